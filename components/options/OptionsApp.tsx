@@ -1,0 +1,180 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { PlanLoadResult } from '../../lib/messages';
+import { PLAN_MAX_BYTES } from '../../lib/model/plan';
+import type { PlanFetchState, StoredPlan } from '../../lib/store';
+import { PlanProblems } from './PlanProblems';
+import './options.css';
+
+export interface OptionsProps {
+  load: () => Promise<{ stored: StoredPlan | undefined; fetchState: PlanFetchState | undefined; planUrl: string | null }>;
+  importPlan: (text: string, name: string) => Promise<PlanLoadResult>;
+  useDemo: () => Promise<PlanLoadResult>;
+  setPlanUrl: (url: string) => Promise<PlanLoadResult>;
+  refreshPlan: () => Promise<PlanLoadResult>;
+  subscribe: (listener: () => void) => () => void;
+}
+
+type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanLoadResult } | null;
+
+function Outcome({ outcome, area }: { outcome: Outcome; area: 'file' | 'url' | 'demo' }) {
+  if (!outcome || outcome.area !== area) return null;
+  const { result } = outcome;
+  if (result.ok) {
+    return (
+      <p role="status" class="ok result" data-testid={`${area}-result`}>
+        {result.changed ? t('planLoaded') : t('planUnchanged')}
+      </p>
+    );
+  }
+  if ('problems' in result) return <PlanProblems problems={result.problems} />;
+  return (
+    <p role="alert" class="error result" data-testid={`${area}-result`}>
+      {t(result.error as Parameters<typeof t>[0])} {t('previousPlanKept')}
+    </p>
+  );
+}
+
+function sourceText(stored: StoredPlan): string {
+  switch (stored.source.kind) {
+    case 'file':
+      return t('sourceFile', stored.source.name ?? '');
+    case 'url':
+      return t('sourceUrl', stored.source.url);
+    case 'managed':
+      return t('sourceManaged', stored.source.url);
+    case 'demo':
+      return t('sourceDemo');
+  }
+}
+
+export function OptionsApp(props: OptionsProps) {
+  const state = useSignal<Awaited<ReturnType<OptionsProps['load']>> | null>(null);
+  const outcome = useSignal<Outcome>(null);
+  const busy = useSignal(false);
+  const urlInput = useSignal('');
+
+  const refresh = async () => {
+    const loaded = await props.load();
+    state.value = loaded;
+    if (!urlInput.value && loaded.planUrl) urlInput.value = loaded.planUrl;
+  };
+  useEffect(() => {
+    void refresh();
+    return props.subscribe(() => void refresh());
+  }, []);
+
+  const run = async (area: 'file' | 'url' | 'demo', action: () => Promise<PlanLoadResult>) => {
+    busy.value = true;
+    try {
+      outcome.value = { area, result: await action() };
+    } finally {
+      busy.value = false;
+      await refresh();
+    }
+  };
+
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > PLAN_MAX_BYTES) {
+      outcome.value = { area: 'file', result: { ok: false, problems: [{ path: '', reason: 'tooLarge' }] } };
+      input.value = '';
+      return;
+    }
+    const text = await file.text();
+    await run('file', () => props.importPlan(text, file.name));
+    input.value = '';
+  };
+
+  const stored = state.value?.stored;
+  const fetchState = state.value?.fetchState;
+  return (
+    <main class="options-app">
+      <header>
+        <h1>{t('extName')}</h1>
+        <p class="muted">{t('optionsIntro')}</p>
+      </header>
+
+      <section class="card" aria-labelledby="current-plan">
+        <h2 id="current-plan">{t('currentPlanHeading')}</h2>
+        {stored ? (
+          <dl class="plan-facts" data-testid="current-plan">
+            <dt>{t('teamLabel')}</dt>
+            <dd>
+              {stored.plan.team.name} {stored.source.kind === 'demo' && <span class="tag">{t('demoLabel')}</span>}
+            </dd>
+            <dt>{t('sourceLabel')}</dt>
+            <dd>{sourceText(stored)}</dd>
+            <dt>{t('periodsLabel')}</dt>
+            <dd>{stored.plan.periods.length}</dd>
+            <dt>{t('planUpdatedLabel')}</dt>
+            <dd>{new Date(stored.plan.updatedAt).toLocaleString(t('localeCode') === 'en' ? 'en-GB' : 'sv-SE')}</dd>
+          </dl>
+        ) : (
+          <p data-testid="current-plan">{t('noPlanYet')}</p>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="file-heading">
+        <h2 id="file-heading">{t('loadPlanFile')}</h2>
+        <label for="plan-file">
+          {t('planFileLabel')} <span class="hint">{t('planFileHint')}</span>
+        </label>
+        <input id="plan-file" type="file" accept=".json,application/json" onChange={onFile} disabled={busy.value} />
+        <Outcome outcome={outcome.value} area="file" />
+      </section>
+
+      <section class="card" aria-labelledby="url-heading">
+        <h2 id="url-heading">{t('usePlanUrl')}</h2>
+        <form
+          class="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run('url', () => props.setPlanUrl(urlInput.value));
+          }}
+        >
+          <div class="grow">
+            <label for="plan-url">
+              {t('planUrlLabel')} <span class="hint">{t('planUrlHint')}</span>
+            </label>
+            <input
+              id="plan-url"
+              type="url"
+              required
+              placeholder="https://"
+              value={urlInput.value}
+              onInput={(e) => (urlInput.value = (e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <button type="submit" class="primary" disabled={busy.value}>
+            {t('planUrlUse')}
+          </button>
+          {state.value?.planUrl && (
+            <button type="button" disabled={busy.value} onClick={() => void run('url', props.refreshPlan)}>
+              {t('planUrlCheckNow')}
+            </button>
+          )}
+        </form>
+        {fetchState?.checkedAt && (
+          <p class="muted" data-testid="fetch-state">
+            {t('planUrlChecked', new Date(fetchState.checkedAt).toLocaleString(t('localeCode') === 'en' ? 'en-GB' : 'sv-SE'))}
+            {fetchState.error && <span class="error"> {t(fetchState.error as Parameters<typeof t>[0])}</span>}
+          </p>
+        )}
+        <Outcome outcome={outcome.value} area="url" />
+      </section>
+
+      <section class="card" aria-labelledby="demo-heading">
+        <h2 id="demo-heading">{t('tryDemo')}</h2>
+        <p>{t('demoExplain')}</p>
+        <button type="button" disabled={busy.value} onClick={() => void run('demo', props.useDemo)}>
+          {t('tryDemo')}
+        </button>
+        <Outcome outcome={outcome.value} area="demo" />
+      </section>
+    </main>
+  );
+}

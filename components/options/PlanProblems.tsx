@@ -1,0 +1,20 @@
+import { problemText } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { MAX_PROBLEMS_SHOWN, type PlanProblem } from '../../lib/model/plan-parse';
+
+export function PlanProblems({ problems }: { problems: PlanProblem[] }) {
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  return (
+    <div role="alert" class="problems" data-testid="plan-problems">
+      <p class="error">
+        <strong>{t('planRejected')}</strong> {t('previousPlanKept')}
+      </p>
+      <ul>
+        {shown.map((p, i) => (
+          <li key={i}>{problemText(p)}</li>
+        ))}
+      </ul>
+      {problems.length > shown.length && <p class="muted">{t('moreProblems', problems.length - shown.length)}</p>}
+    </div>
+  );
+}

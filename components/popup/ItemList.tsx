@@ -1,0 +1,41 @@
+import { t } from '../../lib/i18n';
+import type { PeriodOverview } from '../../lib/overview';
+
+interface Props {
+  items: PeriodOverview['items'];
+  onToggle: (key: string, done: boolean, title: string) => void;
+}
+
+const STATUS_SYMBOL = { done: '✓', started: '◐', todo: '○' } as const;
+const STATUS_TEXT = { done: 'statusDone', started: 'statusStarted', todo: 'statusTodo' } as const;
+
+export function ItemList({ items, onToggle }: Props) {
+  return (
+    <ul class="items" aria-label={t('itemsHeading')}>
+      {items.map(({ item, key, status, href }) => (
+        <li class="item" key={key} data-key={key} data-status={status}>
+          <span class={`item-status ${status}`} aria-hidden="true">
+            {STATUS_SYMBOL[status]}
+          </span>
+          <span class="item-title">
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              {item.title}
+            </a>
+            <span class="item-sub">
+              {t(STATUS_TEXT[status])}
+              {item.optional ? ` · ${t('optionalItem')}` : ''}
+              {item.kind === 'article' ? ` · ${t('articleItem')}` : ''}
+            </span>
+          </span>
+          <button
+            type="button"
+            onClick={() => onToggle(key, status !== 'done', item.title)}
+            aria-label={status === 'done' ? t('undoDoneFor', item.title) : t('markDoneFor', item.title)}
+          >
+            {status === 'done' ? t('undoDone') : t('markDoneShort')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,113 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { dayMonth } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import type { PlanLoadResult } from '../../lib/messages';
+import type { ProgressRecord } from '../../lib/model/progress';
+import { overview, type Overview } from '../../lib/overview';
+import type { Period } from '../../lib/model/plan';
+import type { StoredPlan } from '../../lib/store';
+import { PeriodView } from './PeriodView';
+import './popup.css';
+
+export interface PopupProps {
+  load: () => Promise<{ stored: StoredPlan | undefined; progress: Map<string, ProgressRecord> }>;
+  setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
+  useDemo: () => Promise<PlanLoadResult>;
+  openOptions: () => void;
+  subscribe: (listener: () => void) => () => void;
+  now?: () => Date;
+}
+
+function NextPeriod({ next }: { next: Period | undefined }) {
+  if (!next) return <p>{t('noNextPeriod')}</p>;
+  return <p data-testid="next-period">{t('nextPeriodStarts', [dayMonth(next.starts), next.title])}</p>;
+}
+
+function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: () => void }) {
+  return (
+    <section aria-labelledby="welcome">
+      <h2 id="welcome">{t('welcomeTitle')}</h2>
+      <p>{t('welcomeText')}</p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onOptions}>
+          {t('loadPlanFile')}
+        </button>
+        <button type="button" onClick={onOptions}>
+          {t('usePlanUrl')}
+        </button>
+        <button type="button" onClick={onDemo}>
+          {t('tryDemo')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function PopupApp({ load, setDone, useDemo, openOptions, subscribe, now = () => new Date() }: PopupProps) {
+  const view = useSignal<Overview | null>(null);
+  const refresh = async () => {
+    const { stored, progress } = await load();
+    view.value = overview(stored, progress, now());
+  };
+  useEffect(() => {
+    void refresh();
+    return subscribe(() => void refresh());
+  }, []);
+  useEffect(() => {
+    if (view.value) performance.mark('kurskompis-popup-content');
+  }, [view.value !== null]);
+
+  const toggle = async (key: string, done: boolean, title: string) => {
+    await setDone(key, done, title);
+    await refresh();
+  };
+  const v = view.value;
+  return (
+    <main class="popup-app" aria-busy={v === null}>
+      <header class="popup-header">
+        <h1>{t('extName')}</h1>
+        {v?.kind === 'plan' && (
+          <span class="team">
+            {v.demo ? <span class="tag">{t('demoLabel')}</span> : v.teamName}
+          </span>
+        )}
+      </header>
+      {v?.kind === 'noPlan' && (
+        <NoPlan
+          onOptions={openOptions}
+          onDemo={() => void useDemo().then(refresh)}
+        />
+      )}
+      {v?.kind === 'plan' && v.demo && <p class="muted" data-testid="demo-note">{t('demoNote')}</p>}
+      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} />}
+      {v?.kind === 'plan' && v.moment === 'paused' && v.paused && (
+        <section data-testid="paused">
+          <h2>{v.paused.title}</h2>
+          <p>
+            <span class="tag">{t('pausedLabel')}</span> {t('pausedText', dayMonth(v.paused.deadline))}
+          </p>
+          <NextPeriod next={v.next} />
+        </section>
+      )}
+      {v?.kind === 'plan' && (v.moment === 'between' || v.moment === 'before') && (
+        <section data-testid="between">
+          <h2>{t('noPeriodNow')}</h2>
+          {v.previous && <p class="muted">{t('previousPeriodEnded', [v.previous.title, dayMonth(v.previous.deadline)])}</p>}
+          <NextPeriod next={v.next} />
+        </section>
+      )}
+      {v?.kind === 'plan' && v.moment === 'after' && (
+        <section data-testid="after">
+          <h2>{t('planFinished')}</h2>
+          {v.previous && <p class="muted">{t('previousPeriodEnded', [v.previous.title, dayMonth(v.previous.deadline)])}</p>}
+        </section>
+      )}
+      <footer class="popup-footer">
+        <button type="button" onClick={openOptions}>
+          {t('openSettings')}
+        </button>
+      </footer>
+    </main>
+  );
+}

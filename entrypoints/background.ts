@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { BackgroundHandler } from '../lib/background-handler';
+import { PlanService } from '../lib/plan-service';
+import { planUrlSetting, revision } from '../lib/settings';
+import { openDatabase, Store } from '../lib/store';
+import { updateToolbar } from '../lib/toolbar';
+import { Tracker } from '../lib/tracker';
+
+const PLAN_REFRESH_ALARM = 'plan-refresh';
+const TOOLBAR_ALARM = 'toolbar-refresh';
+
+export default defineBackground(() => {
+  const ready = (async () => {
+    const store = new Store(await openDatabase());
+    const changed = async () => {
+      await updateToolbar(store);
+      await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
+    };
+    const tracker = new Tracker(store, changed);
+    const plans = new PlanService({ store, fetch: (...args) => fetch(...args), onChange: changed });
+    const handler = new BackgroundHandler(
+      store,
+      tracker,
+      plans,
+      (url) => planUrlSetting.setValue(url),
+      () => planUrlSetting.getValue(),
+    );
+    return { store, plans, handler };
+  })();
+
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const fromExtensionPage = sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(extensionOrigin);
+    return ready.then(({ handler }) => handler.handle(message, { fromExtensionPage }));
+  });
+
+  const refreshPlan = async () => {
+    const { plans, store } = await ready;
+    const url = await planUrlSetting.getValue();
+    if (url) await plans.fetchUrl(url);
+    await updateToolbar(store);
+  };
+
+  browser.runtime.onStartup.addListener(() => void refreshPlan());
+  browser.runtime.onInstalled.addListener(() => void refreshPlan());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();
+    if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => updateToolbar(store));
+  });
+  void browser.alarms.create(PLAN_REFRESH_ALARM, { periodInMinutes: 180 });
+  // The period and its count change at midnight even when nothing else happens.
+  void browser.alarms.create(TOOLBAR_ALARM, { periodInMinutes: 30 });
+  void ready.then(({ store }) => updateToolbar(store));
+});

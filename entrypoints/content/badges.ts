@@ -1,0 +1,72 @@
+import type { PageItem } from '../../lib/messages';
+
+// Small badges on course links and cards. Each lives in its own closed shadow root, so the
+// page's scripts and styles cannot reach into it; its text still reaches screen readers as
+// part of the link it sits in.
+
+export const HOST_ATTR = 'data-kurskompis';
+
+export interface BadgeLook {
+  text: string;
+  variant: 'period' | 'optional' | 'done';
+}
+
+export function badgeLook(
+  item: PageItem | undefined,
+  done: boolean,
+  labels: { period: string; optional: string; done: string },
+): BadgeLook | null {
+  if (done) return { text: labels.done, variant: 'done' };
+  if (!item) return null;
+  return item.optional ? { text: labels.optional, variant: 'optional' } : { text: labels.period, variant: 'period' };
+}
+
+interface Badge {
+  host: HTMLElement;
+  label: HTMLElement;
+}
+
+export class BadgeLayer {
+  private readonly badges = new Map<Element, Badge>();
+
+  constructor(private readonly css: string) {}
+
+  /** Show `look` on `anchor` (create, update or remove its badge). */
+  set(anchor: Element, look: BadgeLook | null): void {
+    const existing = this.badges.get(anchor);
+    if (!look) {
+      if (existing) {
+        existing.host.remove();
+        this.badges.delete(anchor);
+      }
+      return;
+    }
+    const badge = existing && existing.host.isConnected ? existing : this.create(anchor);
+    badge.label.textContent = look.text;
+    badge.label.className = `badge badge--${look.variant}`;
+  }
+
+  private create(anchor: Element): Badge {
+    const doc = anchor.ownerDocument;
+    const host = doc.createElement('span');
+    host.setAttribute(HOST_ATTR, 'badge');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = this.css;
+    const label = doc.createElement('span');
+    shadow.append(style, label);
+    anchor.append(host);
+    const badge = { host, label };
+    this.badges.set(anchor, badge);
+    return badge;
+  }
+
+  anchors(): Element[] {
+    return [...this.badges.keys()];
+  }
+
+  clear(): void {
+    for (const { host } of this.badges.values()) host.remove();
+    this.badges.clear();
+  }
+}

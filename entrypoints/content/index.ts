@@ -1,0 +1,186 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { courseKey } from '../../lib/course-key';
+import { dayMonth } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import type { PageContext, PageItem } from '../../lib/messages';
+import { send } from '../../lib/messaging';
+import { revision } from '../../lib/settings';
+import {
+  cardOf,
+  completedOnMyPages,
+  isItemPage,
+  isMyPages,
+  itemHeading,
+  itemLinks,
+  itemTitle,
+  showsCompletion,
+} from '../../lib/site/digiteket';
+import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
+import { mountMyPagesBar, mountPanel, type Panel } from './panel';
+import { BADGE_CSS } from './styles';
+
+export default defineContentScript({
+  matches: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    void new PageController(ctx).start();
+  },
+});
+
+function isOurs(node: Node): boolean {
+  return node instanceof Element && (node.hasAttribute(HOST_ATTR) || node.tagName.startsWith('KURSKOMPIS-'));
+}
+
+class PageController {
+  private context: PageContext = { done: [] };
+  private items = new Map<string, PageItem>();
+  private done = new Set<string>();
+  private readonly badges = new BadgeLayer(BADGE_CSS);
+  private panel: Panel | null = null;
+  private removeMyPagesBar: (() => void) | null = null;
+  private pageKey: string | null = null;
+  private reported = new Set<string>();
+  private pending: Element[] = [];
+  private flushScheduled = false;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async start(): Promise<void> {
+    await this.loadContext();
+    this.renderPage();
+    const observer = new MutationObserver((records) => this.onMutations(records));
+    observer.observe(document.body, { childList: true, subtree: true });
+    this.ctx.onInvalidated(() => {
+      observer.disconnect();
+      this.teardown();
+    });
+    // Digiteket may change the URL without a reload; start over for the new page.
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.teardown();
+      this.renderPage();
+    });
+    const unwatch = revision.watch(() => void this.loadContext().then(() => this.refresh()));
+    this.ctx.onInvalidated(unwatch);
+  }
+
+  private async loadContext(): Promise<void> {
+    try {
+      this.context = (await send({ type: 'pageContext' })) ?? { done: [] };
+    } catch {
+      this.context = { done: [] };
+    }
+    this.items = new Map((this.context.period?.items ?? []).map((item) => [item.key, item]));
+    this.done = new Set(this.context.done);
+  }
+
+  private teardown(): void {
+    this.badges.clear();
+    this.panel?.remove();
+    this.panel = null;
+    this.removeMyPagesBar?.();
+    this.removeMyPagesBar = null;
+  }
+
+  private renderPage(): void {
+    const url = new URL(location.href);
+    this.pageKey = isItemPage(url) ? courseKey(url.href) : null;
+    if (this.pageKey) this.renderItemPage(this.pageKey, url);
+    if (isMyPages(url)) this.renderMyPages();
+    this.badgeLinks(document.body);
+  }
+
+  private renderItemPage(key: string, url: URL): void {
+    const title = itemTitle(document);
+    if (!this.reported.has(`visit:${key}`)) {
+      this.reported.add(`visit:${key}`);
+      void send({ type: 'visited', key, title });
+    }
+    const heading = itemHeading(document);
+    if (heading) {
+      void mountPanel(this.ctx, heading, {
+        onToggle: (done) => send({ type: 'setDone', key, done, title }),
+      }).then((panel) => {
+        this.panel = panel;
+        this.updatePanel();
+      });
+    }
+    this.checkCompletion(key, url, title);
+  }
+
+  private checkCompletion(key: string, url: URL, title: string): void {
+    if (this.done.has(key) || this.reported.has(`done:${key}`)) return;
+    if (!showsCompletion(document, url, this.context.overrides)) return;
+    this.reported.add(`done:${key}`);
+    this.done.add(key);
+    this.updatePanel();
+    void send({ type: 'completedOnPage', key, title });
+  }
+
+  private updatePanel(): void {
+    if (!this.panel || !this.pageKey) return;
+    const item = this.items.get(this.pageKey);
+    const done = this.done.has(this.pageKey);
+    let badge: { text: string; variant: 'period' | 'optional' | 'done' } | null = null;
+    if (done) badge = { text: item ? t('badgeDoneInPeriod') : t('badgeDone'), variant: 'done' };
+    else if (item?.optional) badge = { text: t('badgePeriodOptional'), variant: 'optional' };
+    else if (item && this.context.period) {
+      badge = { text: t('badgePeriodDeadline', dayMonth(this.context.period.deadline)), variant: 'period' };
+    }
+    this.panel.update({ badge, done });
+  }
+
+  private renderMyPages(): void {
+    const entries = completedOnMyPages(document, location.href);
+    if (entries.length === 0) return;
+    void mountMyPagesBar(this.ctx, entries.length, () => send({ type: 'importMyPages', entries })).then(
+      (remove) => {
+        this.removeMyPagesBar = remove;
+      },
+    );
+  }
+
+  private badgeLinks(root: ParentNode): void {
+    const seen = new Map<Element, Set<string>>();
+    for (const { link, key, anchor } of itemLinks(root, location.href)) {
+      if (key === this.pageKey && link.closest('article')?.contains(itemHeading(document))) continue;
+      const card = cardOf(link) ?? link;
+      const keys = seen.get(card) ?? new Set<string>();
+      if (keys.has(key)) continue;
+      keys.add(key);
+      seen.set(card, keys);
+      const look = badgeLook(this.items.get(key), this.done.has(key), {
+        period: t('badgePeriod'),
+        optional: t('badgeOptional'),
+        done: t('badgeDone'),
+      });
+      if (look) this.badges.set(anchor, look);
+    }
+  }
+
+  private refresh(): void {
+    for (const anchor of this.badges.anchors()) this.badges.set(anchor, null);
+    this.badgeLinks(document.body);
+    this.updatePanel();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && !isOurs(node)) this.pending.push(node);
+      }
+    }
+    if (this.pending.length === 0 || this.flushScheduled) return;
+    this.flushScheduled = true;
+    // Batch bursts (infinite scroll adds many cards at once) into one pass.
+    this.ctx.setTimeout(() => this.flush(), 30);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const nodes = this.pending.filter((n) => n.isConnected);
+    this.pending = [];
+    for (const node of nodes) this.badgeLinks(node);
+    if (this.pageKey) this.checkCompletion(this.pageKey, new URL(location.href), itemTitle(document));
+  }
+}

@@ -1,0 +1,126 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { t } from '../../lib/i18n';
+import { PANEL_CSS } from './styles';
+
+// The strip under a course's title (badge, "Markera som klar" / "Ångra") and the import bar
+// on Mina sidor. Plain DOM inside WXT shadow-root UIs: a few elements do not need a framework.
+
+export interface PanelState {
+  badge: { text: string; variant: 'period' | 'optional' | 'done' } | null;
+  done: boolean;
+}
+
+export interface Panel {
+  update(state: PanelState): void;
+  remove(): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export async function mountPanel(
+  ctx: ContentScriptContext,
+  heading: Element,
+  actions: { onToggle: (done: boolean) => Promise<unknown> },
+): Promise<Panel> {
+  let current: PanelState = { badge: null, done: false };
+  let parts: { badge: HTMLElement; button: HTMLButtonElement; status: HTMLElement } | null = null;
+
+  const render = () => {
+    if (!parts) return;
+    const { badge, button } = parts;
+    badge.hidden = !current.badge;
+    badge.textContent = current.badge?.text ?? '';
+    badge.className = `badge badge--${current.badge?.variant ?? 'period'}`;
+    button.textContent = current.done ? t('undoDone') : t('markDone');
+    button.setAttribute('aria-pressed', String(current.done));
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'kurskompis-panel',
+    position: 'inline',
+    anchor: heading,
+    append: 'after',
+    css: PANEL_CSS,
+    mode: 'closed',
+    isolateEvents: true,
+    onMount(container) {
+      const root = el('div', 'panel');
+      root.setAttribute('role', 'group');
+      root.setAttribute('aria-label', t('extName'));
+      const brand = el('span', 'brand', t('extName'));
+      const badge = el('span', 'badge');
+      const button = el('button');
+      button.type = 'button';
+      const status = el('span', 'status');
+      status.setAttribute('role', 'status');
+      button.addEventListener('click', () => {
+        const done = !current.done;
+        current = { ...current, done };
+        render();
+        status.textContent = done ? t('markedDone') : t('markedUndone');
+        void actions.onToggle(done);
+      });
+      root.append(brand, badge, button, status);
+      container.append(root);
+      parts = { badge, button, status };
+      render();
+    },
+  });
+  ui.mount();
+  return {
+    update(state) {
+      current = state;
+      render();
+    },
+    remove: () => ui.remove(),
+  };
+}
+
+export async function mountMyPagesBar(
+  ctx: ContentScriptContext,
+  count: number,
+  onImport: () => Promise<{ imported: number; alreadyDone: number }>,
+): Promise<() => void> {
+  const anchor = document.querySelector('main h1') ?? document.querySelector('main');
+  const ui = await createShadowRootUi(ctx, {
+    name: 'kurskompis-import',
+    position: 'inline',
+    anchor,
+    append: 'after',
+    css: PANEL_CSS,
+    mode: 'closed',
+    isolateEvents: true,
+    onMount(container) {
+      const root = el('div', 'panel');
+      root.setAttribute('role', 'group');
+      root.setAttribute('aria-label', t('extName'));
+      const text = el('span', 'status', t('myPagesFound', count));
+      const button = el('button', undefined, t('myPagesImport'));
+      button.type = 'button';
+      const status = el('span', 'status');
+      status.setAttribute('role', 'status');
+      button.addEventListener('click', () => {
+        button.disabled = true;
+        void onImport().then(
+          (result) => {
+            status.textContent = t('myPagesImported', [result.imported, result.alreadyDone]);
+          },
+          () => {
+            button.disabled = false;
+            status.textContent = t('myPagesImportFailed');
+          },
+        );
+      });
+      root.append(el('span', 'brand', t('extName')), text, button, status);
+      container.append(root);
+    },
+  });
+  ui.mount();
+  return () => ui.remove();
+}

@@ -1,0 +1,23 @@
+// Styles live inside shadow roots, so neither Digiteket's CSS nor ours leaks across.
+// Colours keep at least 4.5:1 contrast against their backgrounds.
+
+export const BADGE_CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: .5em; }
+.badge { display: inline-flex; align-items: center; gap: .25em; font: 600 12px/1.4 system-ui, sans-serif;
+  padding: 1px 8px; border-radius: 999px; white-space: nowrap; color: #fff; background: #1d4f91; }
+.badge--optional { background: #fff; color: #1d4f91; box-shadow: inset 0 0 0 1px #1d4f91; }
+.badge--done { background: #1e6b3a; }
+`;
+
+export const PANEL_CSS = `
+:host { all: initial; display: block; margin: 8px 0 16px; }
+.panel { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; font: 14px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+.badge { display: inline-flex; align-items: center; font-weight: 600; font-size: 13px; padding: 2px 10px; border-radius: 999px; color: #fff; background: #1d4f91; }
+.badge--optional { background: #fff; color: #1d4f91; box-shadow: inset 0 0 0 1px #1d4f91; }
+.badge--done { background: #1e6b3a; }
+button { font: inherit; font-size: 13px; cursor: pointer; padding: 4px 12px; border-radius: 6px; border: 1px solid #1d4f91; background: #fff; color: #1d4f91; }
+button:hover { background: #eef3fa; }
+button:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+.status { font-size: 13px; color: #1b1b1b; }
+.brand { font-size: 12px; color: #4a4a4a; }
+`;

@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { t } from '../../lib/i18n';
+import { send } from '../../lib/messaging';
+import { revision } from '../../lib/settings';
+import { openDatabase, Store } from '../../lib/store';
+import { browser } from 'wxt/browser';
+
+document.documentElement.lang = t('localeCode');
+document.title = t('extName');
+
+// The popup reads the database directly (fast, no wait for the service worker) and sends
+// every change through the background, which owns the toolbar badge and the open tabs.
+void openDatabase().then((db) => {
+  const store = new Store(db);
+  render(
+    <PopupApp
+      load={async () => ({ stored: await store.activePlan(), progress: await store.progress() })}
+      setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
+      useDemo={() => send({ type: 'useDemoPlan' })}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+      subscribe={(listener) => revision.watch(listener)}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+});

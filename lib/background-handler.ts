@@ -1,0 +1,99 @@
+import { courseKey } from './course-key';
+import { demoPlan } from './demo-plan';
+import { t, uiLocale } from './i18n';
+import { requestSchema, type PageContext, type Request, type ResponseMap } from './messages';
+import { currentPeriod } from './periods';
+import type { PlanService } from './plan-service';
+import type { Store } from './store';
+import type { Tracker } from './tracker';
+
+// Answers every message the background receives. Requests are parsed first; those that
+// change the plan are accepted only from the extension's own pages, never from a content
+// script running inside a website.
+
+export interface Sender {
+  /** True when the message comes from an extension page (popup, options), not a web page. */
+  fromExtensionPage: boolean;
+}
+
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['importPlan', 'useDemoPlan', 'setPlanUrl', 'refreshPlan']);
+
+export class BackgroundHandler {
+  constructor(
+    private readonly store: Store,
+    private readonly tracker: Tracker,
+    private readonly plans: PlanService,
+    private readonly setPlanUrl: (url: string | null) => Promise<void>,
+    private readonly planUrl: () => Promise<string | null>,
+  ) {}
+
+  async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
+    const parsed = requestSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const request = parsed.data;
+    if (PAGE_ONLY.has(request.type) && !sender.fromExtensionPage) return undefined;
+    switch (request.type) {
+      case 'pageContext':
+        return this.pageContext(now);
+      case 'visited':
+        await this.tracker.visited(request.key, request.title, now);
+        return { ok: true };
+      case 'completedOnPage':
+        await this.tracker.markDone(request.key, request.title, 'detected', now);
+        return { ok: true };
+      case 'setDone':
+        if (request.done) await this.tracker.markDone(request.key, request.title, 'manual', now);
+        else await this.tracker.undoDone(request.key, now);
+        return { ok: true };
+      case 'importMyPages': {
+        const result = await this.tracker.importCompleted(request.entries, now);
+        return { ok: true, ...result };
+      }
+      case 'importPlan': {
+        const result = await this.plans.loadText(request.text, { kind: 'file', ...(request.name ? { name: request.name } : {}) }, now);
+        if (result.ok) await this.setPlanUrl(null);
+        return result;
+      }
+      case 'useDemoPlan': {
+        const plan = demoPlan({ team: t('demoTeamName'), period: (month, area) => t('demoPeriodTitle', [month, area]) }, uiLocale(), now);
+        const result = await this.plans.install(plan, { kind: 'demo' }, now);
+        await this.setPlanUrl(null);
+        return result;
+      }
+      case 'setPlanUrl': {
+        const result = await this.plans.fetchUrl(request.url, 'url', now);
+        if (result.ok) await this.setPlanUrl(request.url.trim());
+        return result;
+      }
+      case 'refreshPlan': {
+        const url = await this.planUrl();
+        if (!url) return { ok: true, changed: false };
+        return this.plans.fetchUrl(url, 'url', now);
+      }
+    }
+  }
+
+  private async pageContext(now: Date): Promise<PageContext> {
+    const [stored, progress] = await Promise.all([this.store.activePlan(), this.store.progress()]);
+    const done = [...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey);
+    if (!stored) return { done };
+    const period = currentPeriod(stored.plan, now);
+    const overrides = stored.plan.siteAdapter;
+    return {
+      done,
+      ...(overrides ? { overrides } : {}),
+      ...(period
+        ? {
+            period: {
+              title: period.title,
+              deadline: period.deadline,
+              items: period.items.flatMap((item) => {
+                const key = courseKey(item.url);
+                return key ? [{ key, title: item.title, optional: item.optional === true, kind: item.kind }] : [];
+              }),
+            },
+          }
+        : {}),
+    };
+  }
+}

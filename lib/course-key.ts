@@ -1,0 +1,46 @@
+// A course key is the canonical form of a Digiteket URL: the same course reached through
+// www., tracking parameters, a missing slash or percent-encoding gives one key.
+
+export type CourseKey = string;
+
+const DIGITEKET_HOSTS = new Set(['digiteket.se', 'www.digiteket.se']);
+
+export function isDigiteketHost(host: string): boolean {
+  return DIGITEKET_HOSTS.has(host.toLowerCase());
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Canonical path: decoded, NFC, lower case, single slashes, exactly one trailing slash. */
+export function canonicalPath(pathname: string): string {
+  const decoded = decodePath(pathname).normalize('NFC').toLowerCase();
+  const segments = decoded.split('/').filter((s) => s.length > 0);
+  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+/**
+ * The course key of a URL on Digiteket, or null when the URL is not on Digiteket or not a
+ * web address at all (javascript:, mailto:, garbage). `base` resolves relative links.
+ */
+export function courseKey(url: string, base?: string): CourseKey | null {
+  let parsed: URL;
+  try {
+    parsed = base === undefined ? new URL(url) : new URL(url, base);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  if (!isDigiteketHost(parsed.hostname)) return null;
+  return `digiteket.se${canonicalPath(parsed.pathname)}`;
+}
+
+/** An https address for a key, for opening the course in a tab. */
+export function urlOfKey(key: CourseKey): string {
+  return `https://${key}`;
+}

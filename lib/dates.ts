@@ -1,0 +1,115 @@
+// Plan dates are calendar dates in Swedish time, whatever zone the browser runs in.
+// Arithmetic is done on calendar dates (as UTC midnights), never on local instants, so a
+// change to or from summer time cannot add or lose a day.
+
+export const PLAN_TIME_ZONE = 'Europe/Stockholm';
+
+export type CalendarDate = string; // YYYY-MM-DD
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseCalendarDate(value: string): { y: number; m: number; d: number } | null {
+  const match = DATE_RE.exec(value);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  const utc = new Date(Date.UTC(y, m - 1, d));
+  if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) return null;
+  return { y, m, d };
+}
+
+export function isCalendarDate(value: string): boolean {
+  return parseCalendarDate(value) !== null;
+}
+
+function toUtcMs(date: CalendarDate): number {
+  const parts = parseCalendarDate(date);
+  if (!parts) throw new RangeError(`Not a calendar date: ${date}`);
+  return Date.UTC(parts.y, parts.m - 1, parts.d);
+}
+
+function fromUtcMs(ms: number): CalendarDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const stockholmDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PLAN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar date in Swedish time. */
+export function todayInSweden(now: Date = new Date()): CalendarDate {
+  const parts = stockholmDate.formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / 86_400_000);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromUtcMs(toUtcMs(date) + days * 86_400_000);
+}
+
+export function firstOfMonth(date: CalendarDate): CalendarDate {
+  return `${date.slice(0, 7)}-01`;
+}
+
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const parts = parseCalendarDate(date);
+  if (!parts) throw new RangeError(`Not a calendar date: ${date}`);
+  return fromUtcMs(Date.UTC(parts.y, parts.m - 1 + months, 1));
+}
+
+export function lastOfMonth(date: CalendarDate): CalendarDate {
+  return addDays(addMonths(date, 1), -1);
+}
+
+/** The default deadline of a month: its last Monday–Friday. */
+export function lastWeekdayOfMonth(date: CalendarDate): CalendarDate {
+  let day = lastOfMonth(date);
+  for (;;) {
+    const weekday = new Date(toUtcMs(day)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return day;
+    day = addDays(day, -1);
+  }
+}
+
+/** ISO 8601 week number, as Swedish calendars print it ("vecka 49"). */
+export function isoWeek(date: CalendarDate): number {
+  const ms = toUtcMs(date);
+  const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
+  const thursday = ms + (3 - weekday) * 86_400_000;
+  const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  return Math.floor((thursday - yearStart) / (7 * 86_400_000)) + 1;
+}
+
+/** "1 dec" in Swedish, "1 Dec" in English: day and short month, no trailing dot. */
+export function formatDayMonth(date: CalendarDate, locale: string): string {
+  const text = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(toUtcMs(date)),
+  );
+  return text.replace(/\.$/, '').replace(/\.(?=\s|$)/g, '');
+}
+
+/** Clock time of an instant in Swedish time. */
+export function formatTime(instant: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: PLAN_TIME_ZONE }).format(
+    instant,
+  );
+}
+
+export function formatWeekday(date: CalendarDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' })
+    .format(new Date(toUtcMs(date)))
+    .replace(/\.$/, '');
+}
+
+export function calendarDateOfInstant(instant: Date): CalendarDate {
+  return todayInSweden(instant);
+}

@@ -1,0 +1,58 @@
+import { formatDayMonth, formatTime, isoWeek, todayInSweden } from './dates';
+import { t, uiLocale } from './i18n';
+import type { PlanProblem } from './model/plan-parse';
+import type { PlanSession } from './model/plan';
+import type { Pace } from './periods';
+
+// Sentences built from translated pieces, shared by popup, options and in-page UI.
+
+export function dayMonth(date: string): string {
+  return formatDayMonth(date, uiLocale());
+}
+
+export function deadlineText(deadline: string): string {
+  return t('deadlineWithWeek', [dayMonth(deadline), isoWeek(deadline)]);
+}
+
+export function daysLeftText(days: number): string {
+  if (days < 0) return t('deadlinePassed');
+  if (days === 0) return t('lastDayToday');
+  if (days === 1) return t('oneDayLeft');
+  return t('daysLeft', days);
+}
+
+export function paceText(pace: Pace): string {
+  switch (pace.kind) {
+    case 'done':
+      return t('paceDone');
+    case 'overdue':
+      return t('paceOverdue', pace.remaining);
+    case 'inDays':
+      return pace.days === 1 ? t('paceToday', pace.remaining) : t('paceInDays', [pace.remaining, pace.days]);
+    case 'perWeek':
+      return pace.count === 1 ? t('paceOnePerWeek') : t('pacePerWeek', pace.count);
+  }
+}
+
+export function sessionText(session: PlanSession): string {
+  const starts = new Date(session.starts);
+  const ends = new Date(session.ends);
+  const locale = uiLocale();
+  return t('sessionWhen', [
+    dayMonth(todayInSweden(starts)),
+    formatTime(starts, locale),
+    formatTime(ends, locale),
+    session.place,
+  ]);
+}
+
+export function problemText(problem: PlanProblem): string {
+  const what = t(`problem_${problem.reason}` as Parameters<typeof t>[0]);
+  const where = problem.period
+    ? problem.period.title
+      ? t('problemInPeriodTitled', [problem.period.number, problem.period.title])
+      : t('problemInPeriod', problem.period.number)
+    : '';
+  const parts = [where, problem.path ? `(${problem.path})` : '', what].filter(Boolean);
+  return parts.join(' ');
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { PlanProblem } from './model/plan-parse';
+import type { SiteAdapterOverrides } from './model/plan';
+
+// The typed channel between content scripts, extension pages and the background. Requests
+// are parsed with zod where they arrive; a content script runs beside a page we do not
+// control, so nothing it sends is trusted as-is.
+
+const key = z.string().min(1).max(500).regex(/^digiteket\.se\//);
+const title = z.string().max(300);
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('pageContext') }),
+  z.object({ type: z.literal('visited'), key, title }),
+  z.object({ type: z.literal('completedOnPage'), key, title }),
+  z.object({ type: z.literal('setDone'), key, done: z.boolean(), title: title.optional() }),
+  z.object({
+    type: z.literal('importMyPages'),
+    entries: z
+      .array(z.object({ key, title, completedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional() }))
+      .max(2000),
+  }),
+  z.object({ type: z.literal('importPlan'), text: z.string().max(2_000_000), name: z.string().max(300).optional() }),
+  z.object({ type: z.literal('useDemoPlan') }),
+  z.object({ type: z.literal('setPlanUrl'), url: z.string().max(2000) }),
+  z.object({ type: z.literal('refreshPlan') }),
+]);
+
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+
+export interface PageItem {
+  key: string;
+  title: string;
+  optional: boolean;
+  kind: 'course' | 'article';
+}
+
+export interface PageContext {
+  period?: { title: string; deadline: string; items: PageItem[] };
+  done: string[];
+  overrides?: SiteAdapterOverrides;
+}
+
+export type PlanLoadResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; problems: PlanProblem[] }
+  | { ok: false; error: string };
+
+export type ImportResult = { ok: true; imported: number; alreadyDone: number };
+
+export interface ResponseMap {
+  pageContext: PageContext;
+  visited: { ok: true };
+  completedOnPage: { ok: true };
+  setDone: { ok: true };
+  importMyPages: ImportResult;
+  importPlan: PlanLoadResult;
+  useDemoPlan: PlanLoadResult;
+  setPlanUrl: PlanLoadResult;
+  refreshPlan: PlanLoadResult;
+}
+
+export type Response<T extends RequestType> = ResponseMap[T];

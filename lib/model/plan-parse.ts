@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { PLAN_KIND, PLAN_MAX_BYTES, PLAN_VERSION, planSchema, type Plan } from './plan';
+
+// Turns any text into a plan or into a short list of problems a coordinator can act on:
+// where in the file, and a message key saying what is wrong. Nothing here touches storage.
+
+export type ProblemReason =
+  | 'notJson'
+  | 'tooLarge'
+  | 'wrongKind'
+  | 'newerVersion'
+  | 'missing'
+  | 'wrongType'
+  | 'empty'
+  | 'tooLong'
+  | 'date'
+  | 'instant'
+  | 'itemUrl'
+  | 'deadlineBeforeStart'
+  | 'sessionEnd'
+  | 'duplicatePeriod'
+  | 'noPeriods'
+  | 'invalid';
+
+export interface PlanProblem {
+  /** Path in the file, e.g. `periods[1].deadline`; empty for the file as a whole. */
+  path: string;
+  /** 1-based period number and its title, when the problem sits inside a period. */
+  period?: { number: number; title?: string };
+  reason: ProblemReason;
+}
+
+export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+
+export const MAX_PROBLEMS_SHOWN = 5;
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function periodOf(raw: unknown, path: readonly PropertyKey[]): PlanProblem['period'] {
+  if (path[0] !== 'periods' || typeof path[1] !== 'number' || !isRecord(raw)) return undefined;
+  const periods = raw.periods;
+  const period = Array.isArray(periods) ? periods[path[1]] : undefined;
+  const title = isRecord(period) && typeof period.title === 'string' ? period.title : undefined;
+  return { number: path[1] + 1, ...(title ? { title } : {}) };
+}
+
+function reasonOf(issue: z.core.$ZodIssue): ProblemReason {
+  const custom = (issue as { params?: { reason?: unknown } }).params?.reason;
+  if (typeof custom === 'string') return custom as ProblemReason;
+  switch (issue.code) {
+    case 'invalid_type':
+      return (issue as { input?: unknown }).input === undefined ? 'missing' : 'wrongType';
+    case 'too_small':
+      return issue.origin === 'array' && issue.path.at(-1) === 'periods' ? 'noPeriods' : 'empty';
+    case 'too_big':
+      return 'tooLong';
+    case 'invalid_format':
+      return issue.format === 'datetime' ? 'instant' : 'invalid';
+    default:
+      return 'invalid';
+  }
+}
+
+function duplicatePeriodProblems(raw: unknown): PlanProblem[] {
+  if (!isRecord(raw) || !Array.isArray(raw.periods)) return [];
+  const seen = new Set<string>();
+  const problems: PlanProblem[] = [];
+  raw.periods.forEach((period: unknown, index: number) => {
+    if (!isRecord(period) || typeof period.id !== 'string') return;
+    if (seen.has(period.id)) {
+      const path = ['periods', index, 'id'];
+      problems.push({ path: pathText(path), period: periodOf(raw, path), reason: 'duplicatePeriod' });
+    }
+    seen.add(period.id);
+  });
+  return problems;
+}
+
+export function validatePlan(raw: unknown): PlanParseResult {
+  if (!isRecord(raw) || raw.kind !== PLAN_KIND) {
+    return { ok: false, problems: [{ path: isRecord(raw) ? 'kind' : '', reason: 'wrongKind' }] };
+  }
+  if (typeof raw.version === 'number' && raw.version > PLAN_VERSION) {
+    return { ok: false, problems: [{ path: 'version', reason: 'newerVersion' }] };
+  }
+  const parsed = planSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, plan: parsed.data };
+  const problems: PlanProblem[] = parsed.error.issues.map((issue) => ({
+    path: pathText(issue.path),
+    period: periodOf(raw, issue.path),
+    reason: reasonOf(issue),
+  }));
+  // Zod skips whole-plan checks once a field fails; duplicates are worth naming regardless.
+  for (const dup of duplicatePeriodProblems(raw)) {
+    if (!problems.some((p) => p.path === dup.path)) problems.push(dup);
+  }
+  return { ok: false, problems };
+}
+
+export function parsePlanText(text: string): PlanParseResult {
+  if (new TextEncoder().encode(text).length > PLAN_MAX_BYTES) {
+    return { ok: false, problems: [{ path: '', reason: 'tooLarge' }] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, problems: [{ path: '', reason: 'notJson' }] };
+  }
+  return validatePlan(raw);
+}

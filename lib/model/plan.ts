@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+// The plan document, as DESIGN.md describes it. Version 1 only: a newer version is refused
+// with its own message rather than read half-way.
+
+export const PLAN_KIND = 'kurskompis/plan';
+export const PLAN_VERSION = 1;
+export const PLAN_MAX_BYTES = 1_000_000;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DIGITEKET_HOSTS = ['digiteket.se', 'www.digiteket.se'];
+
+function isRealDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const calendarDate = z.string().refine(isRealDate, { params: { reason: 'date' } });
+
+const instant = z.iso.datetime({ offset: true });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const itemUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && DIGITEKET_HOSTS.includes(url.hostname.toLowerCase());
+    } catch {
+      return false;
+    }
+  },
+  { params: { reason: 'itemUrl' } },
+);
+
+export const planItemSchema = z.object({
+  url: itemUrl,
+  title: text(300),
+  kind: z.enum(['course', 'article']),
+  optional: z.boolean().optional(),
+});
+
+export const sessionSchema = z
+  .object({
+    id: text(100),
+    starts: instant,
+    ends: instant,
+    place: text(300),
+    capacity: z.number().int().positive().max(10_000).optional(),
+  })
+  .refine((s) => Date.parse(s.ends) > Date.parse(s.starts), {
+    path: ['ends'],
+    params: { reason: 'sessionEnd' },
+  });
+
+export const periodSchema = z
+  .object({
+    id: text(100),
+    title: text(300),
+    competenceArea: text(200).optional(),
+    starts: calendarDate,
+    deadline: calendarDate,
+    paused: z.boolean().optional(),
+    items: z.array(planItemSchema).max(500),
+    sessions: z.array(sessionSchema).max(100).default([]),
+  })
+  .refine((p) => !isRealDate(p.starts) || !isRealDate(p.deadline) || p.deadline >= p.starts, {
+    path: ['deadline'],
+    params: { reason: 'deadlineBeforeStart' },
+  });
+
+export const siteAdapterOverridesSchema = z
+  .object({
+    completionSelectors: z.array(z.string().min(1).max(300)).max(20).optional(),
+    completionTexts: z.array(z.string().min(1).max(300)).max(20).optional(),
+  })
+  .optional();
+
+export const planSchema = z
+  .object({
+    kind: z.literal(PLAN_KIND),
+    version: z.literal(PLAN_VERSION),
+    team: z.object({ id: text(100), name: text(200) }),
+    coordinator: z.object({ name: text(200).optional(), contact: text(300).optional() }).optional(),
+    updatedAt: instant,
+    selfAssessment: z
+      .object({ url: z.string().url().optional(), start: calendarDate.optional(), end: calendarDate.optional() })
+      .optional(),
+    periods: z.array(periodSchema).min(1).max(120),
+    siteAdapter: siteAdapterOverridesSchema,
+  })
+  .superRefine((plan, ctx) => {
+    const seen = new Map<string, number>();
+    plan.periods.forEach((period, index) => {
+      const first = seen.get(period.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['periods', index, 'id'], params: { reason: 'duplicatePeriod' } });
+      } else {
+        seen.set(period.id, index);
+      }
+    });
+  });
+
+export type Plan = z.infer<typeof planSchema>;
+export type Period = Plan['periods'][number];
+export type PlanItem = Period['items'][number];
+export type PlanSession = Period['sessions'][number];
+export type SiteAdapterOverrides = NonNullable<Plan['siteAdapter']>;

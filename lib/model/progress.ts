@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const progressStatus = z.enum(['started', 'done']);
+export type ProgressStatus = z.infer<typeof progressStatus>;
+
+export const progressRecordSchema = z.object({
+  courseKey: z.string().min(1).max(500),
+  status: progressStatus,
+  title: z.string().max(300).optional(),
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  completedAt: z.iso.datetime({ offset: true }).optional(),
+  /** How completion was learned: the page said so, the user said so, or Mina sidor listed it. */
+  source: z.enum(['detected', 'manual', 'mina-sidor']).optional(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type ProgressRecord = z.infer<typeof progressRecordSchema>;

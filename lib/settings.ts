@@ -1,0 +1,9 @@
+import { storage } from 'wxt/utils/storage';
+
+// Small settings and signals in the extension's storage (never the page's).
+
+/** The plan URL the user (or policy) chose; fetched by the background. */
+export const planUrlSetting = storage.defineItem<string | null>('local:planUrl', { fallback: null });
+
+/** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
+export const revision = storage.defineItem<number>('local:revision', { fallback: 0 });

@@ -1,0 +1,265 @@
+import { courseKey, isDigiteketHost, type CourseKey } from '../course-key';
+import type { SiteAdapterOverrides } from '../model/plan';
+
+// Everything Kurskompis knows about Digiteket's pages lives here: URL shapes, selectors and
+// text patterns. Each page detector is a pure function of a URL with its example URLs beside
+// it; one test runs every example against every detector. Structure (URLs, links) is
+// preferred over class names, which the site may rename at any time.
+
+export const examples: Record<string, string[]> = {};
+
+type Detector = (url: URL) => boolean;
+
+function detector(name: string, urls: string[], test: (path: string) => boolean): Detector {
+  examples[name] = urls;
+  return (url) => isDigiteketHost(url.hostname) && test(normalisedPath(url));
+}
+
+function normalisedPath(url: URL): string {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  path = path.normalize('NFC').toLowerCase().replace(/\/{2,}/g, '/');
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+const SLUG = '[^/]+';
+
+export const isStartPage = detector(
+  'isStartPage',
+  ['https://digiteket.se/', 'https://www.digiteket.se/', 'https://digiteket.se/?s=podd', 'https://digiteket.se/#main'],
+  (path) => path === '/',
+);
+
+export const isCoursePage = detector(
+  'isCoursePage',
+  [
+    'https://digiteket.se/kurs/skapa-en-podd/',
+    'https://www.digiteket.se/kurs/skapa-en-podd',
+    'https://digiteket.se/kurs/skapa-en-podd/?utm_source=nyhetsbrev#steg-3',
+    'https://digiteket.se/KURS/Skapa-En-Podd/',
+    'https://digiteket.se/kurs/k%C3%A4llkritik/',
+  ],
+  (path) => new RegExp(`^/kurs/${SLUG}/$`).test(path),
+);
+
+export const isArticlePage = detector(
+  'isArticlePage',
+  [
+    'https://digiteket.se/inspirationsartikel/ostersundsmodellen/',
+    'https://www.digiteket.se/inspirationsartikel/sa-har-anvander-du-digiteket',
+  ],
+  (path) => new RegExp(`^/inspirationsartikel/${SLUG}/$`).test(path),
+);
+
+export const isCourseList = detector(
+  'isCourseList',
+  ['https://digiteket.se/kurser/', 'https://digiteket.se/kurser/?niva=bred', 'https://digiteket.se/kurser/page/2/'],
+  (path) => /^\/kurser\/(page\/\d+\/)?$/.test(path),
+);
+
+export const isCompetenceAreaPage = detector(
+  'isCompetenceAreaPage',
+  ['https://digiteket.se/kompetensomrade/skapa-innehall/', 'https://www.digiteket.se/kompetensomrade/sakerhet'],
+  (path) => new RegExp(`^/kompetensomrade/${SLUG}/(page/\\d+/)?$`).test(path),
+);
+
+export const isMyPages = detector(
+  'isMyPages',
+  ['https://digiteket.se/mina-sidor/', 'https://www.digiteket.se/mina-sidor'],
+  (path) => path === '/mina-sidor/',
+);
+
+export const isSelfAssessmentResult = detector(
+  'isSelfAssessmentResult',
+  ['https://digiteket.se/sjalvskattningstest/resultat/', 'https://digiteket.se/sjalvskattningstest/resultat/?id=42'],
+  (path) => path === '/sjalvskattningstest/resultat/',
+);
+
+export const isCertificate = detector(
+  'isCertificate',
+  ['https://digiteket.se/kursbevis/skapa-en-podd/'],
+  (path) => new RegExp(`^/kursbevis/${SLUG}/$`).test(path),
+);
+
+export const detectors: Record<string, Detector> = {
+  isStartPage,
+  isCoursePage,
+  isArticlePage,
+  isCourseList,
+  isCompetenceAreaPage,
+  isMyPages,
+  isSelfAssessmentResult,
+  isCertificate,
+};
+
+/** URLs on Digiteket that none of the detectors may claim. */
+export const unmatchedExamples = [
+  'https://digiteket.se/kurs/',
+  'https://digiteket.se/kurs/skapa-en-podd/steg-2/',
+  'https://digiteket.se/inspiration/',
+  'https://digiteket.se/grupper/ostersunds-bibliotek/',
+  'https://digiteket.se/sjalvskattningstest/',
+  'https://digiteket.se/kompetensomrade/',
+  'https://example.com/kurs/skapa-en-podd/',
+  'https://digiteket.se.example.com/kurs/skapa-en-podd/',
+];
+
+/** Whether a URL is a page a plan can name as an item: a course or an article. */
+export function isItemPage(url: URL): boolean {
+  return isCoursePage(url) || isArticlePage(url);
+}
+
+export function itemKind(url: URL): 'course' | 'article' | null {
+  if (isCoursePage(url)) return 'course';
+  if (isArticlePage(url)) return 'article';
+  return null;
+}
+
+/** The key of a link's target when it points at a course or article, else null. */
+export function itemKeyOfHref(href: string, base: string): CourseKey | null {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  return isItemPage(url) ? courseKey(url.href) : null;
+}
+
+// ---- Reading pages (DOM) ----------------------------------------------------------------
+
+const TITLE_SELECTORS = ['article h1', 'main h1', 'h1'];
+
+/** The course or article heading a badge sits beside. */
+export function itemHeading(doc: Document): HTMLElement | null {
+  for (const selector of TITLE_SELECTORS) {
+    const el = doc.querySelector<HTMLElement>(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
+export function itemTitle(doc: Document): string {
+  const heading = itemHeading(doc)?.textContent?.trim();
+  if (heading) return heading;
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  return og ?? doc.title.replace(/\s+[–-]\s+Digiteket\s*$/, '').trim();
+}
+
+const COMPLETION_SELECTORS = ['.course-complete', '#kursen-klar'];
+const COMPLETION_TEXTS = ['Du har genomfört kursen', 'Du har slutfört kursen'];
+
+function slugOf(url: URL): string | undefined {
+  return url.pathname.split('/').filter(Boolean)[1]?.toLowerCase();
+}
+
+/**
+ * Whether a course page shows that the course is finished: a link to this course's
+ * certificate (kursbevis), the completion section, or a completion sentence. A plan can
+ * add selectors and sentences when the site changes before Kurskompis does.
+ */
+export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAdapterOverrides): boolean {
+  const slug = slugOf(pageUrl);
+  const main = doc.querySelector('main') ?? doc.body;
+  if (!main) return false;
+  if (slug) {
+    for (const link of main.querySelectorAll<HTMLAnchorElement>('a[href*="kursbevis"]')) {
+      try {
+        const target = new URL(link.getAttribute('href') ?? '', pageUrl);
+        if (isCertificate(target) && slugOf(target) === slug) return true;
+      } catch {
+        /* a broken link says nothing */
+      }
+    }
+  }
+  const selectors = [...COMPLETION_SELECTORS, ...(overrides?.completionSelectors ?? [])];
+  for (const selector of selectors) {
+    try {
+      if (main.querySelector(selector)) return true;
+    } catch {
+      /* an override that is not a valid selector is ignored */
+    }
+  }
+  const text = main.textContent ?? '';
+  return [...COMPLETION_TEXTS, ...(overrides?.completionTexts ?? [])].some((t) => text.includes(t));
+}
+
+export interface ItemLink {
+  link: HTMLAnchorElement;
+  key: CourseKey;
+  /** Where a badge goes: the card's title when the link is a card, else the link itself. */
+  anchor: HTMLElement;
+}
+
+const CARD_SELECTOR = 'article, li, .course-card';
+const CARD_TITLE_SELECTOR = 'h2, h3, h4, .course-card__title';
+
+/** Every link under `root` that points at a course or article, with where its badge goes. */
+export function itemLinks(root: ParentNode, base: string): ItemLink[] {
+  const found: ItemLink[] = [];
+  const anchors =
+    root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'));
+  for (const link of anchors) {
+    const href = link.getAttribute('href');
+    if (!href || !/(kurs|inspirationsartikel)/i.test(href)) continue;
+    const key = itemKeyOfHref(href, base);
+    if (!key) continue;
+    const title = link.querySelector<HTMLElement>(CARD_TITLE_SELECTOR);
+    found.push({ link, key, anchor: title ?? link });
+  }
+  return found;
+}
+
+/** The link's card (its nearest article or list item), so a card gets one badge. */
+export function cardOf(link: HTMLElement): Element | null {
+  return link.closest(CARD_SELECTOR);
+}
+
+export interface CompletedOnMyPages {
+  key: CourseKey;
+  title: string;
+  completedAt?: string;
+}
+
+/**
+ * Courses listed as finished on Mina sidor: each entry links to the course and carries a
+ * date or a certificate link.
+ */
+export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPages[] {
+  const result = new Map<CourseKey, CompletedOnMyPages>();
+  const main = doc.querySelector('main') ?? doc.body;
+  if (!main) return [];
+  for (const entry of main.querySelectorAll('li')) {
+    const certificate = entry.querySelector('a[href*="kursbevis"]');
+    const time = entry.querySelector('time[datetime]');
+    if (!certificate && !time) continue;
+    const courseLink = Array.from(entry.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => {
+      const href = a.getAttribute('href') ?? '';
+      try {
+        return isCoursePage(new URL(href, base));
+      } catch {
+        return false;
+      }
+    });
+    if (!courseLink) continue;
+    const key = courseKey(courseLink.getAttribute('href') ?? '', base);
+    if (!key || result.has(key)) continue;
+    const date = time?.getAttribute('datetime') ?? '';
+    result.set(key, {
+      key,
+      title: courseLink.textContent?.trim() ?? key,
+      ...(/^\d{4}-\d{2}-\d{2}/.test(date) ? { completedAt: date } : {}),
+    });
+  }
+  return [...result.values()];
+}
+
+/** Where the Mina sidor import bar goes: above the list of finished courses. */
+export function myPagesListAnchor(doc: Document): Element | null {
+  const firstEntry = doc.querySelector('main li time[datetime], main li a[href*="kursbevis"]')?.closest('li');
+  return firstEntry?.closest('section, ul, ol') ?? null;
+}

@@ -1,0 +1,89 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CourseKey } from './course-key';
+import type { Plan } from './model/plan';
+import type { ProgressRecord } from './model/progress';
+
+// The extension's own IndexedDB. Only extension pages and the background open it; content
+// scripts run in Digiteket's origin and ask the background instead.
+
+export const DB_NAME = 'kurskompis';
+export const DB_VERSION = 1;
+
+export type PlanSource =
+  | { kind: 'file'; name?: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'managed'; url: string }
+  | { kind: 'demo' };
+
+export interface StoredPlan {
+  plan: Plan;
+  source: PlanSource;
+  loadedAt: string;
+}
+
+export interface PlanFetchState {
+  url: string;
+  etag?: string;
+  checkedAt?: string;
+  /** Message key of the last failure, cleared by the next success. */
+  error?: string;
+}
+
+interface KurskompisDB extends DBSchema {
+  plans: { key: 'active'; value: StoredPlan };
+  progress: { key: string; value: ProgressRecord };
+  state: { key: 'planFetch'; value: PlanFetchState };
+}
+
+export type Database = IDBPDatabase<KurskompisDB>;
+
+export function openDatabase(name = DB_NAME): Promise<Database> {
+  return openDB<KurskompisDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // One step per schema version, so a database from any earlier version is carried forward.
+      if (oldVersion < 1) {
+        db.createObjectStore('plans');
+        db.createObjectStore('progress', { keyPath: 'courseKey' });
+        db.createObjectStore('state');
+      }
+    },
+  });
+}
+
+export class Store {
+  constructor(private readonly db: Database) {}
+
+  activePlan(): Promise<StoredPlan | undefined> {
+    return this.db.get('plans', 'active');
+  }
+
+  async setActivePlan(stored: StoredPlan): Promise<void> {
+    await this.db.put('plans', stored, 'active');
+  }
+
+  async progress(): Promise<Map<CourseKey, ProgressRecord>> {
+    const records = await this.db.getAll('progress');
+    return new Map(records.map((r) => [r.courseKey, r]));
+  }
+
+  progressOf(key: CourseKey): Promise<ProgressRecord | undefined> {
+    return this.db.get('progress', key);
+  }
+
+  async putProgress(records: readonly ProgressRecord[]): Promise<void> {
+    const tx = this.db.transaction('progress', 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  }
+
+  planFetch(): Promise<PlanFetchState | undefined> {
+    return this.db.get('state', 'planFetch');
+  }
+
+  async setPlanFetch(state: PlanFetchState): Promise<void> {
+    await this.db.put('state', state, 'planFetch');
+  }
+
+  async clearPlanFetch(): Promise<void> {
+    await this.db.delete('state', 'planFetch');
+  }
+}
