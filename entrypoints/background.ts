@@ -32,7 +32,8 @@ export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const fromExtensionPage = sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(extensionOrigin);
+    // Content scripts report the web page's URL; only our own pages have the extension's origin.
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
     return ready.then(({ handler }) => handler.handle(message, { fromExtensionPage }));
   });
 

@@ -1,5 +1,6 @@
 import { parsePlanText, type PlanParseResult } from './model/plan-parse';
-import { PLAN_MAX_BYTES, type Plan } from './model/plan';
+import { PLAN_MAX_BYTES } from './model/limits';
+import type { Plan } from './model/plan';
 import type { PlanLoadResult } from './messages';
 import type { PlanSource, Store } from './store';
 

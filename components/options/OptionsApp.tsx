@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
-import { PLAN_MAX_BYTES } from '../../lib/model/plan';
+import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/store';
 import { PlanProblems } from './PlanProblems';
 import './options.css';

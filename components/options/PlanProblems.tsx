@@ -1,6 +1,7 @@
 import { problemText } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import { MAX_PROBLEMS_SHOWN, type PlanProblem } from '../../lib/model/plan-parse';
+import { MAX_PROBLEMS_SHOWN } from '../../lib/model/limits';
+import type { PlanProblem } from '../../lib/model/plan-parse';
 
 export function PlanProblems({ problems }: { problems: PlanProblem[] }) {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);

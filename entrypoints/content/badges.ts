@@ -1,7 +1,7 @@
 import type { PageItem } from '../../lib/messages';
 
-// Small badges on course links and cards. Each lives in its own closed shadow root, so the
-// page's scripts and styles cannot reach into it; its text still reaches screen readers as
+// Small badges on course links and cards. Each lives in its own shadow root, so the page's
+// styles cannot reach into it and ours cannot leak out; its text reaches screen readers as
 // part of the link it sits in.
 
 export const HOST_ATTR = 'data-kurskompis';
@@ -50,7 +50,7 @@ export class BadgeLayer {
     const doc = anchor.ownerDocument;
     const host = doc.createElement('span');
     host.setAttribute(HOST_ATTR, 'badge');
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = this.css;
     const label = doc.createElement('span');

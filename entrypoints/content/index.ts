@@ -38,6 +38,7 @@ class PageController {
   private done = new Set<string>();
   private readonly badges = new BadgeLayer(BADGE_CSS);
   private panel: Panel | null = null;
+  private panelMounting = false;
   private removeMyPagesBar: (() => void) | null = null;
   private pageKey: string | null = null;
   private reported = new Set<string>();
@@ -56,9 +57,10 @@ class PageController {
       this.teardown();
     });
     // Digiteket may change the URL without a reload; start over for the new page.
+    // The event comes before the new URL is committed and before the site draws the new page.
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
       this.teardown();
-      this.renderPage();
+      this.ctx.setTimeout(() => this.renderPage(), 50);
     });
     const unwatch = revision.watch(() => void this.loadContext().then(() => this.refresh()));
     this.ctx.onInvalidated(unwatch);
@@ -78,6 +80,8 @@ class PageController {
     this.badges.clear();
     this.panel?.remove();
     this.panel = null;
+    this.panelMounting = false;
+    this.pageKey = null;
     this.removeMyPagesBar?.();
     this.removeMyPagesBar = null;
   }
@@ -96,16 +100,27 @@ class PageController {
       this.reported.add(`visit:${key}`);
       void send({ type: 'visited', key, title });
     }
-    const heading = itemHeading(document);
-    if (heading) {
-      void mountPanel(this.ctx, heading, {
-        onToggle: (done) => send({ type: 'setDone', key, done, title }),
-      }).then((panel) => {
-        this.panel = panel;
-        this.updatePanel();
-      });
-    }
+    this.ensurePanel(key, title);
     this.checkCompletion(key, url, title);
+  }
+
+  /** Mount the strip under the title once the title exists (a site may draw it late). */
+  private ensurePanel(key: string, title: string): void {
+    if (this.panel || this.panelMounting) return;
+    const heading = itemHeading(document);
+    if (!heading) return;
+    this.panelMounting = true;
+    void mountPanel(this.ctx, heading, {
+      onToggle: (done) => send({ type: 'setDone', key, done, title }),
+    }).then((panel) => {
+      if (this.pageKey !== key) {
+        panel.remove();
+        return;
+      }
+      this.panel = panel;
+      this.panelMounting = false;
+      this.updatePanel();
+    });
   }
 
   private checkCompletion(key: string, url: URL, title: string): void {
@@ -181,6 +196,10 @@ class PageController {
     const nodes = this.pending.filter((n) => n.isConnected);
     this.pending = [];
     for (const node of nodes) this.badgeLinks(node);
-    if (this.pageKey) this.checkCompletion(this.pageKey, new URL(location.href), itemTitle(document));
+    if (this.pageKey) {
+      const title = itemTitle(document);
+      this.ensurePanel(this.pageKey, title);
+      this.checkCompletion(this.pageKey, new URL(location.href), title);
+    }
   }
 }

@@ -47,7 +47,7 @@ export async function mountPanel(
     anchor: heading,
     append: 'after',
     css: PANEL_CSS,
-    mode: 'closed',
+    mode: 'open',
     isolateEvents: true,
     onMount(container) {
       const root = el('div', 'panel');
@@ -94,7 +94,7 @@ export async function mountMyPagesBar(
     anchor,
     append: 'after',
     css: PANEL_CSS,
-    mode: 'closed',
+    mode: 'open',
     isolateEvents: true,
     onMount(container) {
       const root = el('div', 'panel');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { PLAN_KIND, PLAN_MAX_BYTES, PLAN_VERSION, planSchema, type Plan } from './plan';
+import { PLAN_MAX_BYTES } from './limits';
+import { PLAN_KIND, PLAN_VERSION, planSchema, type Plan } from './plan';
 
 // Turns any text into a plan or into a short list of problems a coordinator can act on:
 // where in the file, and a message key saying what is wrong. Nothing here touches storage.
@@ -31,8 +32,6 @@ export interface PlanProblem {
 }
 
 export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
-
-export const MAX_PROBLEMS_SHOWN = 5;
 
 function pathText(path: readonly PropertyKey[]): string {
   return path

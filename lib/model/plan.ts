@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const PLAN_KIND = 'kurskompis/plan';
 export const PLAN_VERSION = 1;
-export const PLAN_MAX_BYTES = 1_000_000;
+export { PLAN_MAX_BYTES } from './limits';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DIGITEKET_HOSTS = ['digiteket.se', 'www.digiteket.se'];

@@ -1,0 +1,5 @@
+// Limits shared by the parser and the pages that read files, kept free of zod so that the
+// pages stay small.
+
+export const PLAN_MAX_BYTES = 1_000_000;
+export const MAX_PROBLEMS_SHOWN = 5;
