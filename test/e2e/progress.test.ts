@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { currentFixturePlan, launch, loadPlanFile, type Browser } from './harness';
+
+async function waitForBadge(browser: Browser, expected: string) {
+  for (let i = 0; i < 50; i += 1) {
+    if ((await browser.toolbarBadge()) === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(await browser.toolbarBadge(), expected);
+}
+
+describe('progress', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+    await (await loadPlanFile(browser, currentFixturePlan())).close();
+  });
+  after(() => browser.close());
+
+  it('starts with four required courses left on the toolbar and in the popup', async () => {
+    await waitForBadge(browser, '4');
+    const popup = await browser.popup();
+    await popup.getByTestId('tally').waitFor();
+    assert.equal(await popup.getByRole('heading', { level: 2 }).textContent(), 'November: Skapa innehåll');
+    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^0 av 4 klara/);
+    assert.match((await popup.getByTestId('optional').textContent()) ?? '', /0 av 2/);
+    assert.match((await popup.getByTestId('deadline').textContent()) ?? '', /Klar senast \d{1,2} \S+ \(vecka \d+\)/);
+    assert.match((await popup.getByTestId('pace').textContent()) ?? '', /kurser|Ungefär/);
+    assert.equal(await popup.locator('.item').count(), 6);
+    const first = popup.locator('.item').first();
+    assert.equal(await first.getByRole('link').getAttribute('href'), 'https://digiteket.se/kurs/skapa-en-podd/');
+    await popup.close();
+  });
+
+  it('records a visit as started and a finished course as done', async () => {
+    const page = await browser.open('/kurs/skapa-en-podd/');
+    await page.locator('kurskompis-panel .badge').waitFor();
+    let popup = await browser.popup();
+    await popup.locator('.item[data-status="started"]').waitFor();
+    assert.equal(await popup.locator('.item[data-key="digiteket.se/kurs/skapa-en-podd/"]').getAttribute('data-status'), 'started');
+    await popup.close();
+
+    // The last step of the course shows the completion section and the certificate link.
+    browser.pages.set('/kurs/skapa-en-podd/', 'kurs-skapa-en-podd-klar.html');
+    await page.reload();
+    await page.locator('kurskompis-panel .badge', { hasText: 'Klar ✓' }).waitFor();
+    assert.equal(await page.locator('kurskompis-panel').getByRole('button').textContent(), 'Ångra');
+    await waitForBadge(browser, '3');
+    popup = await browser.popup();
+    await popup.getByTestId('tally').waitFor();
+    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^1 av 4 klara/);
+    assert.equal(await popup.locator('.item[data-key="digiteket.se/kurs/skapa-en-podd/"]').getAttribute('data-status'), 'done');
+    await popup.close();
+
+    // Open course lists show the check at once.
+    const list = await browser.open('/kurser/');
+    await list.locator('.course-card', { hasText: 'Skapa en podd' }).locator('.badge', { hasText: 'Klar ✓' }).waitFor();
+    await list.close();
+    await page.close();
+  });
+
+  it('marks and unmarks by hand on the course page', async () => {
+    browser.pages.set('/kurs/filma-med-mobilen/', `html:${readFileSync('test/fixtures/kurs-filma-med-mobilen.html', 'utf8')}`);
+    const page = await browser.open('/kurs/filma-med-mobilen/');
+    await page.locator('kurskompis-panel .badge', { hasText: 'Månadens kurs' }).waitFor();
+    const button = page.locator('kurskompis-panel').getByRole('button');
+    assert.equal(await button.textContent(), 'Markera som klar');
+    await button.click();
+    await waitForBadge(browser, '2');
+    assert.equal(await button.textContent(), 'Ångra');
+    assert.equal(await page.locator('kurskompis-panel [role="status"]').textContent(), 'Markerad som klar.');
+    await button.click();
+    await waitForBadge(browser, '3');
+    assert.equal(await button.textContent(), 'Markera som klar');
+    await page.close();
+  });
+
+  it('marks and unmarks from the popup, and open pages follow', async () => {
+    const page = await browser.open('/kurser/');
+    await page.locator('[data-kurskompis]').first().waitFor();
+    const popup = await browser.popup();
+    const item = popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"]');
+    await item.getByRole('button', { name: 'Markera ”Bildredigering i webbläsaren” som klar' }).click();
+    await popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"][data-status="done"]').waitFor();
+    await waitForBadge(browser, '2');
+    await page
+      .locator('.course-card', { hasText: 'Bildredigering i webbläsaren' })
+      .locator('.badge', { hasText: 'Klar ✓' })
+      .waitFor();
+    await item.getByRole('button', { name: /Ångra/ }).click();
+    await waitForBadge(browser, '3');
+    await page
+      .locator('.course-card', { hasText: 'Bildredigering i webbläsaren' })
+      .locator('.badge', { hasText: 'Månadens kurs' })
+      .waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('imports every course on Mina sidor in one click', async () => {
+    const page = await browser.open('/mina-sidor/');
+    const bar = page.locator('kurskompis-import');
+    await bar.getByText('Digiteket listar 3 genomförda kurser.').waitFor();
+    await bar.getByRole('button', { name: 'Importera till Kurskompis' }).click();
+    // Skapa en podd was already done; the other two are new.
+    await bar.getByText('2 kurser importerades som klara (1 fanns redan).').waitFor();
+    const list = await browser.open('/kurser/');
+    for (const title of ['Källkritik på nätet', 'Starka lösenord']) {
+      await list.locator('.course-card', { hasText: title }).locator('.badge', { hasText: 'Klar ✓' }).waitFor();
+    }
+    // Neither belongs to this period: the toolbar count stays.
+    assert.equal(await browser.toolbarBadge(), '3');
+    await list.close();
+    await page.close();
+  });
+});
