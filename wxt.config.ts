@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 export default defineConfig({
+  // Manifest V3 for Firefox too: optional host permissions and the same background model.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
@@ -20,7 +22,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kurskompis@kurskompis.se',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

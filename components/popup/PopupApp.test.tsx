@@ -1,0 +1,89 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planSchema } from '../../lib/model/plan';
+import type { ProgressRecord } from '../../lib/model/progress';
+import type { StoredPlan } from '../../lib/store';
+import { fixturePlan } from '../../test/support/fixtures';
+import { PopupApp, type PopupProps } from './PopupApp';
+
+const stored: StoredPlan = { plan: planSchema.parse(fixturePlan()), source: { kind: 'file' }, loadedAt: '2026-11-01T00:00:00Z' };
+const done = (key: string): ProgressRecord => ({
+  courseKey: key,
+  status: 'done',
+  completedAt: '2026-11-10T10:00:00Z',
+  updatedAt: '2026-11-10T10:00:00Z',
+});
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function show(props: Partial<PopupProps> & { at: string; plan?: StoredPlan | undefined; progress?: ProgressRecord[] }) {
+  root = document.createElement('div');
+  document.body.append(root);
+  const progress = new Map((props.progress ?? []).map((r) => [r.courseKey, r]));
+  const all: PopupProps = {
+    load: async () => ({ stored: 'plan' in props ? props.plan : stored, progress }),
+    setDone: vi.fn(async () => undefined),
+    useDemo: vi.fn(async () => ({ ok: true as const, changed: true })),
+    openOptions: vi.fn(),
+    subscribe: () => () => undefined,
+    now: () => new Date(props.at),
+    ...props,
+  };
+  await act(async () => {
+    render(<PopupApp {...all} />, root);
+  });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  return all;
+}
+
+const text = (testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent;
+
+describe('PopupApp', () => {
+  it('shows the running period, deadline, tally, pace and next session', async () => {
+    await show({ at: '2026-11-23T09:00:00Z', progress: [done('digiteket.se/kurs/skapa-en-podd/')] });
+    expect(root.querySelector('h2')?.textContent).toBe('November: Skapa innehåll');
+    expect(text('deadline')).toBe('Klar senast 30 nov (vecka 49) · 7 dagar kvar');
+    expect(text('tally')).toBe('1 av 4 klara');
+    expect(text('optional')).toBe('Valfria: 0 av 2 klara');
+    expect(text('pace')).toBe('Ungefär 3 kurser i veckan för att hinna.');
+    expect(text('session')).toMatch(/^Nästa diskussion: 1 dec kl\. 09:00–10:30, Konferensrummet$/);
+    const items = [...root.querySelectorAll('.item')];
+    expect(items.map((i) => i.getAttribute('data-status'))).toEqual(['done', 'todo', 'todo', 'todo', 'todo', 'todo']);
+    expect(items[5]?.textContent).toContain('valfri · artikel');
+  });
+
+  it('marks a course done from the list', async () => {
+    const props = await show({ at: '2026-11-23T09:00:00Z' });
+    const button = root.querySelector<HTMLButtonElement>('.item button')!;
+    expect(button.getAttribute('aria-label')).toBe('Markera ”Skapa en podd” som klar');
+    await act(async () => button.click());
+    expect(props.setDone).toHaveBeenCalledWith('digiteket.se/kurs/skapa-en-podd/', true, 'Skapa en podd');
+  });
+
+  it('shows a pause and when the next period starts', async () => {
+    await show({ at: '2026-12-10T09:00:00Z' });
+    expect(text('paused')).toContain('Paus');
+    expect(text('next-period')).toBe('Nästa period börjar 1 jan: Januari: Säkerhet');
+  });
+
+  it('shows the time between two periods', async () => {
+    await show({ at: '2026-10-31T09:00:00Z' });
+    expect(text('between')).toContain('Ingen period pågår just nu');
+    expect(text('next-period')).toBe('Nästa period börjar 1 nov: November: Skapa innehåll');
+  });
+
+  it('offers a plan file, a plan address and the example plan when there is no plan', async () => {
+    const props = await show({ at: '2026-11-23T09:00:00Z', plan: undefined });
+    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Läs in en planfil', 'Hämta planen från en adress', 'Prova med en exempelplan', 'Inställningar']);
+    await act(async () => [...root.querySelectorAll('button')][2]!.click());
+    expect(props.useDemo).toHaveBeenCalled();
+  });
+});

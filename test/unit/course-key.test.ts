@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { courseKey } from '../../lib/course-key';
+
+describe('courseKey', () => {
+  const podd = 'digiteket.se/kurs/skapa-en-podd/';
+  it.each([
+    ['https://digiteket.se/kurs/skapa-en-podd/'],
+    ['https://www.digiteket.se/kurs/skapa-en-podd/'],
+    ['https://WWW.Digiteket.SE/kurs/skapa-en-podd/'],
+    ['https://digiteket.se/kurs/skapa-en-podd'],
+    ['https://digiteket.se/kurs/skapa-en-podd/?utm_source=nyhetsbrev&utm_medium=e-post'],
+    ['https://digiteket.se/kurs/skapa-en-podd/#steg-3'],
+    ['https://digiteket.se/KURS/Skapa-En-Podd/'],
+    ['http://digiteket.se/kurs/skapa-en-podd/'],
+    ['https://digiteket.se//kurs//skapa-en-podd//'],
+  ])('maps %s to the same key', (url) => {
+    expect(courseKey(url)).toBe(podd);
+  });
+
+  it('resolves relative links against the page', () => {
+    expect(courseKey('/kurs/skapa-en-podd', 'https://www.digiteket.se/kurser/')).toBe(podd);
+    expect(courseKey('../kurs/skapa-en-podd/', 'https://digiteket.se/kurser/')).toBe(podd);
+  });
+
+  it('decodes percent-encoded å, ä and ö and normalises them', () => {
+    const key = 'digiteket.se/kurs/källkritik-på-nätet-för-öppna-källor/';
+    expect(courseKey('https://digiteket.se/kurs/k%C3%A4llkritik-p%C3%A5-n%C3%A4tet-f%C3%B6r-%C3%B6ppna-k%C3%A4llor/')).toBe(key);
+    expect(courseKey('https://digiteket.se/kurs/k%C3%84llkritik-p%C3%85-n%C3%84tet-f%C3%96r-%C3%96ppna-k%C3%84llor')).toBe(key);
+    // "ä" written as a + combining diaeresis (NFD) is the same key.
+    expect(courseKey('https://digiteket.se/kurs/ka\u0308llkritik-pa\u030a-na\u0308tet-fo\u0308r-o\u0308ppna-ka\u0308llor/')).toBe(key);
+  });
+
+  it('tells courses apart', () => {
+    expect(courseKey('https://digiteket.se/kurs/skapa-en-podd-2/')).not.toBe(podd);
+  });
+
+  it.each([
+    ['javascript:alert(1)'],
+    ['mailto:info@digiteket.se'],
+    ['https://example.com/kurs/skapa-en-podd/'],
+    ['https://digiteket.se.evil.example/kurs/skapa-en-podd/'],
+    ['not a url'],
+  ])('refuses %s', (url) => {
+    expect(courseKey(url)).toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { detectors, examples, unmatchedExamples } from '../../lib/site/digiteket';
+
+// github-url-detection style: each detector's own examples match it and no other detector.
+describe('Digiteket page detectors', () => {
+  const names = Object.keys(detectors);
+
+  it('has examples for every detector', () => {
+    for (const name of names) expect(examples[name]?.length, name).toBeGreaterThan(0);
+  });
+
+  for (const [name, detect] of Object.entries(detectors)) {
+    describe(name, () => {
+      for (const [exampleOwner, urls] of Object.entries(examples)) {
+        for (const url of urls) {
+          const expected = exampleOwner === name;
+          it(`${expected ? 'matches' : 'does not match'} ${url}`, () => {
+            expect(detect(new URL(url))).toBe(expected);
+          });
+        }
+      }
+      for (const url of unmatchedExamples) {
+        it(`does not match ${url}`, () => {
+          expect(detect(new URL(url))).toBe(false);
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,187 @@
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackgroundHandler } from '../../lib/background-handler';
+import { PlanService } from '../../lib/plan-service';
+import { DB_VERSION, openDatabase, Store } from '../../lib/store';
+import { Tracker } from '../../lib/tracker';
+import { fixturePlan } from '../support/fixtures';
+import { shiftPlanToToday } from '../support/shift-plan';
+
+let dbCount = 0;
+const PODD = 'digiteket.se/kurs/skapa-en-podd/';
+const planText = JSON.stringify(fixturePlan());
+const NOW = new Date('2026-11-20T10:00:00Z');
+
+async function setup(fetchImpl: typeof fetch = vi.fn()) {
+  const name = `test-${++dbCount}`;
+  const store = new Store(await openDatabase(name));
+  const onChange = vi.fn();
+  const tracker = new Tracker(store, onChange);
+  const plans = new PlanService({ store, fetch: fetchImpl, onChange, timeoutMs: 50 });
+  let planUrl: string | null = null;
+  const handler = new BackgroundHandler(
+    store,
+    tracker,
+    plans,
+    async (url) => {
+      planUrl = url;
+    },
+    async () => planUrl,
+  );
+  return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl };
+}
+
+describe('the database', () => {
+  it('carries data written by schema version 1 forward when reopened', async () => {
+    const { name, store } = await setup();
+    await store.putProgress([{ courseKey: PODD, status: 'done', completedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
+    const raw = await openDB(name);
+    expect(raw.version).toBe(DB_VERSION);
+    expect([...raw.objectStoreNames].sort()).toEqual(['plans', 'progress', 'state']);
+    raw.close();
+    const reopened = new Store(await openDatabase(name));
+    expect((await reopened.progressOf(PODD))?.status).toBe('done');
+  });
+});
+
+describe('Tracker', () => {
+  it('starts a course on the first visit only and never undoes a finish', async () => {
+    const { tracker, store, onChange } = await setup();
+    await tracker.visited(PODD, 'Skapa en podd', NOW);
+    expect(await store.progressOf(PODD)).toMatchObject({ status: 'started', startedAt: NOW.toISOString() });
+    await tracker.markDone(PODD, undefined, 'detected', NOW);
+    await tracker.visited(PODD, 'Skapa en podd', new Date('2026-11-21T10:00:00Z'));
+    expect(await store.progressOf(PODD)).toMatchObject({ status: 'done', completedAt: NOW.toISOString(), source: 'detected', title: 'Skapa en podd' });
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('undoes a finish by hand back to started', async () => {
+    const { tracker, store } = await setup();
+    await tracker.markDone(PODD, 'Skapa en podd', 'manual', NOW);
+    await tracker.undoDone(PODD, new Date('2026-11-21T10:00:00Z'));
+    const record = await store.progressOf(PODD);
+    expect(record).toMatchObject({ status: 'started', updatedAt: '2026-11-21T10:00:00.000Z' });
+    expect(record?.completedAt).toBeUndefined();
+  });
+
+  it('imports Mina sidor once, keeping what was already done', async () => {
+    const { tracker, store } = await setup();
+    await tracker.markDone(PODD, 'Skapa en podd', 'manual', NOW);
+    const entries = [
+      { key: PODD, title: 'Skapa en podd', completedAt: '2026-10-03' },
+      { key: 'digiteket.se/kurs/starka-losenord/', title: 'Starka lösenord', completedAt: '2026-09-20' },
+    ];
+    expect(await tracker.importCompleted(entries, NOW)).toEqual({ imported: 1, alreadyDone: 1 });
+    expect(await tracker.importCompleted(entries, NOW)).toEqual({ imported: 0, alreadyDone: 2 });
+    expect((await store.progressOf('digiteket.se/kurs/starka-losenord/'))?.completedAt).toBe('2026-09-20T12:00:00Z');
+    expect((await store.progressOf(PODD))?.completedAt).toBe(NOW.toISOString());
+  });
+});
+
+function response(body: string, init: ResponseInit & { headers?: Record<string, string> } = {}) {
+  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' }, ...init });
+}
+
+describe('PlanService and plan URLs', () => {
+  it('keeps the previous plan when a file is refused', async () => {
+    const { plans, store } = await setup();
+    await plans.loadText(planText, { kind: 'file', name: 'a.json' }, NOW);
+    const result = await plans.loadText('{"kind":"kurskompis/plan","version":7}', { kind: 'file' }, NOW);
+    expect(result).toEqual({ ok: false, problems: [{ path: 'version', reason: 'newerVersion' }] });
+    expect((await store.activePlan())?.source).toEqual({ kind: 'file', name: 'a.json' });
+  });
+
+  it('fetches with the ETag of the copy it has and keeps it on 304', async () => {
+    const fetchImpl = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(response(planText, { headers: { 'Content-Type': 'application/json', ETag: '"v1"' } }))
+      .mockResolvedValueOnce(new Response(null, { status: 304 }));
+    const { plans, store } = await setup(fetchImpl);
+    expect(await plans.fetchUrl('https://plan.example.se/plan.json', 'url', NOW)).toEqual({ ok: true, changed: true });
+    expect(await plans.fetchUrl('https://plan.example.se/plan.json', 'url', NOW)).toEqual({ ok: true, changed: false });
+    const second = fetchImpl.mock.calls[1]?.[1] as RequestInit;
+    expect((second.headers as Record<string, string>)['If-None-Match']).toBe('"v1"');
+    expect((await store.planFetch())?.etag).toBe('"v1"');
+    expect((await store.activePlan())?.plan.team.name).toBe('Östersunds bibliotek');
+  });
+
+  it.each([
+    ['a login page answered as HTML', () => response('<!DOCTYPE html><form>Logga in</form>', { headers: { 'Content-Type': 'text/html' } }), 'urlHtml'],
+    ['HTML sent as JSON', () => response('<html><body>Logga in</body></html>'), 'urlHtml'],
+    ['404', () => response('Not found', { status: 404 }), 'urlNotFound'],
+    ['403', () => response('Nej', { status: 403 }), 'urlDenied'],
+    ['500', () => response('Oj', { status: 500 }), 'urlHttp'],
+  ])('reports %s and keeps the plan in force', async (_label, make, error) => {
+    const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(make());
+    const { plans, store } = await setup(fetchImpl);
+    await plans.loadText(planText, { kind: 'file' }, NOW);
+    expect(await plans.fetchUrl('https://plan.example.se/plan.json', 'url', NOW)).toEqual({ ok: false, error });
+    expect((await store.activePlan())?.source).toEqual({ kind: 'file' });
+    expect((await store.planFetch())?.error).toBe(error);
+  });
+
+  it('gives up on a server that does not answer', async () => {
+    const fetchImpl = vi.fn<typeof fetch>((_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    const { plans } = await setup(fetchImpl);
+    expect(await plans.fetchUrl('https://plan.example.se/plan.json', 'url', NOW)).toEqual({ ok: false, error: 'urlTimeout' });
+  });
+
+  it('refuses a plan URL that is not https', async () => {
+    const fetchImpl = vi.fn<typeof fetch>();
+    const { plans } = await setup(fetchImpl);
+    expect(await plans.fetchUrl('http://plan.example.se/plan.json')).toEqual({ ok: false, error: 'urlNotHttps' });
+    expect(await plans.fetchUrl('javascript:alert(1)')).toEqual({ ok: false, error: 'urlNotHttps' });
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+});
+
+describe('BackgroundHandler', () => {
+  const page = { fromExtensionPage: false };
+  const extension = { fromExtensionPage: true };
+
+  it('ignores malformed messages', async () => {
+    const { handler } = await setup();
+    expect(await handler.handle({ type: 'setDone', key: 'https://evil.example/', done: true }, page)).toBeUndefined();
+    expect(await handler.handle({ type: 'nope' }, page)).toBeUndefined();
+    expect(await handler.handle('pageContext', page)).toBeUndefined();
+  });
+
+  it('lets only extension pages change the plan', async () => {
+    const { handler, store } = await setup();
+    expect(await handler.handle({ type: 'importPlan', text: planText }, page)).toBeUndefined();
+    expect(await store.activePlan()).toBeUndefined();
+    expect(await handler.handle({ type: 'importPlan', text: planText, name: 'p.json' }, extension, NOW)).toEqual({ ok: true, changed: true });
+  });
+
+  it('tells a page which courses belong to the running period and which are done', async () => {
+    const { handler, tracker } = await setup();
+    const shifted = JSON.stringify(shiftPlanToToday(fixturePlan() as never, '2026-11', NOW));
+    await handler.handle({ type: 'importPlan', text: shifted }, extension, NOW);
+    await tracker.markDone('digiteket.se/kurs/starka-losenord/', 'Starka lösenord', 'manual', NOW);
+    const context = await handler.handle({ type: 'pageContext' }, page, NOW);
+    expect(context).toMatchObject({ period: { title: 'November: Skapa innehåll', deadline: '2026-11-30' }, done: ['digiteket.se/kurs/starka-losenord/'] });
+    const items = (context as { period: { items: Array<{ key: string; optional: boolean }> } }).period.items;
+    expect(items).toHaveLength(6);
+    expect(items.filter((i) => i.optional).map((i) => i.key)).toEqual([
+      'digiteket.se/kurs/redigera-wikipedia/',
+      'digiteket.se/inspirationsartikel/ostersundsmodellen/',
+    ]);
+  });
+
+  it('builds the example plan around today', async () => {
+    const { handler, store, planUrl } = await setup();
+    await handler.handle({ type: 'useDemoPlan' }, extension, new Date('2027-03-15T12:00:00Z'));
+    const stored = await store.activePlan();
+    expect(stored?.source).toEqual({ kind: 'demo' });
+    expect(stored?.plan.team.name).toBe('Exempelplan');
+    expect(stored?.plan.periods.map((p) => [p.starts, p.deadline])).toEqual([
+      ['2027-02-01', '2027-02-28'],
+      ['2027-03-01', '2027-03-31'],
+      ['2027-04-01', '2027-04-30'],
+    ]);
+    expect(stored?.plan.periods[1]?.title).toBe('Mars: Skapa innehåll');
+    expect(planUrl()).toBeNull();
+  });
+});

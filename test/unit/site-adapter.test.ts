@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { completedOnMyPages, itemLinks, itemTitle, showsCompletion } from '../../lib/site/digiteket';
+import { fixturePage } from '../support/fixtures';
+
+function load(file: string): Document {
+  return new DOMParser().parseFromString(fixturePage(file), 'text/html');
+}
+
+const PODD = new URL('https://digiteket.se/kurs/skapa-en-podd/');
+
+describe('reading Digiteket pages', () => {
+  it('sees a finished course only after the last step', () => {
+    expect(showsCompletion(load('kurs-skapa-en-podd.html'), PODD)).toBe(false);
+    expect(showsCompletion(load('kurs-skapa-en-podd-klar.html'), PODD)).toBe(true);
+  });
+
+  it('needs the certificate of this course, not any certificate', () => {
+    const doc = load('kurs-skapa-en-podd.html');
+    doc.querySelector('.entry-content')!.insertAdjacentHTML('beforeend', '<a href="/kursbevis/starka-losenord/">Kursbevis</a>');
+    expect(showsCompletion(doc, PODD)).toBe(false);
+    doc.querySelector('.entry-content')!.insertAdjacentHTML('beforeend', '<a href="https://www.digiteket.se/kursbevis/skapa-en-podd/">Kursbevis</a>');
+    expect(showsCompletion(doc, PODD)).toBe(true);
+  });
+
+  it('follows a plan override when the site renames its completion section', () => {
+    const doc = load('kurs-skapa-en-podd-klar.html');
+    const section = doc.querySelector('.course-complete')!;
+    section.outerHTML = '<div class="finished-box"><p>Snyggt jobbat!</p></div>';
+    expect(showsCompletion(doc, PODD)).toBe(false);
+    expect(showsCompletion(doc, PODD, { completionSelectors: ['.finished-box'] })).toBe(true);
+    expect(showsCompletion(doc, PODD, { completionTexts: ['Snyggt jobbat'] })).toBe(true);
+    expect(showsCompletion(doc, PODD, { completionSelectors: ['[[not a selector'] })).toBe(false);
+  });
+
+  it('reads the title from the heading', () => {
+    expect(itemTitle(load('kurs-kallkritik-pa-natet.html'))).toBe('Källkritik på nätet');
+  });
+
+  it('finds every course card on the course list, whatever shape its link has', () => {
+    const links = itemLinks(load('kurser.html'), 'https://digiteket.se/kurser/');
+    const keys = new Set(links.map((l) => l.key));
+    expect(keys.size).toBe(26); // 24 courses and 2 articles
+    expect(keys).toContain('digiteket.se/kurs/filma-med-mobilen/');
+    expect(keys).toContain('digiteket.se/kurs/upphovsratt-och-creative-commons/');
+    // The badge goes by the card's title.
+    const podd = links.find((l) => l.key === 'digiteket.se/kurs/skapa-en-podd/')!;
+    expect(podd.anchor.className).toBe('course-card__title');
+  });
+
+  it('lists the courses on Mina sidor with their dates', () => {
+    expect(completedOnMyPages(load('mina-sidor.html'), 'https://digiteket.se/mina-sidor/')).toEqual([
+      { key: 'digiteket.se/kurs/kallkritik-pa-natet/', title: 'Källkritik på nätet', completedAt: '2026-09-14' },
+      { key: 'digiteket.se/kurs/starka-losenord/', title: 'Starka lösenord', completedAt: '2026-09-20' },
+      { key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', completedAt: '2026-10-03' },
+    ]);
+  });
+
+  it('finds nothing to import on a page of another shape', () => {
+    expect(completedOnMyPages(load('kurser.html'), 'https://digiteket.se/kurser/')).toEqual([]);
+  });
+});
