@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { dayMonth } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
@@ -54,7 +54,7 @@ export function PopupApp({ load, setDone, useDemo, openOptions, subscribe, now =
     void refresh();
     return subscribe(() => void refresh());
   }, []);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view.value) performance.mark('kurskompis-popup-content');
   }, [view.value !== null]);
 

@@ -156,21 +156,27 @@ class PageController {
   }
 
   private badgeLinks(root: ParentNode): void {
+    if (this.items.size === 0 && this.done.size === 0) return;
     const seen = new Map<Element, Set<string>>();
-    for (const { link, key, anchor } of itemLinks(root, location.href)) {
+    const labels = this.labels();
+    const wanted = (key: string) => this.items.has(key) || this.done.has(key);
+    for (const { link, key, anchor } of itemLinks(root, location.href, wanted)) {
       if (key === this.pageKey && link.closest('article')?.contains(itemHeading(document))) continue;
       const card = cardOf(link) ?? link;
       const keys = seen.get(card) ?? new Set<string>();
       if (keys.has(key)) continue;
       keys.add(key);
       seen.set(card, keys);
-      const look = badgeLook(this.items.get(key), this.done.has(key), {
-        period: t('badgePeriod'),
-        optional: t('badgeOptional'),
-        done: t('badgeDone'),
-      });
+      const look = badgeLook(this.items.get(key), this.done.has(key), labels);
       if (look) this.badges.set(anchor, look);
     }
+  }
+
+  private cachedLabels: { period: string; optional: string; done: string } | null = null;
+
+  private labels() {
+    this.cachedLabels ??= { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
+    return this.cachedLabels;
   }
 
   private refresh(): void {

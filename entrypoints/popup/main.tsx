@@ -15,7 +15,10 @@ void openDatabase().then((db) => {
   const store = new Store(db);
   render(
     <PopupApp
-      load={async () => ({ stored: await store.activePlan(), progress: await store.progress() })}
+      load={async () => {
+        const [stored, progress] = await Promise.all([store.activePlan(), store.progress()]);
+        return { stored, progress };
+      }}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
       useDemo={() => send({ type: 'useDemoPlan' })}
       openOptions={() => void browser.runtime.openOptionsPage()}

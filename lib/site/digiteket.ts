@@ -119,7 +119,12 @@ export function itemKind(url: URL): 'course' | 'article' | null {
   return null;
 }
 
-/** The key of a link's target when it points at a course or article, else null. */
+const ITEM_PATH = new RegExp(`^/(kurs|inspirationsartikel)/${SLUG}/$`);
+
+/**
+ * The key of a link's target when it points at a course or article, else null. Runs for
+ * every link on a page, so the URL is parsed and normalised once.
+ */
 export function itemKeyOfHref(href: string, base: string): CourseKey | null {
   let url: URL;
   try {
@@ -127,7 +132,9 @@ export function itemKeyOfHref(href: string, base: string): CourseKey | null {
   } catch {
     return null;
   }
-  return isItemPage(url) ? courseKey(url.href) : null;
+  if (!isDigiteketHost(url.hostname)) return null;
+  const path = normalisedPath(url);
+  return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
 }
 
 // ---- Reading pages (DOM) ----------------------------------------------------------------
@@ -198,16 +205,43 @@ export interface ItemLink {
 const CARD_SELECTOR = 'article, li, .course-card';
 const CARD_TITLE_SELECTOR = 'h2, h3, h4, .course-card__title';
 
-/** Every link under `root` that points at a course or article, with where its badge goes. */
-export function itemLinks(root: ParentNode, base: string): ItemLink[] {
+const MAYBE_ITEM_HREF = /kurs|inspirationsartikel/i;
+const ABSOLUTE_DIGITEKET = /^https?:\/\/(?:www\.)?digiteket\.se(?::443)?(\/[^?#]*)/i;
+
+/** Same result as `itemKeyOfHref`, from a link's already resolved address, without a URL parse. */
+export function itemKeyOfResolved(resolved: string): CourseKey | null {
+  const match = ABSOLUTE_DIGITEKET.exec(resolved);
+  if (!match) return null;
+  let path = match[1] as string;
+  if (path.includes('%')) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* keep it encoded */
+    }
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(path)) path = path.normalize('NFC');
+  path = path.toLowerCase().replace(/\/{2,}/g, '/');
+  if (!path.endsWith('/')) path += '/';
+  return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
+}
+
+/**
+ * Every link under `root` that points at a course or article (and passes `wanted`), with
+ * where its badge goes.
+ */
+export function itemLinks(root: ParentNode, base: string, wanted: (key: CourseKey) => boolean = () => true): ItemLink[] {
   const found: ItemLink[] = [];
   const anchors =
     root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'));
   for (const link of anchors) {
     const href = link.getAttribute('href');
-    if (!href || !/(kurs|inspirationsartikel)/i.test(href)) continue;
-    const key = itemKeyOfHref(href, base);
-    if (!key) continue;
+    if (!href || !MAYBE_ITEM_HREF.test(href)) continue;
+    // The browser has resolved the address already; reading it back is cheaper than parsing.
+    const resolved = link.href;
+    const key = resolved ? itemKeyOfResolved(resolved) : itemKeyOfHref(href, base);
+    if (!key || !wanted(key)) continue;
     const title = link.querySelector<HTMLElement>(CARD_TITLE_SELECTOR);
     found.push({ link, key, anchor: title ?? link });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { courseKey } from '../../lib/course-key';
+import { itemKeyOfHref, itemKeyOfResolved } from '../../lib/site/digiteket';
 
 describe('courseKey', () => {
   const podd = 'digiteket.se/kurs/skapa-en-podd/';
@@ -42,5 +43,25 @@ describe('courseKey', () => {
     ['not a url'],
   ])('refuses %s', (url) => {
     expect(courseKey(url)).toBeNull();
+  });
+});
+
+describe('the fast path for links the browser has resolved', () => {
+  it.each([
+    ['https://digiteket.se/kurs/skapa-en-podd/'],
+    ['https://www.digiteket.se/kurs/filma-med-mobilen/?utm_source=nyhetsbrev'],
+    ['https://WWW.DIGITEKET.SE/KURS/Skapa-En-Podd#steg-2'],
+    ['https://digiteket.se:443/kurs/skapa-en-podd'],
+    ['https://digiteket.se/kurs/k%C3%A4llkritik-p%C3%A5-n%C3%A4tet/'],
+    ['https://digiteket.se/kurs/k%E4llkritik/'],
+    ['https://digiteket.se//inspirationsartikel//ostersundsmodellen'],
+    ['https://digiteket.se/kurs/'],
+    ['https://digiteket.se/kurs/skapa-en-podd/steg-2/'],
+    ['https://digiteket.se/kurser/'],
+    ['https://digiteket.se.example.com/kurs/skapa-en-podd/'],
+    ['https://example.com/kurs/skapa-en-podd/'],
+    ['http://digiteket.se/kurs/skapa-en-podd/'],
+  ])('agrees with the full parse for %s', (url) => {
+    expect(itemKeyOfResolved(url)).toBe(itemKeyOfHref(url, 'https://digiteket.se/'));
   });
 });

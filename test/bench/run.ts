@@ -1,0 +1,170 @@
+// npm run bench: speed and size figures measured in real Chromium, printed, never asserted.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/dates';
+import { CHROMIUM, CHROMIUM_ARGS, currentFixturePlan, EXTENSION_DIR } from '../e2e/harness';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const CARDS = 1000;
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=', 'base64');
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function courseListPage(): string {
+  const real = ['skapa-en-podd', 'bildredigering-i-webblasaren', 'filma-med-mobilen', 'upphovsratt-och-creative-commons', 'redigera-wikipedia'];
+  const cards = Array.from({ length: CARDS }, (_, i) => {
+    const slug = i < real.length ? real[i] : `kurs-nummer-${i}`;
+    return `<article class="course-card post-type-kurs"><a class="course-card__link" href="/kurs/${slug}/"><img class="course-card__image" src="/wp-content/uploads/${slug}.png" width="320" height="180" alt=""><h3 class="course-card__title">Kurs ${i}</h3></a><ul class="course-card__meta"><li class="course-card__area">Skapa innehåll</li><li class="course-card__level">Bred nivå</li><li class="course-card__time">${20 + (i % 60)} minuter</li></ul></article>`;
+  }).join('\n');
+  return `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Alla kurser – Digiteket</title></head><body><main id="main"><h1>Alla kurser</h1><section class="course-list">${cards}</section></main></body></html>`;
+}
+
+async function launch(
+  withExtension: boolean,
+  extensionDir = EXTENSION_DIR,
+): Promise<{ context: BrowserContext; dir: string; extensionId: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kurskompis-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    env: { ...process.env, LANGUAGE: 'sv', LANG: 'sv_SE.UTF-8' },
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ],
+  });
+  const html = courseListPage();
+  await context.route(/^https:\/\/(www\.)?digiteket\.se\//, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL, headers: { 'Cache-Control': 'max-age=3600' } }),
+  );
+  let extensionId = '';
+  if (withExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  }
+  return { context, dir, extensionId };
+}
+
+async function sendFromExtension(page: Page, message: unknown) {
+  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+}
+
+async function measureList(context: BrowserContext, expectBadges: boolean) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto('https://digiteket.se/kurser/', { waitUntil: 'load' });
+  // The same idle wait for both, with no polling from the test in the page meanwhile.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const result = { script: get('ScriptDuration'), task: get('TaskDuration') };
+  if (expectBadges && (await page.locator('[data-kurskompis]').count()) !== 5) {
+    throw new Error('the extension did not badge the five courses of this period');
+  }
+  await page.close();
+  return result;
+}
+
+function twelvePeriodPlan(): string {
+  const base = JSON.parse(currentFixturePlan());
+  const items = base.periods[1].items;
+  const thisMonth = firstOfMonth(todayInSweden());
+  base.periods = Array.from({ length: 12 }, (_, i) => {
+    const starts = addMonths(thisMonth, i - 6);
+    return {
+      id: `p-${starts.slice(0, 7)}`,
+      title: `Period ${i + 1}`,
+      competenceArea: 'Skapa innehåll',
+      starts,
+      deadline: lastOfMonth(starts),
+      items: i === 6 ? items : Array.from({ length: 20 }, (_, j) => ({ url: `https://digiteket.se/kurs/kurs-${i}-${j}/`, title: `Kurs ${i}-${j}`, kind: 'course' })),
+      sessions: [],
+    };
+  });
+  return JSON.stringify(base);
+}
+
+async function main() {
+  const withExt = await launch(true);
+  const without = await launch(false);
+  const options = await withExt.context.newPage();
+  await options.goto(`chrome-extension://${withExt.extensionId}/options.html`);
+  await sendFromExtension(options, { type: 'importPlan', text: currentFixturePlan(), name: 'bench.json' });
+
+  // A copy of the extension whose content script is empty: what any content script costs.
+  const emptyDir = mkdtempSync(join(tmpdir(), 'kurskompis-empty-'));
+  cpSync(EXTENSION_DIR, emptyDir, { recursive: true });
+  writeFileSync(join(emptyDir, 'content-scripts/content.js'), '');
+  const empty = await launch(true, emptyDir);
+
+  const runs: Record<'with' | 'without' | 'empty', Array<{ script: number; task: number }>> = { with: [], without: [], empty: [] };
+  await measureList(withExt.context, true); // warm-up
+  await measureList(without.context, false);
+  await measureList(empty.context, false);
+  for (let i = 0; i < RUNS; i += 1) {
+    runs.with.push(await measureList(withExt.context, true));
+    runs.without.push(await measureList(without.context, false));
+    runs.empty.push(await measureList(empty.context, false));
+  }
+  await empty.context.close();
+  rmSync(empty.dir, { recursive: true, force: true });
+  rmSync(emptyDir, { recursive: true, force: true });
+  const scriptWith = median(runs.with.map((r) => r.script));
+  const scriptWithout = median(runs.without.map((r) => r.script));
+  const taskWith = median(runs.with.map((r) => r.task));
+  const taskWithout = median(runs.without.map((r) => r.task));
+  const taskEmpty = median(runs.empty.map((r) => r.task));
+
+  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
+
+  await sendFromExtension(options, { type: 'importPlan', text: twelvePeriodPlan(), name: 'twelve.json' });
+  const entries = Array.from({ length: 300 }, (_, i) => ({ key: `digiteket.se/kurs/klar-${i}/`, title: `Klar ${i}`, completedAt: '2026-09-01' }));
+  await sendFromExtension(options, { type: 'importMyPages', entries });
+  const popupTimes: number[] = [];
+  for (let i = 0; i < RUNS + 1; i += 1) {
+    const popup = await withExt.context.newPage();
+    await popup.goto(`chrome-extension://${withExt.extensionId}/popup.html`);
+    await popup.locator('[data-testid="tally"]').waitFor();
+    const time = await popup.evaluate(() => performance.getEntriesByName('kurskompis-popup-content')[0]?.startTime ?? NaN);
+    if (i > 0) popupTimes.push(time); // the first open also starts the extension's page process
+    await popup.close();
+  }
+
+  await withExt.context.close();
+  await without.context.close();
+  rmSync(withExt.dir, { recursive: true, force: true });
+  rmSync(without.dir, { recursive: true, force: true });
+
+  const fmt = (n: number) => n.toFixed(1);
+  console.log(`Kurskompis benchmark (${RUNS} alternating loads each, medians, Chromium ${CHROMIUM})`);
+  console.log(`Course list of ${CARDS} cards:`);
+  console.log(`  ScriptDuration with / without extension: ${fmt(scriptWith)} ms / ${fmt(scriptWithout)} ms`);
+  console.log(`  added script time:                       ${fmt(scriptWith - scriptWithout)} ms   (target ≤ 10 ms)`);
+  console.log(`  TaskDuration with / without extension:   ${fmt(taskWith)} ms / ${fmt(taskWithout)} ms`);
+  console.log(`  task-time ratio:                         ${(taskWith / taskWithout).toFixed(3)}   (target ≤ 1.05)`);
+  console.log(`  for reference, an empty content script:  TaskDuration ${fmt(taskEmpty)} ms, ratio ${(taskEmpty / taskWithout).toFixed(3)}`);
+  const spread = (k: 'with' | 'without' | 'empty') => {
+    const tasks = runs[k].map((r) => r.task);
+    return `${fmt(quantile(tasks, 0.25))}–${fmt(quantile(tasks, 0.75))} ms`;
+  };
+  console.log(`  TaskDuration interquartile range: with ${spread('with')}, without ${spread('without')}, empty ${spread('empty')}`);
+  console.log(`Content script: ${(content.length / 1024).toFixed(1)} KB raw, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped   (target ≤ 25 KB gzipped)`);
+  console.log(`Popup, 12 periods and 300 progress records: open to content ${fmt(median(popupTimes))} ms median (min ${fmt(Math.min(...popupTimes))}, max ${fmt(Math.max(...popupTimes))})   (target ≤ 150 ms)`);
+}
+
+await main();
