@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     environmentOptions: {
-      happyDOM: { settings: { disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
+      // Fixture pages are read as if served by Digiteket, so relative links resolve there.
+      happyDOM: { url: 'https://digiteket.se/kurser/', settings: { disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
     },
     include: ['test/unit/**/*.test.{ts,tsx}', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
     setupFiles: ['test/unit/setup.ts'],

@@ -50,8 +50,12 @@ export default defineBackground(() => {
     if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();
     if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => updateToolbar(store));
   });
-  void browser.alarms.create(PLAN_REFRESH_ALARM, { periodInMinutes: 180 });
+  // The worker starts many times a day; creating an alarm again would restart its clock.
+  const ensureAlarm = async (name: string, periodInMinutes: number) => {
+    if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes });
+  };
+  void ensureAlarm(PLAN_REFRESH_ALARM, 180);
   // The period and its count change at midnight even when nothing else happens.
-  void browser.alarms.create(TOOLBAR_ALARM, { periodInMinutes: 30 });
+  void ensureAlarm(TOOLBAR_ALARM, 30);
   void ready.then(({ store }) => updateToolbar(store));
 });

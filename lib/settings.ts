@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { REVISION_KEY } from './revision';
 
 // Small settings and signals in the extension's storage (never the page's).
 
@@ -6,4 +7,4 @@ import { storage } from 'wxt/utils/storage';
 export const planUrlSetting = storage.defineItem<string | null>('local:planUrl', { fallback: null });
 
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
-export const revision = storage.defineItem<number>('local:revision', { fallback: 0 });
+export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0 });

@@ -5,7 +5,7 @@ import { dayMonth } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { PageContext, PageItem } from '../../lib/messages';
 import { send } from '../../lib/messaging';
-import { revision } from '../../lib/settings';
+import { onRevision } from '../../lib/revision';
 import {
   cardOf,
   completedOnMyPages,
@@ -62,7 +62,7 @@ class PageController {
       this.teardown();
       this.ctx.setTimeout(() => this.renderPage(), 50);
     });
-    const unwatch = revision.watch(() => void this.loadContext().then(() => this.refresh()));
+    const unwatch = onRevision(() => void this.loadContext().then(() => this.refresh()));
     this.ctx.onInvalidated(unwatch);
   }
 
@@ -160,7 +160,7 @@ class PageController {
     const seen = new Map<Element, Set<string>>();
     const labels = this.labels();
     const wanted = (key: string) => this.items.has(key) || this.done.has(key);
-    for (const { link, key, anchor } of itemLinks(root, location.href, wanted)) {
+    for (const { link, key, anchor } of itemLinks(root, wanted)) {
       if (key === this.pageKey && link.closest('article')?.contains(itemHeading(document))) continue;
       const card = cardOf(link) ?? link;
       const keys = seen.get(card) ?? new Set<string>();

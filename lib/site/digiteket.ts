@@ -229,18 +229,18 @@ export function itemKeyOfResolved(resolved: string): CourseKey | null {
 
 /**
  * Every link under `root` that points at a course or article (and passes `wanted`), with
- * where its badge goes.
+ * where its badge goes. Relative links resolve against their own document.
  */
-export function itemLinks(root: ParentNode, base: string, wanted: (key: CourseKey) => boolean = () => true): ItemLink[] {
+export function itemLinks(root: ParentNode, wanted: (key: CourseKey) => boolean = () => true): ItemLink[] {
   const found: ItemLink[] = [];
   const anchors =
     root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'));
   for (const link of anchors) {
     const href = link.getAttribute('href');
     if (!href || !MAYBE_ITEM_HREF.test(href)) continue;
-    // The browser has resolved the address already; reading it back is cheaper than parsing.
-    const resolved = link.href;
-    const key = resolved ? itemKeyOfResolved(resolved) : itemKeyOfHref(href, base);
+    // The browser has resolved the address against the page already; reading it back is
+    // cheaper than parsing it again.
+    const key = itemKeyOfResolved(link.href);
     if (!key || !wanted(key)) continue;
     const title = link.querySelector<HTMLElement>(CARD_TITLE_SELECTOR);
     found.push({ link, key, anchor: title ?? link });

@@ -37,6 +37,8 @@ describe('badges on Digiteket', () => {
     assert.equal(await podd.locator('.badge').textContent(), 'Månadens kurs');
     const wiki = page.locator('.course-card', { hasText: 'Redigera Wikipedia' });
     assert.equal(await wiki.locator('.badge').textContent(), 'Valfri');
+    // Screen readers hear the badge as part of the link.
+    await page.getByRole('link', { name: 'Skapa en podd Månadens kurs' }).waitFor();
     // The optional article in the sidebar is marked too.
     const article = page.locator('.article-card', { hasText: 'Östersundsmodellen' });
     assert.equal(await article.locator('.badge').textContent(), 'Valfri');
