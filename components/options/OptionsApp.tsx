@@ -62,6 +62,9 @@ export function OptionsApp(props: OptionsProps) {
   };
   useEffect(() => {
     void refresh();
+    // Arriving from the popup's "Läs in en planfil" / "Hämta planen från en adress".
+    const field = location.hash.slice(1);
+    if (field === 'plan-file' || field === 'plan-url') document.getElementById(field)?.focus();
     return props.subscribe(() => void refresh());
   }, []);
 

@@ -85,5 +85,7 @@ describe('PopupApp', () => {
     expect(buttons).toEqual(['Läs in en planfil', 'Hämta planen från en adress', 'Prova med en exempelplan', 'Inställningar']);
     await act(async () => [...root.querySelectorAll('button')][2]!.click());
     expect(props.useDemo).toHaveBeenCalled();
+    await act(async () => [...root.querySelectorAll('button')][1]!.click());
+    expect(props.openOptions).toHaveBeenCalledWith('plan-url');
   });
 });

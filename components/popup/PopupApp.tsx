@@ -14,7 +14,8 @@ export interface PopupProps {
   load: () => Promise<{ stored: StoredPlan | undefined; progress: Map<string, ProgressRecord> }>;
   setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
   useDemo: () => Promise<PlanLoadResult>;
-  openOptions: () => void;
+  /** Opens the settings page, at the plan file or plan address field when one is named. */
+  openOptions: (field?: 'plan-file' | 'plan-url') => void;
   subscribe: (listener: () => void) => () => void;
   now?: () => Date;
 }
@@ -24,16 +25,16 @@ function NextPeriod({ next }: { next: Period | undefined }) {
   return <p data-testid="next-period">{t('nextPeriodStarts', [dayMonth(next.starts), next.title])}</p>;
 }
 
-function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: () => void }) {
+function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: PopupProps['openOptions'] }) {
   return (
     <section aria-labelledby="welcome">
       <h2 id="welcome">{t('welcomeTitle')}</h2>
       <p>{t('welcomeText')}</p>
       <div class="actions">
-        <button type="button" class="primary" onClick={onOptions}>
+        <button type="button" class="primary" onClick={() => onOptions('plan-file')}>
           {t('loadPlanFile')}
         </button>
-        <button type="button" onClick={onOptions}>
+        <button type="button" onClick={() => onOptions('plan-url')}>
           {t('usePlanUrl')}
         </button>
         <button type="button" onClick={onDemo}>
@@ -104,7 +105,7 @@ export function PopupApp({ load, setDone, useDemo, openOptions, subscribe, now =
         </section>
       )}
       <footer class="popup-footer">
-        <button type="button" onClick={openOptions}>
+        <button type="button" onClick={() => openOptions()}>
           {t('openSettings')}
         </button>
       </footer>

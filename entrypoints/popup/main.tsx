@@ -21,7 +21,11 @@ void openDatabase().then((db) => {
       }}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
       useDemo={() => send({ type: 'useDemoPlan' })}
-      openOptions={() => void browser.runtime.openOptionsPage()}
+      openOptions={(field) => {
+        if (field) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${field}`) });
+        else void browser.runtime.openOptionsPage();
+        window.close();
+      }}
       subscribe={(listener) => revision.watch(listener)}
     />,
     document.getElementById('app') as HTMLElement,
