@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CourseKey } from './course-key';
+import type { Note } from './model/note';
 import type { Plan } from './model/plan';
 import type { ProgressRecord } from './model/progress';
 
@@ -7,7 +8,7 @@ import type { ProgressRecord } from './model/progress';
 // scripts run in Digiteket's origin and ask the background instead.
 
 export const DB_NAME = 'kurskompis';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type PlanSource =
   | { kind: 'file'; name?: string }
@@ -33,6 +34,7 @@ interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
   progress: { key: string; value: ProgressRecord };
   state: { key: 'planFetch'; value: PlanFetchState };
+  notes: { key: string; value: Note; indexes: { byCourse: string } };
 }
 
 export type Database = IDBPDatabase<KurskompisDB>;
@@ -45,6 +47,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         db.createObjectStore('plans');
         db.createObjectStore('progress', { keyPath: 'courseKey' });
         db.createObjectStore('state');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('notes', { keyPath: 'id' }).createIndex('byCourse', 'courseKey');
       }
     },
   });
@@ -85,5 +90,22 @@ export class Store {
 
   async clearPlanFetch(): Promise<void> {
     await this.db.delete('state', 'planFetch');
+  }
+
+  notesOf(courseKey: CourseKey): Promise<Note[]> {
+    return this.db.getAllFromIndex('notes', 'byCourse', courseKey);
+  }
+
+  allNotes(): Promise<Note[]> {
+    return this.db.getAll('notes');
+  }
+
+  note(id: string): Promise<Note | undefined> {
+    return this.db.get('notes', id);
+  }
+
+  async putNotes(notes: readonly Note[]): Promise<void> {
+    const tx = this.db.transaction('notes', 'readwrite');
+    await Promise.all([...notes.map((n) => tx.store.put(n)), tx.done]);
   }
 }

@@ -118,10 +118,17 @@ async function main() {
   await measureList(withExt.context, true); // warm-up
   await measureList(without.context, false);
   await measureList(empty.context, false);
+  const pairedRatios: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    runs.with.push(await measureList(withExt.context, true));
-    runs.without.push(await measureList(without.context, false));
-    runs.empty.push(await measureList(empty.context, false));
+    // Alternate the order too, so that no variant always follows the same one.
+    const order = i % 2 === 0 ? (['with', 'without', 'empty'] as const) : (['empty', 'without', 'with'] as const);
+    const round: Partial<Record<'with' | 'without' | 'empty', { script: number; task: number }>> = {};
+    for (const variant of order) {
+      const context = variant === 'with' ? withExt.context : variant === 'without' ? without.context : empty.context;
+      round[variant] = await measureList(context, variant === 'with');
+      runs[variant].push(round[variant]);
+    }
+    pairedRatios.push((round.with as { task: number }).task / (round.without as { task: number }).task);
   }
   await empty.context.close();
   rmSync(empty.dir, { recursive: true, force: true });
@@ -159,6 +166,7 @@ async function main() {
   console.log(`  added script time:                       ${fmt(scriptWith - scriptWithout)} ms   (target ≤ 10 ms)`);
   console.log(`  TaskDuration with / without extension:   ${fmt(taskWith)} ms / ${fmt(taskWithout)} ms`);
   console.log(`  task-time ratio:                         ${(taskWith / taskWithout).toFixed(3)}   (target ≤ 1.05)`);
+  console.log(`  median of per-round ratios:              ${median(pairedRatios).toFixed(3)}`);
   console.log(`  for reference, an empty content script:  TaskDuration ${fmt(taskEmpty)} ms, ratio ${(taskEmpty / taskWithout).toFixed(3)}`);
   const spread = (k: 'with' | 'without' | 'empty') => {
     const tasks = runs[k].map((r) => r.task);

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { noteSchema, type Note } from './model/note';
+import { progressRecordSchema, type ProgressRecord } from './model/progress';
+import { mergeById } from './notes';
+import type { Store } from './store';
+
+// The user's own backup: progress, every note (private ones too: the file is theirs) and
+// settings without secrets. Importing merges by record id and `updatedAt`, so importing the
+// same file twice, or an older one, adds nothing and loses nothing newer.
+
+export const BACKUP_KIND = 'kurskompis/backup';
+export const BACKUP_VERSION = 1;
+export const BACKUP_MAX_BYTES = 50_000_000;
+
+export const backupSchema = z.object({
+  kind: z.literal(BACKUP_KIND),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  progress: z.array(progressRecordSchema).max(100_000),
+  notes: z.array(noteSchema).max(100_000),
+  settings: z.object({ planUrl: z.string().max(2000).nullable() }),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+export type BackupProblem = 'notJson' | 'wrongKind' | 'newerVersion' | 'invalid' | 'tooLarge';
+
+export type BackupParse = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem; path?: string };
+
+export function parseBackup(text: string): BackupParse {
+  if (text.length > BACKUP_MAX_BYTES) return { ok: false, problem: 'tooLarge' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, problem: 'notJson' };
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { kind?: unknown }).kind !== BACKUP_KIND) {
+    return { ok: false, problem: 'wrongKind' };
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) return { ok: false, problem: 'newerVersion' };
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: 'invalid', path: issue ? issue.path.join('.') : '' };
+  }
+  return { ok: true, backup: parsed.data };
+}
+
+export interface ImportSummary {
+  notes: number;
+  progress: number;
+}
+
+export class BackupService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: { planUrl(): Promise<string | null> },
+    private readonly onChange: () => void | Promise<void>,
+  ) {}
+
+  async export(now: Date = new Date()): Promise<Backup> {
+    const [progress, notes, planUrl] = await Promise.all([
+      this.store.progress(),
+      this.store.allNotes(),
+      this.settings.planUrl(),
+    ]);
+    return {
+      kind: BACKUP_KIND,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      progress: [...progress.values()],
+      notes,
+      settings: { planUrl },
+    };
+  }
+
+  /** Merges a backup into what is stored; the plan URL setting is left as it is. */
+  async import(backup: Backup): Promise<ImportSummary> {
+    const [progress, notes] = await Promise.all([this.store.progress(), this.store.allNotes()]);
+    const progressMerge = mergeById<ProgressRecord>([...progress.values()], backup.progress, (r) => r.courseKey, (r) => r.updatedAt);
+    const notesMerge = mergeById<Note>(notes, backup.notes, (n) => n.id, (n) => n.updatedAt);
+    if (progressMerge.changed.length > 0) await this.store.putProgress(progressMerge.changed);
+    if (notesMerge.changed.length > 0) await this.store.putNotes(notesMerge.changed);
+    if (progressMerge.changed.length + notesMerge.changed.length > 0) await this.onChange();
+    return { notes: notesMerge.changed.length, progress: progressMerge.changed.length };
+  }
+}

@@ -1,0 +1,55 @@
+import type { Note } from './model/note';
+
+// Pure helpers for notes: search, grouping and merging. No storage, no DOM.
+
+/** Lower case without diacritics, so "forelasning" finds "föreläsning". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+export interface SearchableNote {
+  note: Note;
+  folded: string;
+}
+
+export function searchable(notes: readonly Note[]): SearchableNote[] {
+  return notes.map((note) => ({ note, folded: foldForSearch(`${note.courseTitle ?? ''}\n${note.text}`) }));
+}
+
+export type ShareFilter = 'all' | 'shared' | 'private';
+
+export function filterNotes(notes: readonly SearchableNote[], query: string, filter: ShareFilter): Note[] {
+  const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const result: Note[] = [];
+  for (const { note, folded } of notes) {
+    if (note.deleted) continue;
+    if (filter === 'shared' && !note.shared) continue;
+    if (filter === 'private' && note.shared) continue;
+    if (terms.every((term) => folded.includes(term))) result.push(note);
+  }
+  return result;
+}
+
+export function newestFirst(a: Note, b: Note): number {
+  return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+}
+
+/** Keeps, per id, the record changed last (ties keep the one we have). */
+export function mergeById<T>(
+  current: readonly T[],
+  incoming: readonly T[],
+  idOf: (record: T) => string,
+  updatedAtOf: (record: T) => string,
+): { merged: T[]; changed: T[] } {
+  const byId = new Map(current.map((r) => [idOf(r), r]));
+  const changed: T[] = [];
+  for (const record of incoming) {
+    const id = idOf(record);
+    const existing = byId.get(id);
+    if (!existing || Date.parse(updatedAtOf(record)) > Date.parse(updatedAtOf(existing))) {
+      byId.set(id, record);
+      changed.push(record);
+    }
+  }
+  return { merged: [...byId.values()], changed };
+}
