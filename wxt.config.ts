@@ -17,6 +17,19 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-notes': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandToggleNotes__',
+      },
+    },
+    // The notes panel is shown inside Digiteket's course pages, in an iframe of its own.
+    web_accessible_resources: [
+      {
+        resources: ['notes-panel.html'],
+        matches: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundHandler } from '../lib/background-handler';
+import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
 import { planUrlSetting, revision } from '../lib/settings';
 import { openDatabase, Store } from '../lib/store';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
       plans,
       (url) => planUrlSetting.setValue(url),
       () => planUrlSetting.getValue(),
+      new NotesService(store, changed),
     );
     return { store, plans, handler };
   })();
@@ -43,6 +45,13 @@ export default defineBackground(() => {
     if (url) await plans.fetchUrl(url);
     await updateToolbar(store);
   };
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-notes' && tab?.id !== undefined) {
+      // Tabs without Kurskompis on them (not a Digiteket course) have no one to answer.
+      browser.tabs.sendMessage(tab.id, { type: 'toggleNotes' }).catch(() => undefined);
+    }
+  });
 
   browser.runtime.onStartup.addListener(() => void refreshPlan());
   browser.runtime.onInstalled.addListener(() => void refreshPlan());

@@ -3,6 +3,7 @@ import { demoPlan } from './demo-plan';
 import { t, uiLocale } from './i18n';
 import { requestSchema, type PageContext, type Request, type ResponseMap } from './messages';
 import { currentPeriod } from './periods';
+import type { NotesService } from './notes-service';
 import type { PlanService } from './plan-service';
 import type { Store } from './store';
 import type { Tracker } from './tracker';
@@ -16,7 +17,19 @@ export interface Sender {
   fromExtensionPage: boolean;
 }
 
-const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['importPlan', 'useDemoPlan', 'setPlanUrl', 'refreshPlan']);
+// Notes are read and written only by extension pages (the notes panel is one, in an iframe):
+// a content script runs beside the site and never sees them.
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
+  'importPlan',
+  'useDemoPlan',
+  'setPlanUrl',
+  'refreshPlan',
+  'notesOf',
+  'noteCreate',
+  'noteUpdate',
+  'noteRemove',
+  'noteRestore',
+]);
 
 export class BackgroundHandler {
   constructor(
@@ -25,6 +38,7 @@ export class BackgroundHandler {
     private readonly plans: PlanService,
     private readonly setPlanUrl: (url: string | null) => Promise<void>,
     private readonly planUrl: () => Promise<string | null>,
+    private readonly notes: NotesService,
   ) {}
 
   async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
@@ -70,6 +84,16 @@ export class BackgroundHandler {
         if (!url) return { ok: true, changed: false };
         return this.plans.fetchUrl(url, 'url', now);
       }
+      case 'notesOf':
+        return this.notes.forCourse(request.key);
+      case 'noteCreate':
+        return this.notes.create(request.key, request.title, request.text, now);
+      case 'noteUpdate':
+        return (await this.notes.update(request.id, request.patch, now)) ?? null;
+      case 'noteRemove':
+        return (await this.notes.remove(request.id, now)) ?? null;
+      case 'noteRestore':
+        return (await this.notes.restore(request.id, now)) ?? null;
     }
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlanProblem } from './model/plan-parse';
+import { NOTE_MAX_CHARS, type Note } from './model/note';
 import type { SiteAdapterOverrides } from './model/plan';
 
 // The typed channel between content scripts, extension pages and the background. Requests
@@ -8,6 +9,8 @@ import type { SiteAdapterOverrides } from './model/plan';
 
 const key = z.string().min(1).max(500).regex(/^digiteket\.se\//);
 const title = z.string().max(300);
+const noteId = z.string().min(1).max(100);
+const noteText = z.string().max(NOTE_MAX_CHARS);
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pageContext') }),
@@ -24,6 +27,15 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('useDemoPlan') }),
   z.object({ type: z.literal('setPlanUrl'), url: z.string().max(2000) }),
   z.object({ type: z.literal('refreshPlan') }),
+  z.object({ type: z.literal('notesOf'), key }),
+  z.object({ type: z.literal('noteCreate'), key, title, text: noteText }),
+  z.object({
+    type: z.literal('noteUpdate'),
+    id: noteId,
+    patch: z.object({ text: noteText.optional(), shared: z.boolean().optional() }),
+  }),
+  z.object({ type: z.literal('noteRemove'), id: noteId }),
+  z.object({ type: z.literal('noteRestore'), id: noteId }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -59,6 +71,11 @@ export interface ResponseMap {
   useDemoPlan: PlanLoadResult;
   setPlanUrl: PlanLoadResult;
   refreshPlan: PlanLoadResult;
+  notesOf: Note[];
+  noteCreate: Note;
+  noteUpdate: Note | null;
+  noteRemove: Note | null;
+  noteRestore: Note | null;
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

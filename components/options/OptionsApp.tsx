@@ -4,6 +4,7 @@ import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/store';
+import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
 import './options.css';
 
@@ -14,6 +15,7 @@ export interface OptionsProps {
   setPlanUrl: (url: string) => Promise<PlanLoadResult>;
   refreshPlan: () => Promise<PlanLoadResult>;
   subscribe: (listener: () => void) => () => void;
+  backup: BackupCardProps;
 }
 
 type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanLoadResult } | null;
@@ -178,6 +180,15 @@ export function OptionsApp(props: OptionsProps) {
         </button>
         <Outcome outcome={outcome.value} area="demo" />
       </section>
+
+      <section class="card" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t('notesTitle')}</h2>
+        <p>
+          <a href="/notes.html">{t('notesOpenView')}</a> · <a href="/discussion.html">{t('discussionTitle')}</a>
+        </p>
+      </section>
+
+      <BackupCard {...props.backup} />
     </main>
   );
 }

@@ -30,6 +30,7 @@ async function show(props: Partial<PopupProps> & { at: string; plan?: StoredPlan
     setDone: vi.fn(async () => undefined),
     useDemo: vi.fn(async () => ({ ok: true as const, changed: true })),
     openOptions: vi.fn(),
+    openNotes: vi.fn(),
     subscribe: () => () => undefined,
     now: () => new Date(props.at),
     ...props,
@@ -82,7 +83,7 @@ describe('PopupApp', () => {
   it('offers a plan file, a plan address and the example plan when there is no plan', async () => {
     const props = await show({ at: '2026-11-23T09:00:00Z', plan: undefined });
     const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
-    expect(buttons).toEqual(['Läs in en planfil', 'Hämta planen från en adress', 'Prova med en exempelplan', 'Inställningar']);
+    expect(buttons).toEqual(['Läs in en planfil', 'Hämta planen från en adress', 'Prova med en exempelplan', 'Mina reflektioner', 'Inställningar']);
     await act(async () => [...root.querySelectorAll('button')][2]!.click());
     expect(props.useDemo).toHaveBeenCalled();
     await act(async () => [...root.querySelectorAll('button')][1]!.click());

@@ -16,6 +16,7 @@ export interface PopupProps {
   useDemo: () => Promise<PlanLoadResult>;
   /** Opens the settings page, at the plan file or plan address field when one is named. */
   openOptions: (field?: 'plan-file' | 'plan-url') => void;
+  openNotes: () => void;
   subscribe: (listener: () => void) => () => void;
   now?: () => Date;
 }
@@ -45,7 +46,7 @@ function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: PopupPro
   );
 }
 
-export function PopupApp({ load, setDone, useDemo, openOptions, subscribe, now = () => new Date() }: PopupProps) {
+export function PopupApp({ load, setDone, useDemo, openOptions, openNotes, subscribe, now = () => new Date() }: PopupProps) {
   const view = useSignal<Overview | null>(null);
   const refresh = async () => {
     const { stored, progress } = await load();
@@ -105,6 +106,9 @@ export function PopupApp({ load, setDone, useDemo, openOptions, subscribe, now =
         </section>
       )}
       <footer class="popup-footer">
+        <button type="button" onClick={openNotes}>
+          {t('notesTitle')}
+        </button>
         <button type="button" onClick={() => openOptions()}>
           {t('openSettings')}
         </button>

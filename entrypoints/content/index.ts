@@ -9,6 +9,7 @@ import { onRevision } from '../../lib/revision';
 import {
   cardOf,
   completedOnMyPages,
+  isCoursePage,
   isItemPage,
   isMyPages,
   itemHeading,
@@ -17,6 +18,7 @@ import {
   showsCompletion,
 } from '../../lib/site/digiteket';
 import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
+import { mountNotesDock, type NotesDock } from './notes';
 import { mountMyPagesBar, mountPanel, type Panel } from './panel';
 import { BADGE_CSS } from './styles';
 
@@ -40,6 +42,7 @@ class PageController {
   private panel: Panel | null = null;
   private panelMounting = false;
   private removeMyPagesBar: (() => void) | null = null;
+  private notes: NotesDock | null = null;
   private pageKey: string | null = null;
   private reported = new Set<string>();
   private pending: Element[] = [];
@@ -84,6 +87,8 @@ class PageController {
     this.pageKey = null;
     this.removeMyPagesBar?.();
     this.removeMyPagesBar = null;
+    this.notes?.remove();
+    this.notes = null;
   }
 
   private renderPage(): void {
@@ -101,6 +106,7 @@ class PageController {
       void send({ type: 'visited', key, title });
     }
     this.ensurePanel(key, title);
+    if (isCoursePage(url) && !this.notes) this.notes = mountNotesDock(this.ctx, key, title);
     this.checkCompletion(key, url, title);
   }
 

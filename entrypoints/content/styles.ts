@@ -21,3 +21,11 @@ button:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 .status { font-size: 13px; color: #1b1b1b; }
 .brand { font-size: 12px; color: #4a4a4a; }
 `;
+
+export const NOTES_TAB_CSS = `
+:host { all: initial; position: fixed; right: 0; top: 40%; z-index: 2147483645; }
+.tab { writing-mode: vertical-rl; transform: rotate(180deg); font: 600 13px/1.2 system-ui, sans-serif; color: #fff;
+  background: #1d4f91; border: 0; border-radius: 0 8px 8px 0; padding: 12px 6px; cursor: pointer; box-shadow: 0 1px 6px rgba(0,0,0,.3); }
+.tab:hover { background: #163d70; }
+.tab:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+`;

@@ -4,6 +4,7 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { planUrlSetting, revision } from '../../lib/settings';
+import { BackupService, parseBackup } from '../../lib/backup';
 import { openDatabase, Store } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
@@ -11,6 +12,9 @@ document.title = `${t('optionsTitle')} – ${t('extName')}`;
 
 void openDatabase().then((db) => {
   const store = new Store(db);
+  const backups = new BackupService(store, { planUrl: () => planUrlSetting.getValue() }, async () => {
+    await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
+  });
   render(
     <OptionsApp
       load={async () => ({
@@ -32,6 +36,22 @@ void openDatabase().then((db) => {
       }}
       refreshPlan={() => send({ type: 'refreshPlan' })}
       subscribe={(listener) => revision.watch(listener)}
+      backup={{
+        async exportBackup() {
+          const data = await backups.export();
+          const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+          const link = document.createElement('a');
+          link.href = URL.createObjectURL(blob);
+          link.download = `kurskompis-sakerhetskopia-${data.exportedAt.slice(0, 10)}.json`;
+          link.click();
+          setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+        },
+        async importBackup(text) {
+          const parsed = parseBackup(text);
+          if (!parsed.ok) return parsed;
+          return { ok: true, ...(await backups.import(parsed.backup)) };
+        },
+      }}
     />,
     document.getElementById('app') as HTMLElement,
   );

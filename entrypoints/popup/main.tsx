@@ -26,6 +26,10 @@ void openDatabase().then((db) => {
         else void browser.runtime.openOptionsPage();
         window.close();
       }}
+      openNotes={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+        window.close();
+      }}
       subscribe={(listener) => revision.watch(listener)}
     />,
     document.getElementById('app') as HTMLElement,

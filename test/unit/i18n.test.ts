@@ -30,7 +30,7 @@ describe('translations', () => {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z_]+)'/g)) used.add(match[1]!);
     }
     // Keys chosen at run time: problem reasons and URL errors.
-    for (const key of Object.keys(sv)) if (/^(problem_|url[A-Z])/.test(key)) used.add(key);
+    for (const key of Object.keys(sv)) if (/^(problem_|backup_|url[A-Z])/.test(key)) used.add(key);
     const missing = [...used].filter((key) => !(key in sv));
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(60);

@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackgroundHandler } from '../../lib/background-handler';
+import { NotesService } from '../../lib/notes-service';
 import { PlanService } from '../../lib/plan-service';
 import { DB_VERSION, openDatabase, Store } from '../../lib/store';
 import { Tracker } from '../../lib/tracker';
@@ -27,17 +28,18 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
       planUrl = url;
     },
     async () => planUrl,
+    new NotesService(store, onChange),
   );
   return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl };
 }
 
 describe('the database', () => {
-  it('carries data written by schema version 1 forward when reopened', async () => {
+  it('keeps what it stored when reopened at the current version', async () => {
     const { name, store } = await setup();
     await store.putProgress([{ courseKey: PODD, status: 'done', completedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['plans', 'progress', 'state']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['notes', 'plans', 'progress', 'state']);
     raw.close();
     const reopened = new Store(await openDatabase(name));
     expect((await reopened.progressOf(PODD))?.status).toBe('done');
@@ -146,6 +148,15 @@ describe('BackgroundHandler', () => {
     expect(await handler.handle({ type: 'setDone', key: 'https://evil.example/', done: true }, page)).toBeUndefined();
     expect(await handler.handle({ type: 'nope' }, page)).toBeUndefined();
     expect(await handler.handle('pageContext', page)).toBeUndefined();
+  });
+
+  it('keeps notes away from content scripts', async () => {
+    const { handler } = await setup();
+    const create = { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'privat' };
+    expect(await handler.handle(create, page)).toBeUndefined();
+    expect(await handler.handle({ type: 'notesOf', key: 'digiteket.se/kurs/skapa-en-podd/' }, page)).toBeUndefined();
+    expect(await handler.handle(create, extension)).toMatchObject({ text: 'privat', shared: false });
+    expect(await handler.handle({ type: 'notesOf', key: 'digiteket.se/kurs/skapa-en-podd/' }, extension)).toHaveLength(1);
   });
 
   it('lets only extension pages change the plan', async () => {

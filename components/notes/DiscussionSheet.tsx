@@ -1,0 +1,84 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { discussionText, notesForPeriod } from '../../lib/discussion';
+import { deadlineText } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import type { Note } from '../../lib/model/note';
+import type { Period } from '../../lib/model/plan';
+import { formatNoteTime } from './format';
+import './notes.css';
+
+export interface DiscussionSheetProps {
+  load: () => Promise<{ notes: Note[]; period: Period | undefined }>;
+  copy: (text: string) => Promise<void>;
+  print: () => void;
+}
+
+export function DiscussionSheet({ load, copy, print }: DiscussionSheetProps) {
+  const data = useSignal<{ notes: Note[]; period: Period | undefined } | null>(null);
+  const onlyShared = useSignal(false);
+  const copied = useSignal<'idle' | 'done' | 'failed'>('idle');
+  useEffect(() => {
+    void load().then((loaded) => (data.value = loaded));
+  }, []);
+  const courses = useComputed(() =>
+    data.value?.period ? notesForPeriod(data.value.period, data.value.notes, onlyShared.value) : [],
+  );
+  const period = data.value?.period;
+  if (data.value && !period) {
+    return (
+      <main class="discussion options-app">
+        <h1>{t('discussionTitle')}</h1>
+        <p>{t('discussionNoPeriod')}</p>
+      </main>
+    );
+  }
+  const heading = period ? `${t('discussionTitle')} – ${period.title}` : t('discussionTitle');
+  const sub = period ? deadlineText(period.deadline) : '';
+  return (
+    <main class="discussion options-app" aria-busy={data.value === null}>
+      <h1>{heading}</h1>
+      <p class="muted">{sub}</p>
+      <div class="row no-print">
+        <label class="inline">
+          <input type="checkbox" checked={onlyShared.value} onChange={(e) => (onlyShared.value = (e.currentTarget as HTMLInputElement).checked)} />{' '}
+          {t('discussionOnlyShared')}
+        </label>
+        <button type="button" onClick={print}>
+          {t('discussionPrint')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void copy(discussionText(heading, sub, courses.value, t('discussionNoNotes'), formatNoteTime)).then(
+              () => (copied.value = 'done'),
+              () => (copied.value = 'failed'),
+            )
+          }
+        >
+          {t('discussionCopy')}
+        </button>
+        <span role="status">{copied.value === 'done' ? t('discussionCopied') : copied.value === 'failed' ? t('discussionCopyFailed') : ''}</span>
+      </div>
+      {courses.value.map((course) => (
+        <section class="course-notes" key={course.key} data-course={course.key}>
+          <h2>{course.title}</h2>
+          {course.notes.length === 0 ? (
+            <p class="muted">{t('discussionNoNotes')}</p>
+          ) : (
+            <ul>
+              {course.notes.map((note) => (
+                <li key={note.id}>
+                  <p class="note-text" dir="auto">
+                    {note.text}
+                  </p>
+                  <span class="muted">{formatNoteTime(note.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </main>
+  );
+}

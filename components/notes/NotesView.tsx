@@ -1,0 +1,113 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { urlOfKey } from '../../lib/course-key';
+import { groupByPeriod } from '../../lib/discussion';
+import { t } from '../../lib/i18n';
+import type { Note } from '../../lib/model/note';
+import type { Plan } from '../../lib/model/plan';
+import { filterNotes, searchable, type ShareFilter } from '../../lib/notes';
+import { formatNoteTime } from './format';
+import './notes.css';
+
+export interface NotesViewProps {
+  load: () => Promise<{ notes: Note[]; plan: Plan | undefined }>;
+  discussionHref: string;
+}
+
+const PAGE = 200;
+
+export function NotesView({ load, discussionHref }: NotesViewProps) {
+  const data = useSignal<{ notes: ReturnType<typeof searchable>; plan: Plan | undefined } | null>(null);
+  const query = useSignal('');
+  const filter = useSignal<ShareFilter>('all');
+  const limit = useSignal(PAGE);
+
+  useEffect(() => {
+    void load().then(({ notes, plan }) => {
+      data.value = { notes: searchable(notes), plan };
+    });
+  }, []);
+  useLayoutEffect(() => {
+    if (data.value) performance.mark('kurskompis-notes-content');
+  }, [data.value !== null]);
+
+  const matches = useComputed(() => (data.value ? filterNotes(data.value.notes, query.value, filter.value) : []));
+  const groups = useComputed(() => groupByPeriod(matches.value.slice(0, limit.value), data.value?.plan));
+
+  return (
+    <main class="notes-view options-app" aria-busy={data.value === null}>
+      <header>
+        <h1>{t('notesTitle')}</h1>
+        <p>
+          <a class="button primary" href={discussionHref}>
+            {t('discussionTitle')}
+          </a>
+        </p>
+      </header>
+      <form class="row" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div class="grow">
+          <label for="notes-search">{t('notesSearchLabel')}</label>
+          <input
+            id="notes-search"
+            type="search"
+            value={query.value}
+            onInput={(e) => {
+              query.value = (e.currentTarget as HTMLInputElement).value;
+              limit.value = PAGE;
+            }}
+          />
+        </div>
+        <fieldset class="filter">
+          <legend>{t('notesFilterLabel')}</legend>
+          {(['all', 'shared', 'private'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="filter"
+                value={value}
+                checked={filter.value === value}
+                onChange={() => (filter.value = value)}
+              />{' '}
+              {t(value === 'all' ? 'notesFilterAll' : value === 'shared' ? 'notesFilterShared' : 'notesFilterPrivate')}
+            </label>
+          ))}
+        </fieldset>
+      </form>
+      <p role="status" class="muted" data-testid="notes-count">
+        {data.value ? t('notesCount', matches.value.length) : ''}
+      </p>
+      {groups.value.map((group) => (
+        <section class="card" key={group.periodId ?? 'outside'}>
+          <h2>{group.periodTitle ?? t('notesOutsidePlan')}</h2>
+          {group.courses.map((course) => (
+            <article class="course-notes" key={course.key} data-course={course.key}>
+              <h3>
+                <a href={urlOfKey(course.key)} target="_blank" rel="noopener noreferrer">
+                  {course.title}
+                </a>
+              </h3>
+              <ul class="notes">
+                {course.notes.map((note) => (
+                  <li class="note" key={note.id}>
+                    <div class="note-head">
+                      <time dateTime={note.createdAt}>{formatNoteTime(note.createdAt)}</time>
+                      <span class="muted">{note.shared ? t('notesSharedTag') : t('notesPrivateTag')}</span>
+                    </div>
+                    <p class="note-text" dir="auto">
+                      {note.text}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </article>
+          ))}
+        </section>
+      ))}
+      {matches.value.length > limit.value && (
+        <button type="button" onClick={() => (limit.value += PAGE)}>
+          {t('notesShowMore')}
+        </button>
+      )}
+    </main>
+  );
+}

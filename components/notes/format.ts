@@ -1,0 +1,15 @@
+import { uiLocale } from '../../lib/i18n';
+import { PLAN_TIME_ZONE } from '../../lib/dates';
+
+/** "20 nov 10:42" in Swedish time. */
+export function formatNoteTime(instant: string): string {
+  return new Intl.DateTimeFormat(uiLocale(), {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: PLAN_TIME_ZONE,
+  })
+    .format(new Date(instant))
+    .replace(/\.(?=\s)/g, '');
+}

@@ -1,0 +1,59 @@
+import { useSignal } from '@preact/signals';
+import { t } from '../../lib/i18n';
+
+export type BackupImportResult =
+  | { ok: true; notes: number; progress: number }
+  | { ok: false; problem: string; path?: string };
+
+export interface BackupCardProps {
+  exportBackup: () => Promise<void>;
+  importBackup: (text: string) => Promise<BackupImportResult>;
+}
+
+export function BackupCard({ exportBackup, importBackup }: BackupCardProps) {
+  const result = useSignal<BackupImportResult | null>(null);
+  const busy = useSignal(false);
+  return (
+    <section class="card" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('backupHeading')}</h2>
+      <p>{t('backupExplain')}</p>
+      <div class="row">
+        <button type="button" onClick={() => void exportBackup()}>
+          {t('backupExport')}
+        </button>
+      </div>
+      <label for="backup-file" style="margin-top: 12px">
+        {t('backupImportLabel')}
+      </label>
+      <input
+        id="backup-file"
+        type="file"
+        accept=".json,application/json"
+        disabled={busy.value}
+        onChange={async (event) => {
+          const input = event.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          if (!file) return;
+          busy.value = true;
+          try {
+            result.value = await importBackup(await file.text());
+          } finally {
+            busy.value = false;
+            input.value = '';
+          }
+        }}
+      />
+      {result.value &&
+        (result.value.ok ? (
+          <p role="status" class="ok result" data-testid="backup-result">
+            {t('backupImported', [result.value.notes, result.value.progress])}
+          </p>
+        ) : (
+          <p role="alert" class="error result" data-testid="backup-result">
+            {t(`backup_${result.value.problem}` as Parameters<typeof t>[0])}
+            {result.value.path ? ` (${result.value.path})` : ''} {t('backupNothingChanged')}
+          </p>
+        ))}
+    </section>
+  );
+}

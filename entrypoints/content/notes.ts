@@ -1,0 +1,89 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { t } from '../../lib/i18n';
+import { HOST_ATTR } from './badges';
+import { NOTES_TAB_CSS } from './styles';
+
+// The "Mina reflektioner" tab at the page edge and the notes panel it opens. The panel is an
+// extension page in an iframe: the site's scripts (analytics, session recording) cannot read
+// what is typed in it. The iframe is only created the first time the panel is opened.
+
+export interface NotesDock {
+  toggle(): void;
+  close(): void;
+  remove(): void;
+}
+
+export function mountNotesDock(ctx: ContentScriptContext, key: string, title: string): NotesDock {
+  const host = document.createElement('span');
+  host.setAttribute(HOST_ATTR, 'notes-tab');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = NOTES_TAB_CSS;
+  const tab = document.createElement('button');
+  tab.type = 'button';
+  tab.className = 'tab';
+  tab.textContent = t('notesTitle');
+  tab.setAttribute('aria-expanded', 'false');
+  tab.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+  shadow.append(style, tab);
+  document.body.append(host);
+
+  let panel: ReturnType<typeof createIframeUi> | null = null;
+  let open = false;
+
+  const setOpen = (value: boolean) => {
+    open = value;
+    tab.setAttribute('aria-expanded', String(open));
+    if (open && !panel) {
+      const page = `/notes-panel.html?key=${encodeURIComponent(key)}&title=${encodeURIComponent(title)}`;
+      panel = createIframeUi(ctx, {
+        page: page as '/notes-panel.html',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount(wrapper, iframe) {
+          wrapper.setAttribute(HOST_ATTR, 'notes-panel');
+          Object.assign(wrapper.style, {
+            position: 'fixed',
+            top: '0',
+            right: '0',
+            width: 'min(420px, 100vw)',
+            height: '100vh',
+            zIndex: '2147483646',
+            background: '#fff',
+            boxShadow: '-4px 0 16px rgba(0,0,0,.25)',
+          });
+          Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', display: 'block' });
+          iframe.title = t('notesTitle');
+        },
+      });
+      panel.mount();
+    }
+    if (panel) {
+      panel.wrapper.style.display = open ? 'block' : 'none';
+      if (open) panel.iframe.focus();
+      else tab.focus();
+    }
+  };
+
+  tab.addEventListener('click', () => setOpen(!open));
+  const onMessage = (message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'toggleNotes') setOpen(!open);
+    if (type === 'closeNotes' && open) setOpen(false);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  return {
+    toggle: () => setOpen(!open),
+    close: () => setOpen(false),
+    remove() {
+      browser.runtime.onMessage.removeListener(onMessage);
+      panel?.remove();
+      host.remove();
+    },
+  };
+}
