@@ -7,13 +7,20 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-export interface SearchableNote {
-  note: Note;
-  folded: string;
+/** A note with its search form, folded on the first search rather than when the list opens. */
+export class SearchableNote {
+  private foldedText: string | undefined;
+
+  constructor(readonly note: Note) {}
+
+  get folded(): string {
+    this.foldedText ??= foldForSearch(`${this.note.courseTitle ?? ''}\n${this.note.text}`);
+    return this.foldedText;
+  }
 }
 
 export function searchable(notes: readonly Note[]): SearchableNote[] {
-  return notes.map((note) => ({ note, folded: foldForSearch(`${note.courseTitle ?? ''}\n${note.text}`) }));
+  return notes.map((note) => new SearchableNote(note));
 }
 
 export type ShareFilter = 'all' | 'shared' | 'private';
@@ -21,11 +28,12 @@ export type ShareFilter = 'all' | 'shared' | 'private';
 export function filterNotes(notes: readonly SearchableNote[], query: string, filter: ShareFilter): Note[] {
   const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
   const result: Note[] = [];
-  for (const { note, folded } of notes) {
+  for (const item of notes) {
+    const { note } = item;
     if (note.deleted) continue;
     if (filter === 'shared' && !note.shared) continue;
     if (filter === 'private' && note.shared) continue;
-    if (terms.every((term) => folded.includes(term))) result.push(note);
+    if (terms.length === 0 || terms.every((term) => item.folded.includes(term))) result.push(note);
   }
   return result;
 }

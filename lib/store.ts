@@ -34,7 +34,7 @@ interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
   progress: { key: string; value: ProgressRecord };
   state: { key: 'planFetch'; value: PlanFetchState };
-  notes: { key: string; value: Note; indexes: { byCourse: string } };
+  notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
 }
 
 export type Database = IDBPDatabase<KurskompisDB>;
@@ -49,7 +49,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         db.createObjectStore('state');
       }
       if (oldVersion < 2) {
-        db.createObjectStore('notes', { keyPath: 'id' }).createIndex('byCourse', 'courseKey');
+        const notes = db.createObjectStore('notes', { keyPath: 'id' });
+        notes.createIndex('byCourse', 'courseKey');
+        notes.createIndex('byCreated', 'createdAt');
       }
     },
   });
@@ -98,6 +100,17 @@ export class Store {
 
   allNotes(): Promise<Note[]> {
     return this.db.getAll('notes');
+  }
+
+  /** The newest `limit` notes that are not deleted, newest first, without reading the rest. */
+  async recentNotes(limit: number): Promise<Note[]> {
+    const found: Note[] = [];
+    let cursor = await this.db.transaction('notes').store.index('byCreated').openCursor(null, 'prev');
+    while (cursor && found.length < limit) {
+      if (!cursor.value.deleted) found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return found;
   }
 
   note(id: string): Promise<Note | undefined> {

@@ -5,27 +5,46 @@ import { groupByPeriod } from '../../lib/discussion';
 import { t } from '../../lib/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
-import { filterNotes, searchable, type ShareFilter } from '../../lib/notes';
+import { filterNotes, newestFirst, searchable, type ShareFilter } from '../../lib/notes';
 import { formatNoteTime } from './format';
 import './notes.css';
 
 export interface NotesViewProps {
   load: () => Promise<{ notes: Note[]; plan: Plan | undefined }>;
+  /** The newest notes only, for a first screen while everything else is read. */
+  loadRecent?: (limit: number) => Promise<{ notes: Note[]; plan: Plan | undefined }>;
   discussionHref: string;
 }
 
-const PAGE = 200;
+// Enough to fill a screen several times over; more on request, so a long history opens fast.
+const PAGE = 100;
 
-export function NotesView({ load, discussionHref }: NotesViewProps) {
-  const data = useSignal<{ notes: ReturnType<typeof searchable>; plan: Plan | undefined } | null>(null);
+export function NotesView({ load, loadRecent, discussionHref }: NotesViewProps) {
+  const data = useSignal<{ notes: ReturnType<typeof searchable>; plan: Plan | undefined; complete: boolean } | null>(null);
   const query = useSignal('');
   const filter = useSignal<ShareFilter>('all');
   const limit = useSignal(PAGE);
 
   useEffect(() => {
-    void load().then(({ notes, plan }) => {
-      data.value = { notes: searchable(notes), plan };
-    });
+    const loadAll = () =>
+      load().then(({ notes, plan }) => {
+        // Newest first once, so that every filtered list and every page of it keeps that order.
+        const all = searchable([...notes].sort(newestFirst));
+        data.value = { notes: all, plan, complete: true };
+        // Fold the texts for search while the user reads, not on their first keystroke.
+        setTimeout(() => all.forEach((n) => n.folded), 0);
+      });
+    if (!loadRecent) {
+      void loadAll();
+      return;
+    }
+    // The first screen needs only the newest notes; read everything else after it is shown.
+    void loadRecent(PAGE)
+      .then(({ notes, plan }) => {
+        data.value = { notes: searchable(notes), plan, complete: false };
+      })
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(loadAll);
   }, []);
   useLayoutEffect(() => {
     if (data.value) performance.mark('kurskompis-notes-content');
@@ -74,7 +93,7 @@ export function NotesView({ load, discussionHref }: NotesViewProps) {
         </fieldset>
       </form>
       <p role="status" class="muted" data-testid="notes-count">
-        {data.value ? t('notesCount', matches.value.length) : ''}
+        {data.value?.complete ? t('notesCount', matches.value.length) : t('notesLoading')}
       </p>
       {groups.value.map((group) => (
         <section class="card" key={group.periodId ?? 'outside'}>
@@ -103,7 +122,7 @@ export function NotesView({ load, discussionHref }: NotesViewProps) {
           ))}
         </section>
       ))}
-      {matches.value.length > limit.value && (
+      {data.value?.complete && matches.value.length > limit.value && (
         <button type="button" onClick={() => (limit.value += PAGE)}>
           {t('notesShowMore')}
         </button>

@@ -3,15 +3,22 @@ import { NotesView } from '../../components/notes/NotesView';
 import { t } from '../../lib/i18n';
 import { openDatabase, Store } from '../../lib/store';
 
+performance.mark('kurskompis-script-start');
 document.documentElement.lang = t('localeCode');
 document.title = `${t('notesTitle')} – ${t('extName')}`;
 
 void openDatabase().then((db) => {
+  performance.mark('kurskompis-db-open');
   const store = new Store(db);
   render(
     <NotesView
       load={async () => {
         const [notes, stored] = await Promise.all([store.allNotes(), store.activePlan()]);
+        performance.mark('kurskompis-notes-read');
+        return { notes, plan: stored?.plan };
+      }}
+      loadRecent={async (limit) => {
+        const [notes, stored] = await Promise.all([store.recentNotes(limit), store.activePlan()]);
         return { notes, plan: stored?.plan };
       }}
       discussionHref="/discussion.html"

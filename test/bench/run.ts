@@ -154,6 +154,66 @@ async function main() {
     await popup.close();
   }
 
+  // Notes: 5,000 notes over 300 courses, loaded as a backup.
+  const notes = Array.from({ length: 5000 }, (_, i) => {
+    const at = new Date(Date.UTC(2026, 8, 1) + i * 60_000).toISOString();
+    return {
+      id: `bench-${i}`,
+      courseKey: `digiteket.se/kurs/kurs-${i % 300}/`,
+      courseTitle: `Kurs ${i % 300}`,
+      text: `Reflektion ${i}: ${i % 7 === 0 ? 'en föreläsning om ' : 'tankar kring '}källkritik, poddar och lånecykler på biblioteket. `.repeat(3),
+      shared: i % 5 === 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+  const backup = { kind: 'kurskompis/backup', version: 1, exportedAt: new Date().toISOString(), progress: [], notes, settings: { planUrl: null } };
+  await options.locator('#backup-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByTestId('backup-result').waitFor();
+  const viewTimes: number[] = [];
+  const searchTimes: number[] = [];
+  for (let i = 0; i < RUNS + 1; i += 1) {
+    const view = await withExt.context.newPage();
+    await view.goto(`chrome-extension://${withExt.extensionId}/notes.html`);
+    await view.getByTestId('notes-count').filter({ hasText: '5000' }).waitFor();
+    const time = await view.evaluate(() => performance.getEntriesByName('kurskompis-notes-content')[0]?.startTime ?? NaN);
+    if (i > 0) viewTimes.push(time);
+    if (process.env.BENCH_VERBOSE) {
+      console.log(await view.evaluate(() => `nav responseEnd ${(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd.toFixed(1)} domInteractive ${(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive.toFixed(1)} `) + await view.evaluate(() => ['kurskompis-script-start', 'kurskompis-db-open', 'kurskompis-notes-read', 'kurskompis-notes-content'].map((n) => `${n} ${performance.getEntriesByName(n)[0]?.startTime.toFixed(1)}`).join(', ')));
+    }
+    if (i === RUNS) {
+      // Type "forelasning" a key at a time; each keystroke's filtering and rendering is timed.
+      searchTimes.push(
+        ...(await view.evaluate(async () => {
+          const input = document.getElementById('notes-search') as HTMLInputElement;
+          const times: number[] = [];
+          for (const ch of 'forelasning') {
+            const start = performance.now();
+            input.value += ch;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            times.push(performance.now() - start);
+          }
+          return times;
+        })),
+      );
+    }
+    await view.close();
+  }
+  const panel = await withExt.context.newPage();
+  await panel.goto(`chrome-extension://${withExt.extensionId}/notes-panel.html?key=digiteket.se%2Fkurs%2Fkurs-1%2F&title=Kurs`);
+  const saveTimes = await panel.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ id: string }> } } }).chrome;
+    const note = await chrome.runtime.sendMessage({ type: 'noteCreate', key: 'digiteket.se/kurs/kurs-1/', title: 'Kurs', text: 'a' });
+    const times: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const start = performance.now();
+      await chrome.runtime.sendMessage({ type: 'noteUpdate', id: note.id, patch: { text: 'a'.repeat(i * 100) } });
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+
   await withExt.context.close();
   await without.context.close();
   rmSync(withExt.dir, { recursive: true, force: true });
@@ -174,6 +234,9 @@ async function main() {
   };
   console.log(`  TaskDuration interquartile range: with ${spread('with')}, without ${spread('without')}, empty ${spread('empty')}`);
   console.log(`Content script: ${(content.length / 1024).toFixed(1)} KB raw, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped   (target ≤ 25 KB gzipped)`);
+  console.log(`Notes view, 5,000 notes over 300 courses: first content ${fmt(median(viewTimes))} ms median   (target ≤ 200 ms)`);
+  console.log(`  search, per keystroke: median ${fmt(median(searchTimes))} ms, max ${fmt(Math.max(...searchTimes))} ms   (target ≤ 50 ms)`);
+  console.log(`Saving a note (debounce fired → stored): median ${fmt(median(saveTimes))} ms, max ${fmt(Math.max(...saveTimes))} ms   (target ≤ 20 ms)`);
   console.log(`Popup, 12 periods and 300 progress records: open to content ${fmt(median(popupTimes))} ms median (min ${fmt(Math.min(...popupTimes))}, max ${fmt(Math.max(...popupTimes))})   (target ≤ 150 ms)`);
 }
 

@@ -107,7 +107,7 @@ describe('reflection notes', () => {
   it('finds notes in the notes view without diacritics and filters shared ones', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/notes.html`);
-    await page.getByTestId('notes-count').filter({ hasText: /reflektioner/ }).waitFor();
+    await page.getByTestId('notes-count').filter({ hasText: /^\d+ reflektioner$/ }).waitFor();
     assert.equal(await page.getByTestId('notes-count').textContent(), '3 reflektioner');
     await page.getByLabel('Sök i reflektionerna').fill('forelasning');
     assert.equal(await page.getByTestId('notes-count').textContent(), '1 reflektioner');
