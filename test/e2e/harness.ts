@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { fixturePage, fixturePlan, fixtureRoutes } from '../support/fixtures';
 import { shiftPlanToToday } from '../support/shift-plan';
 
@@ -30,12 +30,15 @@ export interface Browser {
   popup(): Promise<Page>;
   options(): Promise<Page>;
   toolbarBadge(): Promise<string>;
+  profileDir: string;
   close(): Promise<void>;
 }
 
-export async function launch(options: { lang?: 'sv' | 'en'; extension?: boolean } = {}): Promise<Browser> {
+export async function launch(
+  options: { lang?: 'sv' | 'en'; extension?: boolean; profileDir?: string; keepProfile?: boolean } = {},
+): Promise<Browser> {
   const lang = options.lang ?? 'sv';
-  const dir = mkdtempSync(join(tmpdir(), 'kurskompis-e2e-'));
+  const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kurskompis-e2e-'));
   const withExtension = options.extension ?? true;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -87,9 +90,10 @@ export async function launch(options: { lang?: 'sv' | 'en'; extension?: boolean 
     options: () => extensionPage('options.html'),
     toolbarBadge: () =>
       (worker as Worker).evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({})),
+    profileDir: dir,
     async close() {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -105,3 +109,16 @@ export async function loadPlanFile(browser: Browser, text: string, name = 'plan.
   await page.locator('[data-testid="file-result"], [data-testid="plan-problems"]').first().waitFor();
   return page;
 }
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** Serious and critical axe-core findings on a page or frame. */
+export async function seriousViolations(page: Page | Frame) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
+    return axe.run();
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+

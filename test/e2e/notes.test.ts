@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { currentFixturePlan, launch, loadPlanFile, type Browser } from './harness';
+import { currentFixturePlan, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 async function openPanel(page: Page): Promise<FrameLocator> {
   await page.getByRole('button', { name: 'Mina reflektioner' }).click();
@@ -49,10 +49,43 @@ describe('reflection notes', () => {
     await panel.locator('.note').nth(0).getByRole('button', { name: 'Ta bort' }).click();
     await panel.getByText('Reflektionen togs bort.').waitFor();
     assert.equal(await panel.locator('.note').count(), 1);
+    // The panel itself, checked where it is: inside the course page.
+    const frame = page.frames().find((f) => f.url().includes('notes-panel.html'));
+    assert.ok(frame);
+    assert.deepEqual(await seriousViolations(frame), []);
     await panel.getByRole('button', { name: 'Ångra' }).click();
     await panel.locator('.note').nth(1).waitFor();
     assert.equal(await panel.locator('.note').count(), 2);
     await page.close();
+  });
+
+  it('keeps long, emoji and right-to-left notes whole across a browser restart', async () => {
+    const first = await launch({ keepProfile: true });
+    const long = `${'Lång reflektion om källkritik. '.repeat(3300)}slut`;
+    try {
+      const page = await first.open('/kurs/skapa-en-podd/');
+      const panel = await openPanel(page);
+      await panel.getByLabel('Ny reflektion').fill(long);
+      await panel.getByRole('status').filter({ hasText: 'Sparad' }).waitFor();
+      await panel.getByRole('button', { name: 'Börja på en ny' }).click();
+      await panel.getByLabel('Ny reflektion').fill('مرحبا بالمكتبة 📚 👩🏽‍💻');
+      await panel.getByRole('status').filter({ hasText: 'Sparad' }).waitFor();
+    } finally {
+      await first.close();
+    }
+    const again = await launch({ profileDir: first.profileDir });
+    try {
+      const page = await again.open('/kurs/skapa-en-podd/');
+      const panel = await openPanel(page);
+      const texts = panel.locator('.note .note-text');
+      await texts.nth(1).waitFor();
+      assert.equal(await texts.nth(0).textContent(), 'مرحبا بالمكتبة 📚 👩🏽‍💻');
+      assert.equal(await texts.nth(0).getAttribute('dir'), 'auto');
+      assert.equal((await texts.nth(1).textContent())?.length, long.length);
+      assert.ok(long.length > 100_000);
+    } finally {
+      await again.close();
+    }
   });
 
   it('keeps what is typed out of reach of the page', async () => {
@@ -116,6 +149,7 @@ describe('reflection notes', () => {
     await page.getByLabel('Delade').check();
     assert.equal(await page.getByTestId('notes-count').textContent(), '1 reflektioner');
     assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), 'November: Skapa innehåll');
+    assert.deepEqual(await seriousViolations(page), []);
     assert.equal(
       await page.getByRole('link', { name: 'Skapa en podd' }).getAttribute('href'),
       'https://digiteket.se/kurs/skapa-en-podd/',
@@ -130,6 +164,7 @@ describe('reflection notes', () => {
     const podd = page.locator('section[data-course="digiteket.se/kurs/skapa-en-podd/"]');
     assert.equal(await podd.locator('li').count(), 2);
     assert.equal(await page.locator('section[data-course="digiteket.se/kurs/filma-med-mobilen/"]').textContent(), 'Filma med mobilen(inga reflektioner)');
+    assert.deepEqual(await seriousViolations(page), []);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('button', { name: 'Skriv ut' }).isVisible(), false);
     const pdf = await page.pdf();

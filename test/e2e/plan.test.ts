@@ -1,18 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { currentFixturePlan, launch, loadPlanFile, type Browser } from './harness';
-
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-async function seriousViolations(page: import('playwright-core').Page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
-    return axe.run();
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
+import { currentFixturePlan, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 describe('loading a plan', () => {
   let browser: Browser;
