@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundHandler } from '../lib/background-handler';
 import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
-import { planUrlSetting, revision } from '../lib/settings';
+import { bumpRevision, planUrlSetting } from '../lib/settings';
 import { openDatabase, Store } from '../lib/store';
 import { updateToolbar } from '../lib/toolbar';
 import { Tracker } from '../lib/tracker';
@@ -16,7 +16,7 @@ export default defineBackground(() => {
     const store = new Store(await openDatabase());
     const changed = async () => {
       await updateToolbar(store);
-      await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
+      await bumpRevision();
     };
     const tracker = new Tracker(store, changed);
     const plans = new PlanService({ store, fetch: (...args) => fetch(...args), onChange: changed });

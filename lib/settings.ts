@@ -8,3 +8,8 @@ export const planUrlSetting = storage.defineItem<string | null>('local:planUrl',
 
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0 });
+
+/** Tells open pages and tabs that stored data changed. */
+export async function bumpRevision(): Promise<void> {
+  await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
+}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { planUrlSetting, revision } from '../../lib/settings';
+import { bumpRevision, planUrlSetting, revision } from '../../lib/settings';
 import { BackupService, parseBackup } from '../../lib/backup';
 import { openDatabase, Store } from '../../lib/store';
 
@@ -12,9 +12,7 @@ document.title = `${t('optionsTitle')} – ${t('extName')}`;
 
 void openDatabase().then((db) => {
   const store = new Store(db);
-  const backups = new BackupService(store, { planUrl: () => planUrlSetting.getValue() }, async () => {
-    await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
-  });
+  const backups = new BackupService(store, { planUrl: () => planUrlSetting.getValue() }, bumpRevision);
   render(
     <OptionsApp
       load={async () => ({
