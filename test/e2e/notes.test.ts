@@ -163,6 +163,7 @@ describe('reflection notes', () => {
     await page.getByRole('heading', { name: 'Förbered diskussionen – November: Skapa innehåll' }).waitFor();
     const podd = page.locator('section[data-course="digiteket.se/kurs/skapa-en-podd/"]');
     assert.equal(await podd.locator('li').count(), 2);
+    assert.equal(await podd.locator('img').count(), 0);
     assert.equal(await page.locator('section[data-course="digiteket.se/kurs/filma-med-mobilen/"]').textContent(), 'Filma med mobilen(inga reflektioner)');
     assert.deepEqual(await seriousViolations(page), []);
     await page.emulateMedia({ media: 'print' });
