@@ -82,6 +82,48 @@ async function measureList(context: BrowserContext, expectBadges: boolean) {
   return result;
 }
 
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Main-thread task time of one load, from a Chromium trace: the sum of the outermost tasks on
+ * the page's renderer main thread. A second view on the same question as `TaskDuration`.
+ */
+async function tracedTaskTime(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  await page.goto('https://digiteket.se/kurser/', { waitUntil: 'load' });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`) && /RunTask$/.test(e.name))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let total = 0;
+  let end = -Infinity;
+  for (const task of tasks) {
+    if (task.ts < end) continue; // nested in the task before
+    total += (task.dur ?? 0) / 1000;
+    end = task.ts + (task.dur ?? 0);
+  }
+  return total;
+}
+
 function twelvePeriodPlan(): string {
   const base = JSON.parse(currentFixturePlan());
   const items = base.periods[1].items;
@@ -138,6 +180,13 @@ async function main() {
   const taskWith = median(runs.with.map((r) => r.task));
   const taskWithout = median(runs.without.map((r) => r.task));
   const taskEmpty = median(runs.empty.map((r) => r.task));
+
+  const traced: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  for (let i = 0; i < Math.ceil(RUNS / 2); i += 1) {
+    for (const variant of i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+      traced[variant].push(await tracedTaskTime(variant === 'with' ? withExt.context : without.context));
+    }
+  }
 
   const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
 
@@ -232,6 +281,9 @@ async function main() {
     const tasks = runs[k].map((r) => r.task);
     return `${fmt(quantile(tasks, 0.25))}–${fmt(quantile(tasks, 0.75))} ms`;
   };
+  console.log(
+    `  traced main-thread task time with / without: ${fmt(median(traced.with))} ms / ${fmt(median(traced.without))} ms, ratio ${(median(traced.with) / median(traced.without)).toFixed(3)}`,
+  );
   console.log(`  TaskDuration interquartile range: with ${spread('with')}, without ${spread('without')}, empty ${spread('empty')}`);
   console.log(`Content script: ${(content.length / 1024).toFixed(1)} KB raw, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped   (target ≤ 25 KB gzipped)`);
   console.log(`Notes view, 5,000 notes over 300 courses: first content ${fmt(median(viewTimes))} ms median   (target ≤ 200 ms)`);
