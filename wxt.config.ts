@@ -32,6 +32,7 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? {
+          // Firefox reads policy values from its own policies.json ("3rdparty" section).
           browser_specific_settings: {
             gecko: {
               id: 'kurskompis@kurskompis.se',
@@ -40,6 +41,9 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Lets IT preset the plan address by enterprise policy (see README).
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

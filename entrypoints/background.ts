@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundHandler } from '../lib/background-handler';
+import { planAddress } from '../lib/managed';
 import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
 import { bumpRevision, planUrlSetting } from '../lib/settings';
@@ -25,7 +26,7 @@ export default defineBackground(() => {
       tracker,
       plans,
       (url) => planUrlSetting.setValue(url),
-      () => planUrlSetting.getValue(),
+      () => planAddress(() => planUrlSetting.getValue()),
       new NotesService(store, changed),
     );
     return { store, plans, handler };
@@ -41,8 +42,9 @@ export default defineBackground(() => {
 
   const refreshPlan = async () => {
     const { plans, store } = await ready;
-    const url = await planUrlSetting.getValue();
-    if (url) await plans.fetchUrl(url);
+    // A plan preset by policy wins over one the user chose, and needs no click.
+    const address = await planAddress(() => planUrlSetting.getValue());
+    if (address) await plans.fetchUrl(address.url, address.kind);
     await updateToolbar(store);
   };
 
@@ -54,6 +56,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onStartup.addListener(() => void refreshPlan());
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void refreshPlan();
+  });
   browser.runtime.onInstalled.addListener(() => void refreshPlan());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();

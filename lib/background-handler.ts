@@ -12,6 +12,11 @@ import type { Tracker } from './tracker';
 // change the plan are accepted only from the extension's own pages, never from a content
 // script running inside a website.
 
+export interface PlanAddress {
+  url: string;
+  kind: 'url' | 'managed';
+}
+
 export interface Sender {
   /** True when the message comes from an extension page (popup, options), not a web page. */
   fromExtensionPage: boolean;
@@ -37,7 +42,8 @@ export class BackgroundHandler {
     private readonly tracker: Tracker,
     private readonly plans: PlanService,
     private readonly setPlanUrl: (url: string | null) => Promise<void>,
-    private readonly planUrl: () => Promise<string | null>,
+    /** Where the plan comes from when it has an address: a policy preset or the user's choice. */
+    private readonly planAddress: () => Promise<PlanAddress | null>,
     private readonly notes: NotesService,
   ) {}
 
@@ -80,9 +86,9 @@ export class BackgroundHandler {
         return result;
       }
       case 'refreshPlan': {
-        const url = await this.planUrl();
-        if (!url) return { ok: true, changed: false };
-        return this.plans.fetchUrl(url, 'url', now);
+        const address = await this.planAddress();
+        if (!address) return { ok: true, changed: false };
+        return this.plans.fetchUrl(address.url, address.kind, now);
       }
       case 'notesOf':
         return this.notes.forCourse(request.key);

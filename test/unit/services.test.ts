@@ -1,6 +1,8 @@
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundHandler } from '../../lib/background-handler';
+import { planAddress } from '../../lib/managed';
 import { NotesService } from '../../lib/notes-service';
 import { PlanService } from '../../lib/plan-service';
 import { DB_VERSION, openDatabase, Store } from '../../lib/store';
@@ -27,7 +29,7 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     async (url) => {
       planUrl = url;
     },
-    async () => planUrl,
+    () => planAddress(async () => planUrl),
     new NotesService(store, onChange),
   );
   return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl };
@@ -194,5 +196,25 @@ describe('BackgroundHandler', () => {
     ]);
     expect(stored?.plan.periods[1]?.title).toBe('Mars: Skapa innehåll');
     expect(planUrl()).toBeNull();
+  });
+});
+
+describe('a plan address preset by policy', () => {
+  const PRESET = 'https://intranat.example.se/kurskompis/plan.json';
+
+  it('is loaded without a click, marked as preset, and wins over the user\'s address', async () => {
+    await fakeBrowser.storage.managed.set({ planUrl: PRESET });
+    const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(new Response(planText, { headers: { 'Content-Type': 'application/json' } }));
+    const { handler, store } = await setup(fetchImpl);
+    expect(await handler.handle({ type: 'refreshPlan' }, { fromExtensionPage: true }, NOW)).toEqual({ ok: true, changed: true });
+    expect(fetchImpl.mock.calls[0]?.[0]).toBe(PRESET);
+    expect((await store.activePlan())?.source).toEqual({ kind: 'managed', url: PRESET });
+  });
+
+  it('ignores a policy value that is not an https address', async () => {
+    await fakeBrowser.storage.managed.set({ planUrl: 'javascript:alert(1)' });
+    expect(await planAddress(async () => 'https://plan.example.se/plan.json')).toEqual({ url: 'https://plan.example.se/plan.json', kind: 'url' });
+    await fakeBrowser.storage.managed.set({ planUrl: 42 });
+    expect(await planAddress(async () => null)).toBeNull();
   });
 });
