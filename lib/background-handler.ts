@@ -34,6 +34,7 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'noteUpdate',
   'noteRemove',
   'noteRestore',
+  'dismissPlanChanges',
 ]);
 
 export class BackgroundHandler {
@@ -100,6 +101,9 @@ export class BackgroundHandler {
         return (await this.notes.remove(request.id, now)) ?? null;
       case 'noteRestore':
         return (await this.notes.restore(request.id, now)) ?? null;
+      case 'dismissPlanChanges':
+        await this.store.setPlanChanges(null);
+        return { ok: true };
     }
   }
 

@@ -36,6 +36,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('noteRemove'), id: noteId }),
   z.object({ type: z.literal('noteRestore'), id: noteId }),
+  z.object({ type: z.literal('dismissPlanChanges') }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -76,6 +77,7 @@ export interface ResponseMap {
   noteUpdate: Note | null;
   noteRemove: Note | null;
   noteRestore: Note | null;
+  dismissPlanChanges: { ok: true };
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

@@ -2,6 +2,7 @@ import { parsePlanText, type PlanParseResult } from './model/plan-parse';
 import { PLAN_MAX_BYTES } from './model/limits';
 import type { Plan } from './model/plan';
 import type { PlanLoadResult } from './messages';
+import { diffPlans } from './plan-diff';
 import type { PlanSource, Store } from './store';
 
 // Loading a plan: from a file's text, the built-in demo, or a plan URL fetched with ETag.
@@ -54,6 +55,13 @@ export class PlanService {
       previous.plan.updatedAt !== plan.updatedAt ||
       previous.source.kind !== source.kind;
     await this.deps.store.setActivePlan({ plan, source, loadedAt: now.toISOString() });
+    // A new version of the same team's plan: keep what changed for the popup to tell.
+    if (previous && previous.plan.team.id === plan.team.id && previous.plan.updatedAt !== plan.updatedAt) {
+      const changes = diffPlans(previous.plan, plan);
+      if (changes.length > 0) await this.deps.store.setPlanChanges({ at: now.toISOString(), changes });
+    } else if (previous?.plan.team.id !== plan.team.id) {
+      await this.deps.store.setPlanChanges(null);
+    }
     await this.deps.onChange();
     return { ok: true, changed };
   }

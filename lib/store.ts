@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CourseKey } from './course-key';
 import type { Note } from './model/note';
 import type { Plan } from './model/plan';
+import type { PlanChange } from './plan-diff';
 import type { ProgressRecord } from './model/progress';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content
@@ -30,10 +31,16 @@ export interface PlanFetchState {
   error?: string;
 }
 
+/** What the last plan update changed, until the user has seen it. */
+export interface PlanChanges {
+  at: string;
+  changes: PlanChange[];
+}
+
 interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
   progress: { key: string; value: ProgressRecord };
-  state: { key: 'planFetch'; value: PlanFetchState };
+  state: { key: 'planFetch'; value: PlanFetchState } | { key: 'planChanges'; value: PlanChanges };
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
 }
 
@@ -83,7 +90,16 @@ export class Store {
   }
 
   planFetch(): Promise<PlanFetchState | undefined> {
-    return this.db.get('state', 'planFetch');
+    return this.db.get('state', 'planFetch') as Promise<PlanFetchState | undefined>;
+  }
+
+  planChanges(): Promise<PlanChanges | undefined> {
+    return this.db.get('state', 'planChanges') as Promise<PlanChanges | undefined>;
+  }
+
+  async setPlanChanges(changes: PlanChanges | null): Promise<void> {
+    if (changes) await this.db.put('state', changes, 'planChanges');
+    else await this.db.delete('state', 'planChanges');
   }
 
   async setPlanFetch(state: PlanFetchState): Promise<void> {

@@ -80,6 +80,29 @@ describe('PopupApp', () => {
     expect(text('next-period')).toBe('Nästa period börjar 1 nov: November: Skapa innehåll');
   });
 
+  it('tells what a new version of the plan changed, until dismissed', async () => {
+    const dismissChanges = vi.fn(async () => undefined);
+    const changes = {
+      at: '2026-11-22T09:00:00Z',
+      changes: [
+        { kind: 'itemsAdded' as const, period: 'November: Skapa innehåll', count: 2 },
+        { kind: 'deadlineMoved' as const, period: 'November: Skapa innehåll', from: '2026-11-30', to: '2026-12-04' },
+      ],
+    };
+    await show({
+      at: '2026-11-23T09:00:00Z',
+      dismissChanges,
+      load: async () => ({ stored, progress: new Map(), changes }),
+    });
+    expect([...root.querySelectorAll('[data-testid="plan-changes"] li')].map((li) => li.textContent)).toEqual([
+      '2 nya kurser i ”November: Skapa innehåll”',
+      '”November: Skapa innehåll” ska nu vara klar 4 dec (var 30 nov)',
+    ]);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="plan-changes"] button')!.click());
+    expect(root.querySelector('[data-testid="plan-changes"]')).toBeNull();
+    expect(dismissChanges).toHaveBeenCalled();
+  });
+
   it('offers a plan file, a plan address and the example plan when there is no plan', async () => {
     const props = await show({ at: '2026-11-23T09:00:00Z', plan: undefined });
     const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);

@@ -6,12 +6,14 @@ import type { PlanLoadResult } from '../../lib/messages';
 import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/overview';
 import type { Period } from '../../lib/model/plan';
-import type { StoredPlan } from '../../lib/store';
+import type { PlanChanges, StoredPlan } from '../../lib/store';
+import { PlanChangesNotice } from './PlanChangesNotice';
 import { PeriodView } from './PeriodView';
 import './popup.css';
 
 export interface PopupProps {
-  load: () => Promise<{ stored: StoredPlan | undefined; progress: Map<string, ProgressRecord> }>;
+  load: () => Promise<{ stored: StoredPlan | undefined; progress: Map<string, ProgressRecord>; changes?: PlanChanges | undefined }>;
+  dismissChanges?: () => Promise<unknown>;
   setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
   useDemo: () => Promise<PlanLoadResult>;
   /** Opens the settings page, at the plan file or plan address field when one is named. */
@@ -46,11 +48,14 @@ function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: PopupPro
   );
 }
 
-export function PopupApp({ load, setDone, useDemo, openOptions, openNotes, subscribe, now = () => new Date() }: PopupProps) {
+export function PopupApp(props: PopupProps) {
+  const { load, setDone, useDemo, openOptions, openNotes, subscribe, now = () => new Date() } = props;
   const view = useSignal<Overview | null>(null);
+  const changes = useSignal<PlanChanges | undefined>(undefined);
   const refresh = async () => {
-    const { stored, progress } = await load();
-    view.value = overview(stored, progress, now());
+    const loaded = await load();
+    view.value = overview(loaded.stored, loaded.progress, now());
+    changes.value = loaded.changes;
   };
   useEffect(() => {
     void refresh();
@@ -82,6 +87,15 @@ export function PopupApp({ load, setDone, useDemo, openOptions, openNotes, subsc
         />
       )}
       {v?.kind === 'plan' && v.demo && <p class="muted" data-testid="demo-note">{t('demoNote')}</p>}
+      {changes.value && changes.value.changes.length > 0 && (
+        <PlanChangesNotice
+          changes={changes.value.changes}
+          onDismiss={() => {
+            changes.value = undefined;
+            void props.dismissChanges?.();
+          }}
+        />
+      )}
       {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} />}
       {v?.kind === 'plan' && v.moment === 'paused' && v.paused && (
         <section data-testid="paused">

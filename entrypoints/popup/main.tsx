@@ -16,11 +16,12 @@ void openDatabase().then((db) => {
   render(
     <PopupApp
       load={async () => {
-        const [stored, progress] = await Promise.all([store.activePlan(), store.progress()]);
-        return { stored, progress };
+        const [stored, progress, changes] = await Promise.all([store.activePlan(), store.progress(), store.planChanges()]);
+        return { stored, progress, changes };
       }}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
       useDemo={() => send({ type: 'useDemoPlan' })}
+      dismissChanges={() => send({ type: 'dismissPlanChanges' })}
       openOptions={(field) => {
         if (field) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${field}`) });
         else void browser.runtime.openOptionsPage();

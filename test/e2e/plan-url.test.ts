@@ -51,6 +51,33 @@ describe('a plan published at an address', () => {
     assert.equal(await browser.toolbarBadge(), '4');
   });
 
+  it('tells staff what a new version changed', async () => {
+    const next = JSON.parse(currentFixturePlan());
+    next.updatedAt = new Date().toISOString();
+    next.periods[1].items.push(
+      { url: 'https://digiteket.se/kurs/skriv-for-webben/', title: 'Skriv för webben', kind: 'course' },
+      { url: 'https://digiteket.se/kurs/bygg-din-egen-teknikjakt/', title: 'Bygg din egen teknikjakt', kind: 'course' },
+    );
+    answer = (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { ETag: '"v2"', 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag' },
+        body: JSON.stringify(next),
+      });
+    assert.deepEqual(await send({ type: 'refreshPlan' }), { ok: true, changed: true });
+    const popup = await browser.popup();
+    const notice = popup.getByTestId('plan-changes');
+    await notice.waitFor();
+    assert.equal(await notice.locator('li').textContent(), '2 nya kurser i ”November: Skapa innehåll”');
+    assert.equal(await browser.toolbarBadge(), '6');
+    await notice.getByRole('button', { name: 'OK, jag har sett det' }).click();
+    await popup.reload();
+    await popup.getByTestId('tally').waitFor();
+    assert.equal(await popup.getByTestId('plan-changes').count(), 0);
+    await popup.close();
+  });
+
   for (const [label, respond, message] of [
     [
       'a sign-in page',

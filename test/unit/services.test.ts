@@ -95,6 +95,19 @@ describe('PlanService and plan URLs', () => {
     expect((await store.activePlan())?.source).toEqual({ kind: 'file', name: 'a.json' });
   });
 
+  it('remembers what a new version of the same plan changed, until dismissed', async () => {
+    const { plans, store, handler } = await setup();
+    await plans.loadText(planText, { kind: 'file' }, NOW);
+    expect(await store.planChanges()).toBeUndefined();
+    const next = JSON.parse(planText);
+    next.updatedAt = '2026-11-22T09:00:00Z';
+    next.periods[1].items.push({ url: 'https://digiteket.se/kurs/skriv-for-webben/', title: 'Skriv för webben', kind: 'course' });
+    await plans.loadText(JSON.stringify(next), { kind: 'file' }, NOW);
+    expect((await store.planChanges())?.changes).toEqual([{ kind: 'itemsAdded', period: 'November: Skapa innehåll', count: 1 }]);
+    await handler.handle({ type: 'dismissPlanChanges' }, { fromExtensionPage: true });
+    expect(await store.planChanges()).toBeUndefined();
+  });
+
   it('fetches with the ETag of the copy it has and keeps it on 304', async () => {
     const fetchImpl = vi
       .fn<typeof fetch>()
