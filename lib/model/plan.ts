@@ -10,6 +10,8 @@ export { PLAN_MAX_BYTES } from './limits';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DIGITEKET_HOSTS = ['digiteket.se', 'www.digiteket.se'];
 
+// Schemas import nothing of ours (see DESIGN.md), so this small check stands apart from
+// lib/dates.ts's parseCalendarDate on purpose.
 function isRealDate(value: string): boolean {
   if (!DATE_RE.test(value)) return false;
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];

@@ -1,4 +1,4 @@
-import { courseKey, isDigiteketHost, type CourseKey } from '../course-key';
+import { canonicalPath, courseKey, isDigiteketHost, type CourseKey } from '../course-key';
 import type { SiteAdapterOverrides } from '../model/plan';
 
 // Everything Kurskompis knows about Digiteket's pages lives here: URL shapes, selectors and
@@ -16,14 +16,7 @@ function detector(name: string, urls: string[], test: (path: string) => boolean)
 }
 
 function normalisedPath(url: URL): string {
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    path = url.pathname;
-  }
-  path = path.normalize('NFC').toLowerCase().replace(/\/{2,}/g, '/');
-  return path.endsWith('/') ? path : `${path}/`;
+  return canonicalPath(url.pathname);
 }
 
 const SLUG = '[^/]+';
@@ -212,18 +205,7 @@ const ABSOLUTE_DIGITEKET = /^https?:\/\/(?:www\.)?digiteket\.se(?::443)?(\/[^?#]
 export function itemKeyOfResolved(resolved: string): CourseKey | null {
   const match = ABSOLUTE_DIGITEKET.exec(resolved);
   if (!match) return null;
-  let path = match[1] as string;
-  if (path.includes('%')) {
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      /* keep it encoded */
-    }
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(path)) path = path.normalize('NFC');
-  path = path.toLowerCase().replace(/\/{2,}/g, '/');
-  if (!path.endsWith('/')) path += '/';
+  const path = canonicalPath(match[1] as string);
   return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
 }
 
