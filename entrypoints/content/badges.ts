@@ -28,8 +28,27 @@ interface Badge {
 
 export class BadgeLayer {
   private readonly badges = new Map<Element, Badge>();
+  private sheet: CSSStyleSheet | null | undefined;
 
   constructor(private readonly css: string) {}
+
+  /**
+   * One constructed style sheet shared by every badge: a separate <style> per shadow root
+   * makes the browser build and match a rule set per badge. Null where a content script's
+   * sheet cannot be adopted into the page's shadow roots (then each badge gets a <style>).
+   */
+  private sharedSheet(): CSSStyleSheet | null {
+    if (this.sheet === undefined) {
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(this.css);
+        this.sheet = sheet;
+      } catch {
+        this.sheet = null;
+      }
+    }
+    return this.sheet;
+  }
 
   /** Show `look` on `anchor` (create, update or remove its badge). */
   set(anchor: Element, look: BadgeLook | null): void {
@@ -51,10 +70,23 @@ export class BadgeLayer {
     const host = doc.createElement('span');
     host.setAttribute(HOST_ATTR, 'badge');
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = this.css;
     const label = doc.createElement('span');
-    shadow.append(style, label);
+    const sheet = this.sharedSheet();
+    let adopted = false;
+    if (sheet) {
+      try {
+        shadow.adoptedStyleSheets = [sheet];
+        adopted = shadow.adoptedStyleSheets.length === 1;
+      } catch {
+        this.sheet = null;
+      }
+    }
+    if (!adopted) {
+      const style = doc.createElement('style');
+      style.textContent = this.css;
+      shadow.append(style);
+    }
+    shadow.append(label);
     anchor.append(host);
     const badge = { host, label };
     this.badges.set(anchor, badge);

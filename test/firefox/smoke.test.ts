@@ -46,5 +46,12 @@ describe('the Firefox build', () => {
       [...document.querySelectorAll('[data-kurskompis]')].map((host) => host.closest('article')?.querySelector('h3')?.textContent),
     );
     assert.deepEqual(badged.sort(), ['Källkritik på nätet', 'Skapa en podd', 'Starka lösenord']);
+    // The badge's own styles apply in Firefox too (white on green for "done").
+    const colours = await page.evaluate(() => {
+      const label = document.querySelector('[data-kurskompis]')!.shadowRoot!.querySelector('span:last-child')!;
+      const style = getComputedStyle(label);
+      return [style.color, style.backgroundColor];
+    });
+    assert.deepEqual(colours, ['rgb(255, 255, 255)', 'rgb(30, 107, 58)']);
   });
 });
