@@ -19,10 +19,6 @@ export function parseCalendarDate(value: string): { y: number; m: number; d: num
   return { y, m, d };
 }
 
-export function isCalendarDate(value: string): boolean {
-  return parseCalendarDate(value) !== null;
-}
-
 function toUtcMs(date: CalendarDate): number {
   const parts = parseCalendarDate(date);
   if (!parts) throw new RangeError(`Not a calendar date: ${date}`);
@@ -102,14 +98,4 @@ export function formatTime(instant: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: PLAN_TIME_ZONE }).format(
     instant,
   );
-}
-
-export function formatWeekday(date: CalendarDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' })
-    .format(new Date(toUtcMs(date)))
-    .replace(/\.$/, '');
-}
-
-export function calendarDateOfInstant(instant: Date): CalendarDate {
-  return todayInSweden(instant);
 }

@@ -106,10 +106,6 @@ export class Store {
     await this.db.put('state', state, 'planFetch');
   }
 
-  async clearPlanFetch(): Promise<void> {
-    await this.db.delete('state', 'planFetch');
-  }
-
   notesOf(courseKey: CourseKey): Promise<Note[]> {
     return this.db.getAllFromIndex('notes', 'byCourse', courseKey);
   }

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, uiLocale } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/store';
@@ -116,7 +116,7 @@ export function OptionsApp(props: OptionsProps) {
             <dt>{t('periodsLabel')}</dt>
             <dd>{stored.plan.periods.length}</dd>
             <dt>{t('planUpdatedLabel')}</dt>
-            <dd>{new Date(stored.plan.updatedAt).toLocaleString(t('localeCode') === 'en' ? 'en-GB' : 'sv-SE')}</dd>
+            <dd>{new Date(stored.plan.updatedAt).toLocaleString(uiLocale())}</dd>
           </dl>
         ) : (
           <p data-testid="current-plan">{t('noPlanYet')}</p>
@@ -165,7 +165,7 @@ export function OptionsApp(props: OptionsProps) {
         </form>
         {fetchState?.checkedAt && (
           <p class="muted" data-testid="fetch-state">
-            {t('planUrlChecked', new Date(fetchState.checkedAt).toLocaleString(t('localeCode') === 'en' ? 'en-GB' : 'sv-SE'))}
+            {t('planUrlChecked', new Date(fetchState.checkedAt).toLocaleString(uiLocale()))}
             {fetchState.error && <span class="error"> {t(fetchState.error as Parameters<typeof t>[0])}</span>}
           </p>
         )}

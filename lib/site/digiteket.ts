@@ -106,12 +106,6 @@ export function isItemPage(url: URL): boolean {
   return isCoursePage(url) || isArticlePage(url);
 }
 
-export function itemKind(url: URL): 'course' | 'article' | null {
-  if (isCoursePage(url)) return 'course';
-  if (isArticlePage(url)) return 'article';
-  return null;
-}
-
 const ITEM_PATH = new RegExp(`^/(kurs|inspirationsartikel)/${SLUG}/$`);
 
 /**
@@ -272,10 +266,4 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
     });
   }
   return [...result.values()];
-}
-
-/** Where the Mina sidor import bar goes: above the list of finished courses. */
-export function myPagesListAnchor(doc: Document): Element | null {
-  const firstEntry = doc.querySelector('main li time[datetime], main li a[href*="kursbevis"]')?.closest('li');
-  return firstEntry?.closest('section, ul, ol') ?? null;
 }
