@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundHandler } from '../lib/background-handler';
+import { CoordinatorService } from '../lib/coordinator/coordinator-service';
 import { planAddress } from '../lib/managed';
 import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
-import { bumpRevision, planUrlSetting } from '../lib/settings';
+import { bumpRevision, coordinatorMode, planUrlSetting } from '../lib/settings';
 import { openDatabase, Store } from '../lib/store';
 import { updateToolbar } from '../lib/toolbar';
 import { Tracker } from '../lib/tracker';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
       (url) => planUrlSetting.setValue(url),
       () => planAddress(() => planUrlSetting.getValue()),
       new NotesService(store, changed),
+      new CoordinatorService({ store, plans, isOn: () => coordinatorMode.getValue(), onChange: bumpRevision }),
     );
     return { store, plans, handler };
   })();

@@ -3,6 +3,7 @@ import { demoPlan } from './demo-plan';
 import { t, uiLocale } from './i18n';
 import { requestSchema, type PageContext, type Request, type ResponseMap } from './messages';
 import { currentPeriod } from './periods';
+import type { CoordinatorService } from './coordinator/coordinator-service';
 import type { NotesService } from './notes-service';
 import type { PlanService } from './plan-service';
 import type { Store } from './store';
@@ -35,6 +36,8 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'noteRemove',
   'noteRestore',
   'dismissPlanChanges',
+  'saveDraft',
+  'useDraft',
 ]);
 
 export class BackgroundHandler {
@@ -46,6 +49,7 @@ export class BackgroundHandler {
     /** Where the plan comes from when it has an address: a policy preset or the user's choice. */
     private readonly planAddress: () => Promise<PlanAddress | null>,
     private readonly notes: NotesService,
+    private readonly coordinator: CoordinatorService,
   ) {}
 
   async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
@@ -104,17 +108,32 @@ export class BackgroundHandler {
       case 'dismissPlanChanges':
         await this.store.setPlanChanges(null);
         return { ok: true };
+      case 'saveDraft':
+        return this.coordinator.save(request.plan, now);
+      case 'addToDraft':
+        // Allowed from Digiteket pages: the service accepts it only in coordinator mode.
+        return this.coordinator.add(request.periodId, request.items, now);
+      case 'useDraft': {
+        const result = await this.coordinator.useMyself(now);
+        if (result.ok) await this.setPlanUrl(null);
+        return result;
+      }
     }
   }
 
   private async pageContext(now: Date): Promise<PageContext> {
-    const [stored, progress] = await Promise.all([this.store.activePlan(), this.store.progress()]);
+    const [stored, progress, collect] = await Promise.all([
+      this.store.activePlan(),
+      this.store.progress(),
+      this.coordinator.context(now),
+    ]);
     const done = [...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey);
-    if (!stored) return { done };
+    if (!stored) return { done, ...(collect ? { collect } : {}) };
     const period = currentPeriod(stored.plan, now);
     const overrides = stored.plan.siteAdapter;
     return {
       done,
+      ...(collect ? { collect } : {}),
       ...(overrides ? { overrides } : {}),
       ...(period
         ? {

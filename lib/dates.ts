@@ -99,3 +99,49 @@ export function formatTime(instant: Date, locale: string): string {
     instant,
   );
 }
+
+const stockholmParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PLAN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Swedish wall-clock date and time ("HH:MM") of an instant. */
+export function swedishDateTime(instant: Date): { date: CalendarDate; time: string } {
+  const parts = stockholmParts.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant of a Swedish wall-clock time, written with its offset ("2026-12-01T09:00:00+01:00"),
+ * or null for a date or time that is not one. A time in the hour skipped when summer time
+ * starts is read with the winter offset, which lands an hour later on the summer clock.
+ */
+export function swedishInstant(date: CalendarDate, time: string): string | null {
+  const day = parseCalendarDate(date);
+  const clock = TIME_RE.exec(time);
+  if (!day || !clock) return null;
+  const wall = Date.UTC(day.y, day.m - 1, day.d, Number(clock[1]), Number(clock[2]));
+  // Stockholm is UTC+1 or UTC+2: of the two candidates, take the one that reads back as asked.
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(wall - offsetHours * 3_600_000);
+    const back = swedishDateTime(candidate);
+    if (back.date === date && back.time === time) {
+      return `${date}T${time}:00+0${offsetHours}:00`;
+    }
+  }
+  return `${date}T${time}:00+01:00`;
+}
+
+/** The month's name as a title would start with it: "December", "Januari". */
+export function monthTitle(date: CalendarDate, locale: string): string {
+  const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

@@ -1,4 +1,4 @@
-import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from './dates';
+import { addMonths, firstOfMonth, lastOfMonth, monthTitle, todayInSweden } from './dates';
 import { PLAN_KIND, PLAN_VERSION, type Period, type Plan } from './model/plan';
 
 // A plan a new user can try at once: last month, this month and next month, with real
@@ -47,14 +47,11 @@ export interface DemoTitles {
 
 export function demoPlan(titles: DemoTitles, locale: string, now: Date = new Date()): Plan {
   const thisMonth = firstOfMonth(todayInSweden(now));
-  const monthName = (date: string) =>
-    new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   const periods: Period[] = AREAS.map(({ area, courses }, i) => {
     const starts = addMonths(thisMonth, i - 1);
-    const month = monthName(starts);
     return {
       id: `exempel-${starts.slice(0, 7)}`,
-      title: titles.period(month.charAt(0).toUpperCase() + month.slice(1), area),
+      title: titles.period(monthTitle(starts, locale), area),
       competenceArea: area,
       starts,
       // The whole month, so that this month stays the current period to its very last day.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PlanProblem } from './model/plan-parse';
 import { NOTE_MAX_CHARS, type Note } from './model/note';
 import type { SiteAdapterOverrides } from './model/plan';
+import type { CollectContext, DraftAddResult, DraftSaveResult } from './coordinator/types';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -37,6 +38,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('noteRemove'), id: noteId }),
   z.object({ type: z.literal('noteRestore'), id: noteId }),
   z.object({ type: z.literal('dismissPlanChanges') }),
+  z.object({ type: z.literal('saveDraft'), plan: z.unknown() }),
+  z.object({
+    type: z.literal('addToDraft'),
+    periodId: z.string().min(1).max(100),
+    items: z.array(z.object({ key, title: title.min(1), kind: z.enum(['course', 'article']) })).min(1).max(500),
+  }),
+  z.object({ type: z.literal('useDraft') }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -53,6 +61,8 @@ export interface PageContext {
   period?: { title: string; deadline: string; items: PageItem[] };
   done: string[];
   overrides?: SiteAdapterOverrides;
+  /** Present in coordinator mode: the saved plan's periods, for collecting courses. */
+  collect?: CollectContext;
 }
 
 export type PlanLoadResult =
@@ -78,6 +88,9 @@ export interface ResponseMap {
   noteRemove: Note | null;
   noteRestore: Note | null;
   dismissPlanChanges: { ok: true };
+  saveDraft: DraftSaveResult;
+  addToDraft: DraftAddResult;
+  useDraft: PlanLoadResult;
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

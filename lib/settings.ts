@@ -6,6 +6,12 @@ import { REVISION_KEY } from './revision';
 /** The plan URL the user (or policy) chose; fetched by the background. */
 export const planUrlSetting = storage.defineItem<string | null>('local:planUrl', { fallback: null });
 
+/** "Jag är samordnare": shows the plan editor and the collecting controls on Digiteket. */
+export const coordinatorMode = storage.defineItem<boolean>('local:coordinatorMode', { fallback: false });
+
+/** Where the coordinator published the plan file, for the text that tells colleagues how to join. */
+export const publishAddress = storage.defineItem<string>('local:publishAddress', { fallback: '' });
+
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0 });
 

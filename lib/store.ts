@@ -15,7 +15,8 @@ export type PlanSource =
   | { kind: 'file'; name?: string }
   | { kind: 'url'; url: string }
   | { kind: 'managed'; url: string }
-  | { kind: 'demo' };
+  | { kind: 'demo' }
+  | { kind: 'editor' };
 
 export interface StoredPlan {
   plan: Plan;
@@ -37,10 +38,19 @@ export interface PlanChanges {
   changes: PlanChange[];
 }
 
+/** The coordinator's plan as last saved in the editor; always a valid plan. */
+export interface StoredDraft {
+  plan: Plan;
+  savedAt: string;
+}
+
 interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
   progress: { key: string; value: ProgressRecord };
-  state: { key: 'planFetch'; value: PlanFetchState } | { key: 'planChanges'; value: PlanChanges };
+  state:
+    | { key: 'planFetch'; value: PlanFetchState }
+    | { key: 'planChanges'; value: PlanChanges }
+    | { key: 'draft'; value: StoredDraft };
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
 }
 
@@ -100,6 +110,14 @@ export class Store {
   async setPlanChanges(changes: PlanChanges | null): Promise<void> {
     if (changes) await this.db.put('state', changes, 'planChanges');
     else await this.db.delete('state', 'planChanges');
+  }
+
+  draft(): Promise<StoredDraft | undefined> {
+    return this.db.get('state', 'draft') as Promise<StoredDraft | undefined>;
+  }
+
+  async setDraft(draft: StoredDraft): Promise<void> {
+    await this.db.put('state', draft, 'draft');
   }
 
   async setPlanFetch(state: PlanFetchState): Promise<void> {

@@ -16,6 +16,7 @@ export interface OptionsProps {
   refreshPlan: () => Promise<PlanLoadResult>;
   subscribe: (listener: () => void) => () => void;
   backup: BackupCardProps;
+  coordinatorMode: { get: () => Promise<boolean>; set: (on: boolean) => Promise<void> };
 }
 
 type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanLoadResult } | null;
@@ -48,6 +49,8 @@ function sourceText(stored: StoredPlan): string {
       return t('sourceManaged', stored.source.url);
     case 'demo':
       return t('sourceDemo');
+    case 'editor':
+      return t('sourceEditor');
   }
 }
 
@@ -56,6 +59,7 @@ export function OptionsApp(props: OptionsProps) {
   const outcome = useSignal<Outcome>(null);
   const busy = useSignal(false);
   const urlInput = useSignal('');
+  const coordinator = useSignal(false);
 
   const refresh = async () => {
     const loaded = await props.load();
@@ -64,6 +68,7 @@ export function OptionsApp(props: OptionsProps) {
   };
   useEffect(() => {
     void refresh();
+    void props.coordinatorMode.get().then((on) => (coordinator.value = on));
     // Arriving from the popup's "Läs in en planfil" / "Hämta planen från en adress".
     const field = location.hash.slice(1);
     if (field === 'plan-file' || field === 'plan-url') document.getElementById(field)?.focus();
@@ -179,6 +184,34 @@ export function OptionsApp(props: OptionsProps) {
           {t('tryDemo')}
         </button>
         <Outcome outcome={outcome.value} area="demo" />
+      </section>
+
+      <section class="card" aria-labelledby="coordinator-heading">
+        <h2 id="coordinator-heading">{t('coordinatorHeading')}</h2>
+        <label class="check" for="coordinator-mode">
+          <input
+            id="coordinator-mode"
+            type="checkbox"
+            checked={coordinator.value}
+            aria-describedby="coordinator-mode-hint"
+            onChange={async (e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              coordinator.value = on;
+              await props.coordinatorMode.set(on);
+            }}
+          />{' '}
+          {t('coordinatorMode')}
+        </label>
+        <p id="coordinator-mode-hint" class="hint">
+          {t('coordinatorModeHint')}
+        </p>
+        {coordinator.value && (
+          <p>
+            <a href="/coordinator.html" class="button primary">
+              {t('openCoordinator')}
+            </a>
+          </p>
+        )}
       </section>
 
       <section class="card" aria-labelledby="notes-heading">

@@ -3,12 +3,12 @@ import { t } from '../../lib/i18n';
 import { MAX_PROBLEMS_SHOWN } from '../../lib/model/limits';
 import type { PlanProblem } from '../../lib/model/plan-parse';
 
-export function PlanProblems({ problems }: { problems: PlanProblem[] }) {
+export function PlanProblems({ problems, previousKept = true }: { problems: PlanProblem[]; previousKept?: boolean }) {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   return (
     <div role="alert" class="problems" data-testid="plan-problems">
       <p class="error">
-        <strong>{t('planRejected')}</strong> {t('previousPlanKept')}
+        <strong>{t('planRejected')}</strong> {previousKept && t('previousPlanKept')}
       </p>
       <ul>
         {shown.map((p, i) => (

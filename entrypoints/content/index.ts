@@ -9,15 +9,19 @@ import { onRevision } from '../../lib/revision';
 import {
   cardOf,
   completedOnMyPages,
+  isCompetenceAreaPage,
+  isCourseList,
   isCoursePage,
   isItemPage,
   isMyPages,
+  isStartPage,
   itemHeading,
   itemLinks,
   itemTitle,
   showsCompletion,
 } from '../../lib/site/digiteket';
 import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
+import { CollectLayer, type Collectable } from './collect';
 import { mountNotesDock, type NotesDock } from './notes';
 import { mountMyPagesBar, mountPanel, type Panel } from './panel';
 import { BADGE_CSS } from './styles';
@@ -43,6 +47,7 @@ class PageController {
   private panelMounting = false;
   private removeMyPagesBar: (() => void) | null = null;
   private notes: NotesDock | null = null;
+  private collect: CollectLayer | null = null;
   private pageKey: string | null = null;
   private reported = new Set<string>();
   private pending: Element[] = [];
@@ -89,6 +94,8 @@ class PageController {
     this.removeMyPagesBar = null;
     this.notes?.remove();
     this.notes = null;
+    this.collect?.remove();
+    this.collect = null;
   }
 
   private renderPage(): void {
@@ -97,6 +104,37 @@ class PageController {
     if (this.pageKey) this.renderItemPage(this.pageKey, url);
     if (isMyPages(url)) this.renderMyPages();
     this.badgeLinks(document.body);
+    this.renderCollect(document.body);
+  }
+
+  /** Coordinator mode: tick boxes on list pages, one button on a course page. */
+  private renderCollect(root: ParentNode): void {
+    const context = this.context.collect;
+    if (!context) {
+      this.collect?.remove();
+      this.collect = null;
+      return;
+    }
+    const url = new URL(location.href);
+    if (this.pageKey) {
+      const heading = itemHeading(document);
+      if (!heading) return;
+      const kind = isCoursePage(url) ? 'course' : 'article';
+      this.collect ??= new CollectLayer(this.ctx, context, (periodId, items) => send({ type: 'addToDraft', periodId, items }), true);
+      this.collect.show(heading, [{ key: this.pageKey, title: itemTitle(document), kind, card: heading }]);
+      return;
+    }
+    if (!isCourseList(url) && !isCompetenceAreaPage(url) && !isStartPage(url)) return;
+    const anchor = document.querySelector('main h1') ?? document.querySelector('h1');
+    if (!anchor) return;
+    const found = new Map<string, Collectable>();
+    for (const { link, key, anchor: title } of itemLinks(root)) {
+      if (found.has(key)) continue;
+      const text = title.textContent?.trim();
+      if (text) found.set(key, { key, title: text, kind: key.includes('/kurs/') ? 'course' : 'article', card: cardOf(link) ?? link });
+    }
+    this.collect ??= new CollectLayer(this.ctx, context, (periodId, items) => send({ type: 'addToDraft', periodId, items }), false);
+    this.collect.show(anchor, [...found.values()]);
   }
 
   private renderItemPage(key: string, url: URL): void {
@@ -189,6 +227,8 @@ class PageController {
     for (const anchor of this.badges.anchors()) this.badges.set(anchor, null);
     this.badgeLinks(document.body);
     this.updatePanel();
+    if (this.collect && this.context.collect) this.collect.update(this.context.collect);
+    else this.renderCollect(document.body);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -207,7 +247,10 @@ class PageController {
     this.flushScheduled = false;
     const nodes = this.pending.filter((n) => n.isConnected);
     this.pending = [];
-    for (const node of nodes) this.badgeLinks(node);
+    for (const node of nodes) {
+      this.badgeLinks(node);
+      if (this.collect && !this.pageKey) this.renderCollect(node);
+    }
     if (this.pageKey) {
       const title = itemTitle(document);
       this.ensurePanel(this.pageKey, title);

@@ -1,10 +1,14 @@
 // Styles live inside shadow roots, so neither Digiteket's CSS nor ours leaks across.
 // Colours keep at least 4.5:1 contrast against their backgrounds.
 
+// The badge is an inline box with zero line height: its padding and background paint around the
+// text without making the line taller. A badge that grew a card by even a fraction of a pixel
+// moved every card after it, and the browser laid out and repainted the whole list again.
+// `!important` on :host because the host is a span in the page, where a site rule could reach it.
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: .5em; }
-.badge { display: inline-flex; align-items: center; gap: .25em; font: 600 12px/1.4 system-ui, sans-serif;
-  padding: 1px 8px; border-radius: 999px; white-space: nowrap; color: #fff; background: #1d4f91; }
+:host { all: initial !important; line-height: 0 !important; }
+.badge { font: 600 12px/0 system-ui, sans-serif; vertical-align: middle; margin-inline-start: .5em;
+  padding: 3px 8px; border-radius: 999px; white-space: nowrap; color: #fff; background: #1d4f91; }
 .badge--optional { background: #fff; color: #1d4f91; box-shadow: inset 0 0 0 1px #1d4f91; }
 .badge--done { background: #1e6b3a; }
 `;

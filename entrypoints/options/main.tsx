@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { bumpRevision, planUrlSetting, revision } from '../../lib/settings';
+import { bumpRevision, coordinatorMode, planUrlSetting, revision } from '../../lib/settings';
 import { BackupService, parseBackup } from '../../lib/backup';
 import { openDatabase, Store } from '../../lib/store';
 
@@ -34,6 +34,7 @@ void openDatabase().then((db) => {
       }}
       refreshPlan={() => send({ type: 'refreshPlan' })}
       subscribe={(listener) => revision.watch(listener)}
+      coordinatorMode={{ get: () => coordinatorMode.getValue(), set: (on) => coordinatorMode.setValue(on) }}
       backup={{
         async exportBackup() {
           const data = await backups.export();

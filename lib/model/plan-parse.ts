@@ -20,6 +20,8 @@ export type ProblemReason =
   | 'deadlineBeforeStart'
   | 'sessionEnd'
   | 'duplicatePeriod'
+  | 'duplicateItem'
+  | 'sessionOutsidePeriod'
   | 'noPeriods'
   | 'invalid';
 
@@ -51,12 +53,22 @@ function periodOf(raw: unknown, path: readonly PropertyKey[]): PlanProblem['peri
   return { number: path[1] + 1, ...(title ? { title } : {}) };
 }
 
-function reasonOf(issue: z.core.$ZodIssue): ProblemReason {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function reasonOf(issue: z.core.$ZodIssue, raw: unknown): ProblemReason {
   const custom = (issue as { params?: { reason?: unknown } }).params?.reason;
   if (typeof custom === 'string') return custom as ProblemReason;
   switch (issue.code) {
     case 'invalid_type':
-      return (issue as { input?: unknown }).input === undefined ? 'missing' : 'wrongType';
+      // Zod leaves the offending input out of its issues; the document itself says which it was.
+      return valueAt(raw, issue.path) === undefined ? 'missing' : 'wrongType';
     case 'too_small':
       return issue.origin === 'array' && issue.path.at(-1) === 'periods' ? 'noPeriods' : 'empty';
     case 'too_big':
@@ -95,7 +107,7 @@ export function validatePlan(raw: unknown): PlanParseResult {
   const problems: PlanProblem[] = parsed.error.issues.map((issue) => ({
     path: pathText(issue.path),
     period: periodOf(raw, issue.path),
-    reason: reasonOf(issue),
+    reason: reasonOf(issue, raw),
   }));
   // Zod skips whole-plan checks once a field fails; duplicates are worth naming regardless.
   for (const dup of duplicatePeriodProblems(raw)) {

@@ -57,6 +57,30 @@ export const sessionSchema = z
     params: { reason: 'sessionEnd' },
   });
 
+/** Same address whatever its case, `www.`, query or missing trailing slash: one course, one entry. */
+function itemIdentity(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const path = parsed.pathname.toLowerCase().replace(/\/*$/, '/');
+    return `${parsed.hostname.toLowerCase().replace(/^www\./, '')}${path}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Sessions are held during the period or in the weeks after its deadline, never far from it. */
+export const SESSION_DAYS_AFTER_DEADLINE = 45;
+
+function dayOfInstant(instant: string): string {
+  // The calendar day in Swedish time, without pulling a time-zone library into the schema.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date(instant));
+}
+
+function plusDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 export const periodSchema = z
   .object({
     id: text(100),
@@ -71,6 +95,24 @@ export const periodSchema = z
   .refine((p) => !isRealDate(p.starts) || !isRealDate(p.deadline) || p.deadline >= p.starts, {
     path: ['deadline'],
     params: { reason: 'deadlineBeforeStart' },
+  })
+  .superRefine((period, ctx) => {
+    const seen = new Set<string>();
+    period.items.forEach((item, index) => {
+      const identity = itemIdentity(item.url);
+      if (seen.has(identity)) {
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'url'], params: { reason: 'duplicateItem' } });
+      }
+      seen.add(identity);
+    });
+    if (!isRealDate(period.starts) || !isRealDate(period.deadline)) return;
+    const latest = plusDays(period.deadline, SESSION_DAYS_AFTER_DEADLINE);
+    period.sessions.forEach((session, index) => {
+      const day = dayOfInstant(session.starts);
+      if (day < period.starts || day > latest) {
+        ctx.addIssue({ code: 'custom', path: ['sessions', index, 'starts'], params: { reason: 'sessionOutsidePeriod' } });
+      }
+    });
   });
 
 export const siteAdapterOverridesSchema = z

@@ -92,6 +92,15 @@ describe('badges on Digiteket', () => {
     await page.locator('kurskompis-panel').waitFor({ timeout: 5000 });
   });
 
+  it('does not move the cards after a badged one', async () => {
+    const page = await browser.open('/kurser/');
+    await page.locator('[data-kurskompis]').first().waitFor();
+    const lastCardTop = () => page.locator('.course-card').last().evaluate((el) => el.getBoundingClientRect().top);
+    const withBadges = await lastCardTop();
+    await page.evaluate(() => document.querySelectorAll('[data-kurskompis]').forEach((host) => host.remove()));
+    assert.equal(withBadges, await lastCardTop());
+  });
+
   it('keeps the site styles and ours apart', async () => {
     const page = await browser.open('/kurser/');
     await page.locator('[data-kurskompis]').first().waitFor();

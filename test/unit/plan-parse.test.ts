@@ -83,7 +83,31 @@ describe('plan validation', () => {
     expect(problemsOf(text(withPeriod(1, { sessions })))[0]).toMatchObject({ path: 'periods[1].sessions[0].ends', reason: 'sessionEnd' });
     const { team: _team, ...noTeam } = good;
     expect(problemsOf(text(noTeam))).toEqual([{ path: 'team', reason: 'missing' }]);
+    expect(problemsOf(text(withPeriod(0, { title: 42 })))[0]).toMatchObject({ path: 'periods[0].title', reason: 'wrongType' });
     expect(problemsOf(text({ ...good, periods: [] }))).toEqual([{ path: 'periods', reason: 'noPeriods' }]);
+  });
+
+  it('refuses the same course twice in a period, however its address is written', () => {
+    const items = [
+      { url: 'https://digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', kind: 'course' },
+      { url: 'https://www.digiteket.se/kurs/Skapa-en-podd?utm_source=x', title: 'Skapa en podd igen', kind: 'course' },
+    ];
+    expect(problemsOf(text(withPeriod(1, { items })))).toEqual([
+      { path: 'periods[1].items[1].url', period: { number: 2, title: 'November: Skapa innehåll' }, reason: 'duplicateItem' },
+    ]);
+  });
+
+  it('refuses a session far from its period, and accepts one in the days after the deadline', () => {
+    const session = (starts: string, ends: string) => [{ id: 's', starts, ends, place: 'Rum' }];
+    expect(problemsOf(text(withPeriod(1, { sessions: session('2062-12-01T10:00:00+01:00', '2062-12-01T11:00:00+01:00') })))).toEqual([
+      { path: 'periods[1].sessions[0].starts', period: { number: 2, title: 'November: Skapa innehåll' }, reason: 'sessionOutsidePeriod' },
+    ]);
+    // 23.30 UTC on 31 Oct is already 1 Nov in Sweden: inside the November period.
+    expect(parsePlanText(text(withPeriod(1, { sessions: session('2026-10-31T23:30:00Z', '2026-11-01T01:00:00Z') }))).ok).toBe(true);
+    expect(problemsOf(text(withPeriod(1, { sessions: session('2026-10-31T22:30:00Z', '2026-10-31T23:00:00Z') })))[0]).toMatchObject({
+      reason: 'sessionOutsidePeriod',
+    });
+    expect(parsePlanText(text(withPeriod(1, { sessions: session('2027-01-14T10:00:00+01:00', '2027-01-14T11:00:00+01:00') }))).ok).toBe(true);
   });
 
   it('keeps titles with markup as plain strings', () => {

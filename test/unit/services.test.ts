@@ -2,6 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundHandler } from '../../lib/background-handler';
+import { CoordinatorService } from '../../lib/coordinator/coordinator-service';
 import { planAddress } from '../../lib/managed';
 import { NotesService } from '../../lib/notes-service';
 import { PlanService } from '../../lib/plan-service';
@@ -22,6 +23,8 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
   const tracker = new Tracker(store, onChange);
   const plans = new PlanService({ store, fetch: fetchImpl, onChange, timeoutMs: 50 });
   let planUrl: string | null = null;
+  const coordinatorOn = { value: false };
+  const coordinator = new CoordinatorService({ store, plans, isOn: async () => coordinatorOn.value, onChange });
   const handler = new BackgroundHandler(
     store,
     tracker,
@@ -31,8 +34,9 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     },
     () => planAddress(async () => planUrl),
     new NotesService(store, onChange),
+    coordinator,
   );
-  return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl };
+  return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl, coordinatorOn };
 }
 
 describe('the database', () => {
@@ -229,5 +233,62 @@ describe('a plan address preset by policy', () => {
     expect(await planAddress(async () => 'https://plan.example.se/plan.json')).toEqual({ url: 'https://plan.example.se/plan.json', kind: 'url' });
     await fakeBrowser.storage.managed.set({ planUrl: 42 });
     expect(await planAddress(async () => null)).toBeNull();
+  });
+});
+
+describe('the coordinator plan', () => {
+  const page = { fromExtensionPage: false };
+  const extension = { fromExtensionPage: true };
+  const validPlan = () => ({ ...fixturePlan(), updatedAt: NOW.toISOString() });
+
+  it('stores only a valid plan, and only from an extension page', async () => {
+    const { handler, store } = await setup();
+    expect(await handler.handle({ type: 'saveDraft', plan: validPlan() }, page)).toBeUndefined();
+    expect(await store.draft()).toBeUndefined();
+    const broken = { ...validPlan(), periods: [] };
+    expect(await handler.handle({ type: 'saveDraft', plan: broken }, extension, NOW)).toEqual({
+      ok: false,
+      problems: [{ path: 'periods', reason: 'noPeriods' }],
+    });
+    expect(await store.draft()).toBeUndefined();
+    expect(await handler.handle({ type: 'saveDraft', plan: validPlan() }, extension, NOW)).toEqual({ ok: true, savedAt: NOW.toISOString() });
+    expect((await store.draft())?.plan.team.name).toBe('Östersunds bibliotek');
+  });
+
+  it('lets Digiteket pages add courses in coordinator mode only, once each', async () => {
+    const { handler, store, coordinatorOn } = await setup();
+    await handler.handle({ type: 'saveDraft', plan: validPlan() }, extension, NOW);
+    const add = {
+      type: 'addToDraft',
+      periodId: '2027-01',
+      items: [
+        { key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', kind: 'course' },
+        { key: 'digiteket.se/kurs/starka-losenord/', title: 'Starka lösenord', kind: 'course' },
+      ],
+    };
+    expect(await handler.handle(add, page, NOW)).toEqual({ ok: false, reason: 'notCoordinator' });
+    expect(await handler.handle({ type: 'pageContext' }, page, NOW)).not.toHaveProperty('collect');
+    coordinatorOn.value = true;
+    const later = new Date('2026-11-26T08:00:00Z');
+    const added = await handler.handle(add, page, later);
+    const january = (await store.draft())?.plan.periods.find((p) => p.id === '2027-01');
+    expect(january?.items.at(-1)).toEqual({ url: 'https://digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', kind: 'course' });
+    // Starka lösenord was in January already.
+    expect(added).toEqual({ ok: true, added: 1, alreadyThere: 1 });
+    expect((await store.draft())?.plan.updatedAt).toBe(later.toISOString());
+    expect(await handler.handle({ ...add, periodId: 'nope' }, page, NOW)).toEqual({ ok: false, reason: 'noPeriod' });
+    const context = (await handler.handle({ type: 'pageContext' }, page, NOW)) as { collect?: { periods: Array<{ id: string; keys: string[] }>; suggested?: string } };
+    expect(context.collect?.periods.map((p) => p.id)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
+    expect(context.collect?.periods[3]?.keys).toContain('digiteket.se/kurs/skapa-en-podd/');
+    // On 20 Nov the November period is the one still running; December is a pause.
+    expect(context.collect?.suggested).toBe('2026-11');
+  });
+
+  it('puts the saved plan in force for the coordinator too', async () => {
+    const { handler, store } = await setup();
+    expect(await handler.handle({ type: 'useDraft' }, extension, NOW)).toEqual({ ok: false, error: 'noDraftSaved' });
+    await handler.handle({ type: 'saveDraft', plan: validPlan() }, extension, NOW);
+    expect(await handler.handle({ type: 'useDraft' }, extension, NOW)).toEqual({ ok: true, changed: true });
+    expect((await store.activePlan())?.source).toEqual({ kind: 'editor' });
   });
 });

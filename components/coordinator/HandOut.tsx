@@ -1,0 +1,87 @@
+import { useSignal } from '@preact/signals';
+import { joinText } from '../../lib/coordinator/join-text';
+import { t } from '../../lib/i18n';
+import type { PlanLoadResult } from '../../lib/messages';
+
+// Handing the plan out: the file to download, how to publish it at an address, a text for
+// colleagues, and the coordinator's own copy of the plan.
+
+interface HandOutProps {
+  valid: boolean;
+  fileName: string;
+  teamName: string;
+  coordinatorName: string;
+  coordinatorContact: string;
+  planAddress: string;
+  onPlanAddress: (value: string) => void;
+  download: () => Promise<void>;
+  useMyself: () => Promise<PlanLoadResult>;
+  copy: (text: string) => Promise<void>;
+}
+
+export function HandOut(props: HandOutProps) {
+  const copied = useSignal<'yes' | 'failed' | null>(null);
+  const own = useSignal<PlanLoadResult | null>(null);
+  const text = joinText(props);
+  return (
+    <section class="card" aria-labelledby="handout-heading">
+      <h2 id="handout-heading">{t('handOutHeading')}</h2>
+      <p>{t('handOutIntro')}</p>
+      <p class="row">
+        <button type="button" class="primary" disabled={!props.valid} onClick={() => void props.download()} data-testid="download-plan">
+          {t('downloadPlan', props.fileName)}
+        </button>
+        <button
+          type="button"
+          disabled={!props.valid}
+          onClick={async () => {
+            own.value = await props.useMyself();
+          }}
+        >
+          {t('useMyself')}
+        </button>
+      </p>
+      {!props.valid && <p class="muted">{t('handOutFixFirst')}</p>}
+      {own.value && (
+        <p role="status" class={own.value.ok ? 'ok' : 'error'} data-testid="use-myself-result">
+          {own.value.ok ? t('usedMyself') : 'error' in own.value ? t(own.value.error as Parameters<typeof t>[0]) : t('planRejected')}
+        </p>
+      )}
+
+      <h3>{t('publishHeading')}</h3>
+      <p>{t('publishExplain')}</p>
+      <label for="plan-address">
+        {t('publishAddressLabel')} <span class="hint">{t('publishAddressHint')}</span>
+      </label>
+      <input
+        id="plan-address"
+        type="url"
+        placeholder="https://"
+        value={props.planAddress}
+        onInput={(e) => props.onPlanAddress((e.currentTarget as HTMLInputElement).value)}
+      />
+
+      <h3>{t('joinHeading')}</h3>
+      <label for="join-text">{t('joinLabel')}</label>
+      <textarea id="join-text" readOnly rows={8} value={text} data-testid="join-text" />
+      <p class="row">
+        <button
+          type="button"
+          onClick={async () => {
+            try {
+              await props.copy(text);
+              copied.value = 'yes';
+            } catch {
+              copied.value = 'failed';
+            }
+          }}
+        >
+          {t('copyJoinText')}
+        </button>
+        <span role="status" class={copied.value === 'failed' ? 'error' : 'ok'}>
+          {copied.value === 'yes' ? t('copied') : copied.value === 'failed' ? t('copyFailed') : ''}
+        </span>
+      </p>
+    </section>
+  );
+}

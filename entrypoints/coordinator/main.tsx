@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { CoordinatorApp } from '../../components/coordinator/CoordinatorApp';
+import { t, uiLocale } from '../../lib/i18n';
+import { send } from '../../lib/messaging';
+import { publishAddress, revision } from '../../lib/settings';
+import { itemHeading } from '../../lib/site/digiteket';
+import { openDatabase, Store } from '../../lib/store';
+
+document.documentElement.lang = t('localeCode');
+document.title = `${t('coordinatorTitle')} – ${t('extName')}`;
+
+const DIGITEKET_ORIGINS = ['https://digiteket.se/*', 'https://www.digiteket.se/*'];
+
+/** The heading of a course or article page, or null when the answer is not such a page. */
+async function pageTitle(url: string): Promise<string | null> {
+  const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(10_000) });
+  if (!response.ok || !/html/i.test(response.headers.get('content-type') ?? '')) return null;
+  const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+  return itemHeading(doc)?.textContent?.trim().slice(0, 300) || null;
+}
+
+void openDatabase().then((db) => {
+  const store = new Store(db);
+  render(
+    <CoordinatorApp
+      load={async () => {
+        const [draft, active] = await Promise.all([store.draft(), store.activePlan()]);
+        return { ...(draft ? { draft } : {}), ...(active ? { active } : {}) };
+      }}
+      save={(plan) => send({ type: 'saveDraft', plan })}
+      useMyself={() => send({ type: 'useDraft' })}
+      subscribe={(listener) => revision.watch(listener)}
+      download={(fileName, text) => {
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+        link.download = fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      }}
+      copy={(text) => navigator.clipboard.writeText(text)}
+      titles={{
+        canRead: () => browser.permissions.contains({ origins: DIGITEKET_ORIGINS }),
+        askToRead: () => browser.permissions.request({ origins: DIGITEKET_ORIGINS }),
+        lookup: pageTitle,
+      }}
+      planAddress={{ get: () => publishAddress.getValue(), set: (value) => publishAddress.setValue(value) }}
+      locale={uiLocale()}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+});
