@@ -250,7 +250,27 @@ export function CoordinatorApp(props: CoordinatorProps) {
             onChange={(next) => setPeriod(index, next)}
             onRemove={current.periods.length > 1 ? () => setDraft({ ...current, periods: current.periods.filter((_, i) => i !== index) }) : null}
             onPasted={(items) => (lookup.value = { periodId: period.id, items })}
-          />
+          >
+            {lookup.value?.periodId === period.id && (
+              <TitleLookup
+                key={lookup.value.items.map((i) => i.url).join()}
+                items={lookup.value.items}
+                source={props.titles}
+                onTitle={(url, title) => {
+                  const latest = draft.value;
+                  if (!latest || !lookup.value) return;
+                  const { periodId, items } = lookup.value;
+                  const standIn = items.find((i) => i.url === url)?.title;
+                  setDraft({
+                    ...latest,
+                    periods: latest.periods.map((p) =>
+                      p.id !== periodId ? p : { ...p, items: p.items.map((i) => (i.url === url && i.title === standIn ? { ...i, title } : i)) },
+                    ),
+                  });
+                }}
+              />
+            )}
+          </PeriodEditor>
         ))}
         <p>
           <button
@@ -264,26 +284,6 @@ export function CoordinatorApp(props: CoordinatorProps) {
             {t('addPeriod')}
           </button>
         </p>
-
-        {lookup.value && (
-          <TitleLookup
-            key={lookup.value.items.map((i) => i.url).join()}
-            items={lookup.value.items}
-            source={props.titles}
-            onTitle={(url, title) => {
-              const latest = draft.value;
-              if (!latest || !lookup.value) return;
-              const { periodId, items } = lookup.value;
-              const standIn = items.find((i) => i.url === url)?.title;
-              setDraft({
-                ...latest,
-                periods: latest.periods.map((p) =>
-                  p.id !== periodId ? p : { ...p, items: p.items.map((i) => (i.url === url && i.title === standIn ? { ...i, title } : i)) },
-                ),
-              });
-            }}
-          />
-        )}
 
         <HandOut
           valid={problems.length === 0}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { addItems, type AddOutcome, type DraftItem, type DraftPeriod } from '../../lib/coordinator/draft';
 import { fieldId } from '../../lib/coordinator/field-problems';
 import { lastWeekdayOfMonth, parseCalendarDate } from '../../lib/dates';
@@ -14,13 +15,15 @@ interface PeriodEditorProps {
   onRemove: (() => void) | null;
   /** Told which pasted items were added, to look up their titles. */
   onPasted: (items: DraftItem[]) => void;
+  /** The title lookup of this period's last paste, shown under the paste box. */
+  children?: ComponentChildren;
 }
 
 function defaultDeadline(starts: string): string | null {
   return parseCalendarDate(starts) ? lastWeekdayOfMonth(starts) : null;
 }
 
-export function PeriodEditor({ index, period, onChange, onRemove, onPasted }: PeriodEditorProps) {
+export function PeriodEditor({ index, period, onChange, onRemove, onPasted, children }: PeriodEditorProps) {
   const path = `periods[${index}]`;
   const set = (patch: Partial<DraftPeriod>) => onChange({ ...period, ...patch });
   const headingId = `${fieldId(path)}-heading`;
@@ -79,6 +82,7 @@ export function PeriodEditor({ index, period, onChange, onRemove, onPasted }: Pe
           return outcome;
         }}
       />
+      {children}
 
       <h3>{t('sessionsHeading')}</h3>
       <SessionsEditor path={path} period={period} onChange={(sessions) => set({ sessions })} />

@@ -44,7 +44,7 @@ export function TitleLookup({ items, source, onTitle }: TitleLookupProps) {
   if (items.length === 0) return null;
   const s = state.value;
   return (
-    <div class="card title-lookup" role="status" data-testid="title-lookup">
+    <div class="title-lookup" role="status" data-testid="title-lookup">
       {s.kind === 'needPermission' && (
         <>
           <p>{t('titlesNeedPermission')}</p>
