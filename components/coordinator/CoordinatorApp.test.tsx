@@ -167,6 +167,20 @@ describe('CoordinatorApp', () => {
     ]);
   });
 
+  it('removes a period with a way back', async () => {
+    const services = fakeServices();
+    await createPlan(services);
+    await click(button('Lägg till period'));
+    await tick(30);
+    await click(button('Ta bort perioden ”November 2026”'));
+    await tick(30);
+    expect(services.stored()?.plan.periods.map((p) => p.title)).toEqual(['December 2026']);
+    expect(root.querySelector('.removed-notice')?.textContent).toContain('Perioden ”November 2026” togs bort.');
+    await click(button('Ångra'));
+    await tick(30);
+    expect(services.stored()?.plan.periods.map((p) => p.title)).toEqual(['November 2026', 'December 2026']);
+  });
+
   it('downloads the saved plan as kurskompis-plan-<team>.json, a valid plan file', async () => {
     const services = fakeServices();
     await createPlan(services);

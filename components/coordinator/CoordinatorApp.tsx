@@ -63,6 +63,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
   const planAddress = useSignal('');
   const openProblems = useSignal<PlanProblem[] | null>(null);
   const lookup = useSignal<{ periodId: string; items: DraftItem[] } | null>(null);
+  const removed = useSignal<{ period: DraftPeriod; index: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const saveNow = async () => {
@@ -248,7 +249,14 @@ export function CoordinatorApp(props: CoordinatorProps) {
             index={index}
             period={period}
             onChange={(next) => setPeriod(index, next)}
-            onRemove={current.periods.length > 1 ? () => setDraft({ ...current, periods: current.periods.filter((_, i) => i !== index) }) : null}
+            onRemove={
+              current.periods.length > 1
+                ? () => {
+                    removed.value = { period, index };
+                    setDraft({ ...current, periods: current.periods.filter((_, i) => i !== index) });
+                  }
+                : null
+            }
             onPasted={(items) => (lookup.value = { periodId: period.id, items })}
           >
             {lookup.value?.periodId === period.id && (
@@ -272,6 +280,23 @@ export function CoordinatorApp(props: CoordinatorProps) {
             )}
           </PeriodEditor>
         ))}
+        {removed.value && (
+          <p role="status" class="removed-notice">
+            {t('periodRemoved', removed.value.period.title)}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                const { period, index } = removed.value!;
+                const periods = [...current.periods];
+                periods.splice(index, 0, period);
+                removed.value = null;
+                setDraft({ ...current, periods });
+              }}
+            >
+              {t('undoRemovePeriod')}
+            </button>
+          </p>
+        )}
         <p>
           <button
             type="button"

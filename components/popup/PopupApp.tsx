@@ -12,13 +12,20 @@ import { PeriodView } from './PeriodView';
 import './popup.css';
 
 export interface PopupProps {
-  load: () => Promise<{ stored: StoredPlan | undefined; progress: Map<string, ProgressRecord>; changes?: PlanChanges | undefined }>;
+  load: () => Promise<{
+    stored: StoredPlan | undefined;
+    progress: Map<string, ProgressRecord>;
+    changes?: PlanChanges | undefined;
+    /** In coordinator mode the footer also opens the planner. */
+    coordinator?: boolean;
+  }>;
   dismissChanges?: () => Promise<unknown>;
   setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
   useDemo: () => Promise<PlanLoadResult>;
   /** Opens the settings page, at the plan file or plan address field when one is named. */
   openOptions: (field?: 'plan-file' | 'plan-url') => void;
   openNotes: () => void;
+  openPlanner?: () => void;
   subscribe: (listener: () => void) => () => void;
   now?: () => Date;
 }
@@ -52,10 +59,12 @@ export function PopupApp(props: PopupProps) {
   const { load, setDone, useDemo, openOptions, openNotes, subscribe, now = () => new Date() } = props;
   const view = useSignal<Overview | null>(null);
   const changes = useSignal<PlanChanges | undefined>(undefined);
+  const coordinator = useSignal(false);
   const refresh = async () => {
     const loaded = await load();
     view.value = overview(loaded.stored, loaded.progress, now());
     changes.value = loaded.changes;
+    coordinator.value = loaded.coordinator === true;
   };
   useEffect(() => {
     void refresh();
@@ -123,6 +132,11 @@ export function PopupApp(props: PopupProps) {
         <button type="button" onClick={openNotes}>
           {t('notesTitle')}
         </button>
+        {coordinator.value && props.openPlanner && (
+          <button type="button" onClick={props.openPlanner}>
+            {t('openCoordinator')}
+          </button>
+        )}
         <button type="button" onClick={() => openOptions()}>
           {t('openSettings')}
         </button>

@@ -86,7 +86,8 @@ export class BadgeLayer {
       style.textContent = this.css;
       shadow.append(style);
     }
-    shadow.append(label);
+    // A real space, not a margin: screen readers then hear "Skapa en podd Månadens kurs".
+    shadow.append(' ', label);
     anchor.append(host);
     const badge = { host, label };
     this.badges.set(anchor, badge);

@@ -7,7 +7,7 @@
 // `!important` on :host because the host is a span in the page, where a site rule could reach it.
 export const BADGE_CSS = `
 :host { all: initial !important; line-height: 0 !important; }
-.badge { font: 600 12px/0 system-ui, sans-serif; vertical-align: middle; margin-inline-start: .5em;
+.badge { font: 600 12px/0 system-ui, sans-serif; vertical-align: middle;
   padding: 3px 8px; border-radius: 999px; white-space: nowrap; color: #fff; background: #1d4f91; }
 .badge--optional { background: #fff; color: #1d4f91; box-shadow: inset 0 0 0 1px #1d4f91; }
 .badge--done { background: #1e6b3a; }

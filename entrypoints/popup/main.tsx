@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { revision } from '../../lib/settings';
+import { coordinatorMode, revision } from '../../lib/settings';
 import { openDatabase, Store } from '../../lib/store';
 import { browser } from 'wxt/browser';
 
@@ -16,8 +16,13 @@ void openDatabase().then((db) => {
   render(
     <PopupApp
       load={async () => {
-        const [stored, progress, changes] = await Promise.all([store.activePlan(), store.progress(), store.planChanges()]);
-        return { stored, progress, changes };
+        const [stored, progress, changes, coordinator] = await Promise.all([
+          store.activePlan(),
+          store.progress(),
+          store.planChanges(),
+          coordinatorMode.getValue(),
+        ]);
+        return { stored, progress, changes, coordinator };
       }}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
       useDemo={() => send({ type: 'useDemoPlan' })}
@@ -29,6 +34,10 @@ void openDatabase().then((db) => {
       }}
       openNotes={() => {
         void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+        window.close();
+      }}
+      openPlanner={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/coordinator.html') });
         window.close();
       }}
       subscribe={(listener) => revision.watch(listener)}
