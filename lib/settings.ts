@@ -12,6 +12,9 @@ export const coordinatorMode = storage.defineItem<boolean>('local:coordinatorMod
 /** Where the coordinator published the plan file, for the text that tells colleagues how to join. */
 export const publishAddress = storage.defineItem<string>('local:publishAddress', { fallback: '' });
 
+/** The team folder this browser belongs to (parse with `parseTeamSettings` before use). */
+export const teamFolderSetting = storage.defineItem<unknown>('local:teamFolder', { fallback: null });
+
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0 });
 

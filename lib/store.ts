@@ -3,20 +3,23 @@ import type { CourseKey } from './course-key';
 import type { Note } from './model/note';
 import type { Plan } from './model/plan';
 import type { PlanChange } from './plan-diff';
+import type { Signup } from './model/member';
+import type { SyncState } from './sync/sync-state';
 import type { ProgressRecord } from './model/progress';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content
 // scripts run in Digiteket's origin and ask the background instead.
 
 export const DB_NAME = 'kurskompis';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type PlanSource =
   | { kind: 'file'; name?: string }
   | { kind: 'url'; url: string }
   | { kind: 'managed'; url: string }
   | { kind: 'demo' }
-  | { kind: 'editor' };
+  | { kind: 'editor' }
+  | { kind: 'folder'; url: string };
 
 export interface StoredPlan {
   plan: Plan;
@@ -50,8 +53,10 @@ interface KurskompisDB extends DBSchema {
   state:
     | { key: 'planFetch'; value: PlanFetchState }
     | { key: 'planChanges'; value: PlanChanges }
-    | { key: 'draft'; value: StoredDraft };
+    | { key: 'draft'; value: StoredDraft }
+    | { key: 'sync'; value: SyncState };
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
+  signups: { key: string; value: Signup };
 }
 
 export type Database = IDBPDatabase<KurskompisDB>;
@@ -69,6 +74,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         const notes = db.createObjectStore('notes', { keyPath: 'id' });
         notes.createIndex('byCourse', 'courseKey');
         notes.createIndex('byCreated', 'createdAt');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('signups', { keyPath: 'sessionId' });
       }
     },
   });
@@ -118,6 +126,23 @@ export class Store {
 
   async setDraft(draft: StoredDraft): Promise<void> {
     await this.db.put('state', draft, 'draft');
+  }
+
+  syncState(): Promise<SyncState | undefined> {
+    return this.db.get('state', 'sync') as Promise<SyncState | undefined>;
+  }
+
+  async setSyncState(state: SyncState): Promise<void> {
+    await this.db.put('state', state, 'sync');
+  }
+
+  signups(): Promise<Signup[]> {
+    return this.db.getAll('signups');
+  }
+
+  async putSignups(signups: readonly Signup[]): Promise<void> {
+    const tx = this.db.transaction('signups', 'readwrite');
+    await Promise.all([...signups.map((s) => tx.store.put(s)), tx.done]);
   }
 
   async setPlanFetch(state: PlanFetchState): Promise<void> {

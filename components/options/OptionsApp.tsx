@@ -51,6 +51,8 @@ function sourceText(stored: StoredPlan): string {
       return t('sourceDemo');
     case 'editor':
       return t('sourceEditor');
+    case 'folder':
+      return t('sourceFolder', stored.source.url);
   }
 }
 

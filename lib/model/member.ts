@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// A member file, `members/<memberId>.json` in the team folder, as DESIGN.md describes it: what
+// one member shares. Written only by that member; read by the coordinator's overview.
+
+export const MEMBER_KIND = 'kurskompis/member';
+export const MEMBER_VERSION = 1;
+export const MEMBER_MAX_BYTES = 2_000_000;
+
+const instant = z.iso.datetime({ offset: true });
+const key = z.string().min(1).max(500);
+
+export const memberProgressSchema = z.object({
+  courseKey: key,
+  status: z.enum(['started', 'done']),
+  completedAt: instant.optional(),
+  updatedAt: instant,
+});
+
+export const sharedNoteSchema = z.object({
+  id: z.string().min(1).max(100),
+  courseKey: key,
+  courseTitle: z.string().max(300).optional(),
+  text: z.string().max(200_000),
+  updatedAt: instant,
+  /** No longer shared (or deleted): the text is gone, the record stays so copies converge. */
+  deleted: z.boolean().optional(),
+});
+
+export const signupSchema = z.object({
+  sessionId: z.string().min(1).max(100),
+  updatedAt: instant,
+  cancelled: z.boolean().optional(),
+});
+
+export const selfAssessmentSchema = z.object({
+  phase: z.enum(['start', 'end']),
+  takenAt: z.string().min(10).max(40),
+  scores: z.record(z.string().max(100), z.number().min(0).max(100)).optional(),
+});
+
+export const memberSchema = z.object({
+  kind: z.literal(MEMBER_KIND),
+  version: z.literal(MEMBER_VERSION),
+  memberId: z.string().min(8).max(100).regex(/^[A-Za-z0-9-]+$/),
+  teamId: z.string().max(100).optional(),
+  displayName: z.string().trim().min(1).max(100),
+  updatedAt: instant,
+  progress: z.array(memberProgressSchema).max(5000).default([]),
+  sharedNotes: z.array(sharedNoteSchema).max(5000).default([]),
+  signups: z.array(signupSchema).max(1000).default([]),
+  selfAssessments: z.array(selfAssessmentSchema).max(100).default([]),
+});
+
+export type MemberFile = z.infer<typeof memberSchema>;
+export type MemberProgress = z.infer<typeof memberProgressSchema>;
+export type SharedNote = z.infer<typeof sharedNoteSchema>;
+export type Signup = z.infer<typeof signupSchema>;
+
+export type MemberParseResult =
+  | { ok: true; member: MemberFile }
+  | { ok: false; reason: 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' };
+
+/** Reads a member file; `expectedId` is the id its file name gives, which it must carry. */
+export function parseMemberText(text: string, expectedId?: string): MemberParseResult {
+  if (text.length > MEMBER_MAX_BYTES) return { ok: false, reason: 'tooLarge' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, reason: 'notJson' };
+  }
+  const parsed = memberSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  if (expectedId !== undefined && parsed.data.memberId !== expectedId) return { ok: false, reason: 'wrongMember' };
+  return { ok: true, member: parsed.data };
+}

@@ -1,0 +1,37 @@
+import type { MemberFile } from '../model/member';
+
+// Two copies of one member's file (two browsers, or this browser and the folder) become one:
+// per record the newer `updatedAt` wins, and a tombstone is a record like any other, so
+// merging in any order, any number of times, gives the same file.
+
+function newer<T extends { updatedAt: string }>(a: T, b: T): T {
+  return Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a;
+}
+
+export function mergeRecords<T extends { updatedAt: string }>(a: readonly T[], b: readonly T[], id: (record: T) => string): T[] {
+  const byId = new Map<string, T>();
+  for (const record of [...a, ...b]) {
+    const key = id(record);
+    const existing = byId.get(key);
+    byId.set(key, existing ? newer(existing, record) : record);
+  }
+  return [...byId.values()].sort((x, y) => id(x).localeCompare(id(y)));
+}
+
+export function mergeMembers(a: MemberFile, b: MemberFile): MemberFile {
+  const latest = newer(a, b);
+  return {
+    ...latest,
+    progress: mergeRecords(a.progress, b.progress, (r) => r.courseKey),
+    sharedNotes: mergeRecords(a.sharedNotes, b.sharedNotes, (r) => r.id),
+    signups: mergeRecords(a.signups, b.signups, (r) => r.sessionId),
+    // Results carry no updatedAt: one per phase and day, the later test of a day wins by order.
+    selfAssessments: [...new Map([...a.selfAssessments, ...b.selfAssessments].map((s) => [`${s.phase}:${s.takenAt}`, s])).values()],
+  };
+}
+
+/** The same records, ignoring the file's own time stamp: nothing to write when equal. */
+export function sameContent(a: MemberFile, b: MemberFile): boolean {
+  const strip = (m: MemberFile) => JSON.stringify({ ...m, updatedAt: '' });
+  return strip(a) === strip(b);
+}

@@ -1,0 +1,177 @@
+// The few WebDAV requests a team folder needs: GET and PUT with conditions, MKCOL, and a
+// PROPFIND listing for the coordinator's overview. Every failure becomes one of a handful of
+// reasons the user can act on.
+
+export type FolderError = 'auth' | 'notFolder' | 'notFound' | 'full' | 'timeout' | 'unreachable' | 'busy' | 'server';
+
+export class FolderFailure extends Error {
+  constructor(
+    readonly reason: FolderError,
+    readonly status?: number,
+  ) {
+    super(`team folder: ${reason}${status ? ` (${status})` : ''}`);
+  }
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface FolderAddress {
+  /** The WebDAV address of the folder, ending in a slash. */
+  base: string;
+  credentials?: Credentials;
+}
+
+export type GetResult = { status: 'ok'; text: string; etag: string | null } | { status: 'notModified' } | { status: 'missing' };
+
+export type PutCondition = { ifMatch: string } | { ifNoneMatch: '*' } | null;
+
+export type PutResult = { status: 'ok'; etag: string | null } | { status: 'conflict' } | { status: 'noParent' };
+
+/**
+ * The WebDAV address for what a user pasted: a folder URL as it is, or a Nextcloud / Sunet
+ * Drive public share link (`https://host/s/<token>`), whose WebDAV endpoint is
+ * `https://host/public.php/webdav/` with the token as user name. Null when it is not an
+ * http(s) address.
+ */
+export function folderAddress(input: string, credentials?: Credentials): FolderAddress | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const share = /^(.*?)\/(?:index\.php\/)?s\/([A-Za-z0-9]+)\/?$/.exec(url.pathname);
+  if (share) {
+    return {
+      base: `${url.origin}${share[1]}/public.php/webdav/`,
+      credentials: { username: share[2] as string, password: credentials?.password ?? '' },
+    };
+  }
+  url.hash = '';
+  url.search = '';
+  const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
+  return { base, ...(credentials?.username ? { credentials } : {}) };
+}
+
+/** Plain http is allowed only on this computer (a local test folder); passwords need https. */
+export function isSafeFolder(base: string): boolean {
+  const url = new URL(base);
+  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+function basicAuth({ username, password }: Credentials): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+export class WebDavClient {
+  constructor(
+    private readonly address: FolderAddress,
+    private readonly fetchImpl: typeof fetch,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  get base(): string {
+    return this.address.base;
+  }
+
+  private async request(path: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.address.credentials) headers.set('Authorization', basicAuth(this.address.credentials));
+    let response: Response;
+    try {
+      response = await this.fetchImpl(new URL(path, this.address.base).href, {
+        ...init,
+        headers,
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      throw new FolderFailure(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unreachable');
+    }
+    if (response.status === 401 || response.status === 403) throw new FolderFailure('auth', response.status);
+    if (response.status === 507) throw new FolderFailure('full', 507);
+    return response;
+  }
+
+  private static failure(response: Response): FolderFailure {
+    if (response.status === 404) return new FolderFailure('notFound', 404);
+    if (response.status === 405 || response.status === 501) return new FolderFailure('notFolder', response.status);
+    return new FolderFailure('server', response.status);
+  }
+
+  /** A file's text and ETag; `missing` for 404; `notModified` when `etag` still matches. */
+  async get(path: string, etag?: string): Promise<GetResult> {
+    const response = await this.request(path, { method: 'GET', headers: etag ? { 'If-None-Match': etag } : {} });
+    if (response.status === 304) return { status: 'notModified' };
+    if (response.status === 404) return { status: 'missing' };
+    if (!response.ok) throw WebDavClient.failure(response);
+    const type = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    // A sign-in page or a portal answers 200 with HTML where a JSON file should be.
+    if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) throw new FolderFailure('notFolder', response.status);
+    return { status: 'ok', text, etag: response.headers.get('etag') };
+  }
+
+  async put(path: string, body: string, condition: PutCondition): Promise<PutResult> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
+    if (condition && 'ifMatch' in condition) headers['If-Match'] = condition.ifMatch;
+    if (condition && 'ifNoneMatch' in condition) headers['If-None-Match'] = '*';
+    const response = await this.request(path, { method: 'PUT', headers, body });
+    if (response.status === 412) return { status: 'conflict' };
+    if (response.status === 409) return { status: 'noParent' };
+    if (!response.ok) throw WebDavClient.failure(response);
+    return { status: 'ok', etag: response.headers.get('etag') };
+  }
+
+  async mkcol(path: string): Promise<void> {
+    const response = await this.request(path, { method: 'MKCOL' });
+    // 405: it exists already; 409: the team folder itself is not there.
+    if (response.status === 409) throw new FolderFailure('notFound', 409);
+    if (!response.ok && response.status !== 405) throw WebDavClient.failure(response);
+  }
+
+  /** Names of the files directly in a folder (Depth: 1), with their ETags. */
+  async list(path: string): Promise<Array<{ name: string; etag: string | null }>> {
+    const response = await this.request(path, {
+      method: 'PROPFIND',
+      headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
+      body: '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>',
+    });
+    if (response.status === 404) return [];
+    if (response.status !== 207) throw WebDavClient.failure(response);
+    return parseListing(await response.text(), new URL(path, this.address.base).pathname);
+  }
+}
+
+/** Files of a PROPFIND answer (no DOMParser in a service worker: a small, tolerant reading). */
+export function parseListing(xml: string, folderPath: string): Array<{ name: string; etag: string | null }> {
+  const files: Array<{ name: string; etag: string | null }> = [];
+  for (const block of xml.split(/<(?:[A-Za-z0-9]+:)?response[\s>]/).slice(1)) {
+    const href = /<(?:[A-Za-z0-9]+:)?href>([^<]*)<\/(?:[A-Za-z0-9]+:)?href>/.exec(block)?.[1];
+    if (!href) continue;
+    if (/<(?:[A-Za-z0-9]+:)?collection\s*\/?>/.test(block)) continue;
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(href.trim(), 'http://x').pathname);
+    } catch {
+      continue;
+    }
+    const folder = decodeURIComponent(folderPath).replace(/\/?$/, '/');
+    if (!path.startsWith(folder)) continue;
+    const name = path.slice(folder.length);
+    if (!name || name.includes('/')) continue;
+    const etag = /<(?:[A-Za-z0-9]+:)?getetag>([^<]*)<\//.exec(block)?.[1]?.replace(/&quot;/g, '"').trim() ?? null;
+    files.push({ name, etag });
+  }
+  return files;
+}

@@ -1,0 +1,205 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotesService } from '../../../lib/notes-service';
+import { PlanService } from '../../../lib/plan-service';
+import { openDatabase, Store } from '../../../lib/store';
+import { memberPath, SyncService } from '../../../lib/sync/sync-service';
+import type { TeamSettings } from '../../../lib/sync/team-settings';
+import { Tracker } from '../../../lib/tracker';
+import { fixturePlan } from '../../support/fixtures';
+import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
+
+// The sync against a real WebDAV server (Nephele, started here on 127.0.0.1).
+
+const MEMBER = '6f1c2a0e-9a5b-4c39-8d0e-2b7f4f1d9e11';
+const PODD = 'digiteket.se/kurs/skapa-en-podd/';
+const FILM = 'digiteket.se/kurs/filma-med-mobilen/';
+let dbCount = 0;
+let root: string;
+let server: TeamFolderServer;
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'kurskompis-folder-'));
+  server = await startTeamFolder({ root, account: { username: 'kim', password: 'hemligt' } });
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function browserProfile(overrides: Partial<TeamSettings> = {}, timeoutMs = 2000) {
+  const store = new Store(await openDatabase(`sync-${++dbCount}`));
+  const onChange = vi.fn();
+  const plans = new PlanService({ store, fetch, onChange });
+  const settings: TeamSettings = {
+    url: server.url,
+    username: 'kim',
+    password: 'hemligt',
+    memberId: MEMBER,
+    displayName: 'Kim',
+    shareProgress: true,
+    shareNotes: true,
+    ...overrides,
+  };
+  const sync = new SyncService({ store, plans, fetch, settings: async () => settings, onChange, pause: async () => undefined, timeoutMs, random: () => 0.5 });
+  return { store, sync, settings, tracker: new Tracker(store, onChange), notes: new NotesService(store, onChange) };
+}
+
+const memberFile = () => JSON.parse(readFileSync(join(root, 'members', `${MEMBER}.json`), 'utf8'));
+
+describe('syncing with a team folder', () => {
+  it('creates the member file with progress and shared notes only, never a private note', async () => {
+    const kim = await browserProfile();
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-12T10:20:00Z'));
+    const shared = await kim.notes.create(PODD, 'Skapa en podd', 'Bokpoddar med skolklasser?', new Date('2026-11-12T10:25:00Z'));
+    await kim.notes.update(shared.id, { shared: true }, new Date('2026-11-12T10:26:00Z'));
+    await kim.notes.create(PODD, 'Skapa en podd', 'Min hemliga tanke', new Date('2026-11-12T10:27:00Z'));
+    const state = await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    expect(state).toMatchObject({ lastOkAt: '2026-11-25T10:00:00.000Z', failures: 0 });
+    expect(state?.error).toBeUndefined();
+    const file = memberFile();
+    expect(file).toMatchObject({ kind: 'kurskompis/member', memberId: MEMBER, displayName: 'Kim' });
+    expect(file.progress).toEqual([{ courseKey: PODD, status: 'done', completedAt: '2026-11-12T10:20:00.000Z', updatedAt: '2026-11-12T10:20:00.000Z' }]);
+    expect(file.sharedNotes.map((n: { text: string }) => n.text)).toEqual(['Bokpoddar med skolklasser?']);
+    expect(readFileSync(join(root, 'members', `${MEMBER}.json`), 'utf8')).not.toContain('hemliga');
+    // The folder had no members/ yet: it was made, and the file created with If-None-Match.
+    expect(server.requests.some((r) => r.method === 'MKCOL')).toBe(true);
+  });
+
+  it('takes the plan from the folder and asks again with its ETag', async () => {
+    writeFileSync(join(root, 'plan.json'), JSON.stringify(fixturePlan()));
+    const kim = await browserProfile();
+    await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    const active = await kim.store.activePlan();
+    expect(active?.source).toEqual({ kind: 'folder', url: server.url });
+    expect(active?.plan.team.name).toBe('Östersunds bibliotek');
+    const loadedAt = active?.loadedAt;
+    await kim.sync.sync(new Date('2026-11-25T10:15:00Z'));
+    const asked = server.requests.filter((r) => r.path === '/plan.json');
+    expect(asked[1]?.ifNoneMatch).toMatch(/^"/);
+    // Nephele answers 200 again; the unchanged ETag means nothing is read or stored anew.
+    expect((await kim.store.activePlan())?.loadedAt).toBe(loadedAt);
+  });
+
+  it('keeps the plan in force when the folder holds a broken plan', async () => {
+    writeFileSync(join(root, 'plan.json'), JSON.stringify(fixturePlan()));
+    const kim = await browserProfile();
+    await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    writeFileSync(join(root, 'plan.json'), '{"kind": "kurskompis/plan", "versi');
+    const state = await kim.sync.sync(new Date('2026-11-25T10:15:00Z'));
+    expect(state?.planProblem).toBe(true);
+    expect((await kim.store.activePlan())?.plan.team.name).toBe('Östersunds bibliotek');
+  });
+
+  it('lets two browsers of one member write at once: both edits survive', async () => {
+    const home = await browserProfile();
+    const work = await browserProfile();
+    await home.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
+    await work.tracker.markDone(FILM, 'Filma med mobilen', 'manual', new Date('2026-11-21T09:00:00Z'));
+    await home.sync.sync(new Date('2026-11-22T08:00:00Z'));
+    // Both read the same file before either writes: one PUT must meet 412 and start again.
+    let held = 0;
+    let writing: Promise<void> = Promise.resolve();
+    let release: () => void = () => undefined;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    await server.close();
+    server = await startTeamFolder({
+      root,
+      port: Number(new URL(home.settings.url).port),
+      account: { username: 'kim', password: 'hemligt' },
+      before: async (req, res, next) => {
+        if (req.method === 'GET' && req.path.startsWith('/members/') && held < 2) {
+          held += 1;
+          if (held === 2) release();
+          await bothRead;
+        }
+        if (req.method === 'PUT') {
+          // One write at a time, as a file server does; the second then meets the first's ETag.
+          const before = writing;
+          let done: () => void = () => undefined;
+          writing = new Promise<void>((resolve) => (done = resolve));
+          res.on('finish', () => done());
+          await before;
+        }
+        next();
+      },
+    });
+    await home.tracker.undoDone(PODD, new Date('2026-11-23T08:00:00Z'));
+    await Promise.all([home.sync.sync(new Date('2026-11-23T09:00:00Z')), work.sync.sync(new Date('2026-11-23T09:00:00Z'))]);
+    expect(server.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toContain(412);
+    const file = memberFile();
+    expect(file.progress.map((p: { courseKey: string; status: string }) => `${p.courseKey} ${p.status}`)).toEqual([
+      `${FILM} done`,
+      `${PODD} started`,
+    ]);
+    // And each browser learns the other's records on its next sync.
+    await home.sync.sync(new Date('2026-11-23T10:00:00Z'));
+    expect((await home.store.progress()).get(FILM)?.status).toBe('done');
+    await work.sync.sync(new Date('2026-11-23T10:00:00Z'));
+    expect((await work.store.progress()).get(PODD)?.status).toBe('started');
+    expect((await work.store.progress()).get(FILM)?.status).toBe('done');
+  });
+
+  it('stays local while the server is down, then catches up', async () => {
+    const kim = await browserProfile();
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
+    server.fault = 503;
+    const down = await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    expect(down).toMatchObject({ error: 'server', failures: 1, nextTryAt: '2026-11-25T10:01:00.000Z' });
+    const again = await kim.sync.sync(new Date('2026-11-25T10:01:00Z'));
+    expect(again).toMatchObject({ failures: 2, nextTryAt: '2026-11-25T10:03:00.000Z' });
+    expect((await kim.store.progress()).get(PODD)?.status).toBe('done');
+    server.fault = null;
+    const back = await kim.sync.sync(new Date('2026-11-25T10:03:00Z'));
+    expect(back).toMatchObject({ failures: 0, lastOkAt: '2026-11-25T10:03:00.000Z' });
+    expect(memberFile().progress).toHaveLength(1);
+  });
+
+  it.each([
+    ['a wrong password', { password: 'fel' }, null, 'auth'],
+    ['a sign-in page answered as HTML', {}, 'html', 'notFolder'],
+    ['a full disk', {}, 507, 'full'],
+    ['a folder that is not there', { url: '' }, null, 'notFound'],
+    ['a server that does not answer', {}, 'hang', 'timeout'],
+  ] as const)('names %s and changes nothing here', async (_name, overrides, fault, reason) => {
+    const kim = await browserProfile(overrides.url === '' ? { url: `${server.url}finns-inte/` } : overrides, 300);
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
+    server.fault = fault;
+    const state = await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    expect(state?.error).toBe(reason);
+    expect((await kim.store.progress()).get(PODD)?.status).toBe('done');
+  });
+
+  it('replaces a truncated copy of its own file and takes nothing from it', async () => {
+    mkdirSync(join(root, 'members'));
+    writeFileSync(join(root, 'members', `${MEMBER}.json`), '{"kind": "kurskompis/member", "progr');
+    const kim = await browserProfile();
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
+    const state = await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    expect(state?.error).toBeUndefined();
+    expect(memberFile().progress).toHaveLength(1);
+  });
+
+  it('takes a note out of the folder when it is made private, leaving no text behind', async () => {
+    const kim = await browserProfile();
+    const note = await kim.notes.create(PODD, 'Skapa en podd', 'Delad tanke', new Date('2026-11-12T10:25:00Z'));
+    await kim.notes.update(note.id, { shared: true }, new Date('2026-11-12T10:26:00Z'));
+    await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    await kim.notes.update(note.id, { shared: false }, new Date('2026-11-25T11:00:00Z'));
+    await kim.sync.sync(new Date('2026-11-25T11:01:00Z'));
+    expect(memberFile().sharedNotes).toEqual([{ id: note.id, courseKey: PODD, text: '', updatedAt: '2026-11-25T11:00:00.000Z', deleted: true }]);
+    expect((await kim.store.note(note.id))?.text).toBe('Delad tanke');
+  });
+
+  it('shares no progress when progress sharing is off, and removes what was shared before', async () => {
+    const kim = await browserProfile();
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
+    await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    kim.settings.shareProgress = false;
+    await kim.sync.sync(new Date('2026-11-25T10:05:00Z'));
+    expect(memberFile().progress).toEqual([]);
+  });
+});
