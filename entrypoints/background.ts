@@ -5,23 +5,51 @@ import { CoordinatorService } from '../lib/coordinator/coordinator-service';
 import { planAddress } from '../lib/managed';
 import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
-import { bumpRevision, coordinatorMode, planUrlSetting } from '../lib/settings';
+import { bumpRevision, coordinatorMode, planUrlSetting, teamFolderSetting } from '../lib/settings';
+import { SignupService } from '../lib/signups';
 import { openDatabase, Store } from '../lib/store';
+import { SyncService } from '../lib/sync/sync-service';
+import { parseTeamSettings } from '../lib/sync/team-settings';
+import { TeamService } from '../lib/sync/team-service';
 import { updateToolbar } from '../lib/toolbar';
 import { Tracker } from '../lib/tracker';
 
 const PLAN_REFRESH_ALARM = 'plan-refresh';
 const TOOLBAR_ALARM = 'toolbar-refresh';
+const SYNC_ALARM = 'team-sync';
+const SYNC_RETRY_ALARM = 'team-sync-retry';
+const SYNC_DEBOUNCE_MS = 5_000;
 
 export default defineBackground(() => {
   const ready = (async () => {
     const store = new Store(await openDatabase());
-    const changed = async () => {
+    const redraw = async () => {
       await updateToolbar(store);
       await bumpRevision();
     };
+    // What the member did (progress, notes, sign-ups) also goes to the team folder, shortly.
+    const changed = async () => {
+      await redraw();
+      scheduleSync();
+    };
     const tracker = new Tracker(store, changed);
-    const plans = new PlanService({ store, fetch: (...args) => fetch(...args), onChange: changed });
+    const plans = new PlanService({ store, fetch: (...args) => fetch(...args), onChange: redraw });
+    const sync = new SyncService({
+      store,
+      plans,
+      fetch: (...args) => fetch(...args),
+      settings: async () => parseTeamSettings(await teamFolderSetting.getValue()),
+      onChange: async () => {
+        await redraw();
+        await planRetry(store);
+      },
+    });
+    const team = new TeamService({
+      read: () => teamFolderSetting.getValue(),
+      write: (value) => teamFolderSetting.setValue(value),
+      sync,
+      clearState: () => store.setSyncState(null),
+    });
     const handler = new BackgroundHandler(
       store,
       tracker,
@@ -30,9 +58,22 @@ export default defineBackground(() => {
       () => planAddress(() => planUrlSetting.getValue()),
       new NotesService(store, changed),
       new CoordinatorService({ store, plans, isOn: () => coordinatorMode.getValue(), onChange: bumpRevision }),
+      { service: team, sync, signups: new SignupService(store, changed) },
     );
-    return { store, plans, handler };
+    return { store, plans, handler, sync };
   })();
+
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleSync(delayMs = SYNC_DEBOUNCE_MS) {
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => void ready.then(({ sync }) => sync.sync()), delayMs);
+  }
+  // After a failure, an alarm brings the worker back at the planned time even if it slept.
+  async function planRetry(store: Store) {
+    const state = await store.syncState();
+    if (state?.nextTryAt) await browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.parse(state.nextTryAt) });
+    else await browser.alarms.clear(SYNC_RETRY_ALARM);
+  }
 
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -57,7 +98,10 @@ export default defineBackground(() => {
     }
   });
 
-  browser.runtime.onStartup.addListener(() => void refreshPlan());
+  browser.runtime.onStartup.addListener(() => {
+    void refreshPlan();
+    scheduleSync(0);
+  });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void refreshPlan();
   });
@@ -65,6 +109,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();
     if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => updateToolbar(store));
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) void ready.then(({ sync }) => sync.sync());
   });
   // The worker starts many times a day; creating an alarm again would restart its clock.
   const ensureAlarm = async (name: string, periodInMinutes: number) => {
@@ -73,5 +118,6 @@ export default defineBackground(() => {
   void ensureAlarm(PLAN_REFRESH_ALARM, 180);
   // The period and its count change at midnight even when nothing else happens.
   void ensureAlarm(TOOLBAR_ALARM, 30);
+  void ensureAlarm(SYNC_ALARM, 15);
   void ready.then(({ store }) => updateToolbar(store));
 });

@@ -5,6 +5,9 @@ import { requestSchema, type PageContext, type Request, type ResponseMap } from 
 import { currentPeriod } from './periods';
 import type { CoordinatorService } from './coordinator/coordinator-service';
 import type { NotesService } from './notes-service';
+import type { SignupService } from './signups';
+import type { SyncService } from './sync/sync-service';
+import type { TeamService } from './sync/team-service';
 import type { PlanService } from './plan-service';
 import type { Store } from './store';
 import type { Tracker } from './tracker';
@@ -38,6 +41,11 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'dismissPlanChanges',
   'saveDraft',
   'useDraft',
+  'joinTeam',
+  'leaveTeam',
+  'syncNow',
+  'setSharing',
+  'signUp',
 ]);
 
 export class BackgroundHandler {
@@ -50,6 +58,7 @@ export class BackgroundHandler {
     private readonly planAddress: () => Promise<PlanAddress | null>,
     private readonly notes: NotesService,
     private readonly coordinator: CoordinatorService,
+    private readonly team: { service: TeamService; sync: SyncService; signups: SignupService },
   ) {}
 
   async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
@@ -118,6 +127,25 @@ export class BackgroundHandler {
         if (result.ok) await this.setPlanUrl(null);
         return result;
       }
+      case 'joinTeam': {
+        const { type: _type, ...join } = request;
+        return this.team.service.join(join, now);
+      }
+      case 'leaveTeam':
+        await this.team.service.leave();
+        return { ok: true };
+      case 'syncNow':
+        return this.team.sync.sync(now);
+      case 'setSharing': {
+        const { type: _type, ...patch } = request;
+        return this.team.service.setSharing(patch, now);
+      }
+      case 'signUp':
+        if (request.cancel) {
+          await this.team.signups.cancel(request.sessionId, now);
+          return { ok: true };
+        }
+        return { ok: await this.team.signups.signUp(request.sessionId, now) };
     }
   }
 

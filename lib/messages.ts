@@ -3,6 +3,8 @@ import type { PlanProblem } from './model/plan-parse';
 import { NOTE_MAX_CHARS, type Note } from './model/note';
 import type { SiteAdapterOverrides } from './model/plan';
 import type { CollectContext, DraftAddResult, DraftSaveResult } from './coordinator/types';
+import type { SyncState } from './sync/sync-state';
+import type { JoinResult } from './sync/team-service';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -45,6 +47,19 @@ export const requestSchema = z.discriminatedUnion('type', [
     items: z.array(z.object({ key, title: title.min(1), kind: z.enum(['course', 'article']) })).min(1).max(500),
   }),
   z.object({ type: z.literal('useDraft') }),
+  z.object({
+    type: z.literal('joinTeam'),
+    url: z.string().max(2000),
+    username: z.string().max(200),
+    password: z.string().max(500),
+    displayName: z.string().max(100),
+    shareProgress: z.boolean(),
+    shareNotes: z.boolean(),
+  }),
+  z.object({ type: z.literal('leaveTeam') }),
+  z.object({ type: z.literal('syncNow') }),
+  z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
+  z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -91,6 +106,11 @@ export interface ResponseMap {
   saveDraft: DraftSaveResult;
   addToDraft: DraftAddResult;
   useDraft: PlanLoadResult;
+  joinTeam: JoinResult;
+  leaveTeam: { ok: true };
+  syncNow: SyncState | null;
+  setSharing: SyncState | null;
+  signUp: { ok: boolean };
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

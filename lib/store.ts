@@ -132,8 +132,9 @@ export class Store {
     return this.db.get('state', 'sync') as Promise<SyncState | undefined>;
   }
 
-  async setSyncState(state: SyncState): Promise<void> {
-    await this.db.put('state', state, 'sync');
+  async setSyncState(state: SyncState | null): Promise<void> {
+    if (state) await this.db.put('state', state, 'sync');
+    else await this.db.delete('state', 'sync');
   }
 
   signups(): Promise<Signup[]> {

@@ -3,6 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundHandler } from '../../lib/background-handler';
 import { CoordinatorService } from '../../lib/coordinator/coordinator-service';
+import { SignupService } from '../../lib/signups';
+import { SyncService } from '../../lib/sync/sync-service';
+import { parseTeamSettings } from '../../lib/sync/team-settings';
+import { TeamService } from '../../lib/sync/team-service';
 import { planAddress } from '../../lib/managed';
 import { NotesService } from '../../lib/notes-service';
 import { PlanService } from '../../lib/plan-service';
@@ -25,6 +29,14 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
   let planUrl: string | null = null;
   const coordinatorOn = { value: false };
   const coordinator = new CoordinatorService({ store, plans, isOn: async () => coordinatorOn.value, onChange });
+  let teamSettings: unknown = null;
+  const sync = new SyncService({ store, plans, fetch: fetchImpl, settings: async () => parseTeamSettings(teamSettings), onChange });
+  const team = new TeamService({
+    read: async () => teamSettings,
+    write: async (value) => void (teamSettings = value),
+    sync,
+    clearState: () => store.setSyncState(null),
+  });
   const handler = new BackgroundHandler(
     store,
     tracker,
@@ -35,6 +47,7 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     () => planAddress(async () => planUrl),
     new NotesService(store, onChange),
     coordinator,
+    { service: team, sync, signups: new SignupService(store, onChange) },
   );
   return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl, coordinatorOn };
 }

@@ -7,7 +7,10 @@ import { NotesService } from '../../../lib/notes-service';
 import { PlanService } from '../../../lib/plan-service';
 import { openDatabase, Store } from '../../../lib/store';
 import { memberPath, SyncService } from '../../../lib/sync/sync-service';
-import type { TeamSettings } from '../../../lib/sync/team-settings';
+import { retryDelayMs } from '../../../lib/sync/sync-state';
+import { parseTeamSettings, type TeamSettings } from '../../../lib/sync/team-settings';
+import { TeamService } from '../../../lib/sync/team-service';
+import { folderAddress, isSafeFolder, parseListing } from '../../../lib/sync/webdav';
 import { Tracker } from '../../../lib/tracker';
 import { fixturePlan } from '../../support/fixtures';
 import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
@@ -165,7 +168,8 @@ describe('syncing with a team folder', () => {
     ['a folder that is not there', { url: '' }, null, 'notFound'],
     ['a server that does not answer', {}, 'hang', 'timeout'],
   ] as const)('names %s and changes nothing here', async (_name, overrides, fault, reason) => {
-    const kim = await browserProfile(overrides.url === '' ? { url: `${server.url}finns-inte/` } : overrides, 300);
+    const settings: Partial<TeamSettings> = 'url' in overrides ? { url: `${server.url}finns-inte/` } : overrides;
+    const kim = await browserProfile(settings, 300);
     await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
     server.fault = fault;
     const state = await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
@@ -201,5 +205,77 @@ describe('syncing with a team folder', () => {
     kim.settings.shareProgress = false;
     await kim.sync.sync(new Date('2026-11-25T10:05:00Z'));
     expect(memberFile().progress).toEqual([]);
+  });
+});
+
+describe('joining a team folder', () => {
+  async function joining() {
+    const store = new Store(await openDatabase(`join-${++dbCount}`));
+    let saved: unknown = null;
+    const plans = new PlanService({ store, fetch, onChange: vi.fn() });
+    const sync = new SyncService({ store, plans, fetch, settings: async () => parseTeamSettings(saved), onChange: vi.fn(), timeoutMs: 1000 });
+    let ids = 0;
+    const team = new TeamService({
+      read: async () => saved,
+      write: async (value) => void (saved = value),
+      sync,
+      clearState: () => store.setSyncState(null),
+      newId: () => `member-${++ids}-0000`,
+    });
+    return { team, store, saved: () => parseTeamSettings(saved) };
+  }
+  const join = { username: 'kim', password: 'hemligt', displayName: 'Kim', shareProgress: true, shareNotes: false };
+
+  it('joins only once the folder answers, and keeps the member id when joining again', async () => {
+    const { team, saved, store } = await joining();
+    expect(await team.join({ ...join, url: server.url, password: 'fel' })).toEqual({ ok: false, error: 'auth' });
+    expect(saved()).toBeNull();
+    expect(await store.syncState()).toBeUndefined();
+    expect(await team.join({ ...join, url: 'javascript:alert(1)' })).toEqual({ ok: false, error: 'badAddress' });
+    expect(await team.join({ ...join, url: 'http://example.com/dav/' })).toEqual({ ok: false, error: 'insecure' });
+    const joined = await team.join({ ...join, url: server.url }, new Date('2026-11-25T10:00:00Z'));
+    expect(joined).toMatchObject({ ok: true, state: { lastOkAt: '2026-11-25T10:00:00.000Z' } });
+    expect(saved()?.memberId).toBe('member-2-0000');
+    await team.join({ ...join, url: server.url, displayName: 'Kim L' });
+    expect(saved()).toMatchObject({ memberId: 'member-2-0000', displayName: 'Kim L' });
+    await team.leave();
+    expect(saved()).toBeNull();
+  });
+});
+
+describe('team folder addresses', () => {
+  it('maps a Nextcloud or Sunet Drive share link to its WebDAV endpoint', () => {
+    expect(folderAddress('https://sunet.drive.example.se/s/AbC123xyz')).toEqual({
+      base: 'https://sunet.drive.example.se/public.php/webdav/',
+      credentials: { username: 'AbC123xyz', password: '' },
+    });
+    expect(folderAddress('https://moln.example.se/nextcloud/index.php/s/Q9w8', { username: '', password: 'delad' })).toEqual({
+      base: 'https://moln.example.se/nextcloud/public.php/webdav/',
+      credentials: { username: 'Q9w8', password: 'delad' },
+    });
+    expect(folderAddress('https://dav.example.se/team?x=1#y')).toEqual({ base: 'https://dav.example.se/team/' });
+    expect(folderAddress('ftp://example.se/')).toBeNull();
+    expect(isSafeFolder('http://127.0.0.1:8080/')).toBe(true);
+    expect(isSafeFolder('http://dav.example.se/')).toBe(false);
+  });
+
+  it('reads the files of a PROPFIND answer, whatever the namespace prefix', () => {
+    const xml = `<?xml version="1.0"?><D:multistatus xmlns:D="DAV:">
+      <D:response><D:href>/team/members/</D:href><D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype></D:prop></D:propstat></D:response>
+      <D:response><D:href>/team/members/abc-123.json</D:href><D:propstat><D:prop><D:getetag>"e1"</D:getetag><D:resourcetype/></D:prop></D:propstat></D:response>
+      <D:response><D:href>http://127.0.0.1/team/members/%C3%A5%20b.json</D:href><D:propstat><D:prop><D:getetag>W/&quot;e2&quot;</D:getetag></D:prop></D:propstat></D:response>
+    </D:multistatus>`;
+    expect(parseListing(xml, '/team/members/')).toEqual([
+      { name: 'abc-123.json', etag: '"e1"' },
+      { name: 'å b.json', etag: 'W/"e2"' },
+    ]);
+  });
+
+  it('spreads retries: 1, 2, 4 … minutes up to an hour, ±25 %', () => {
+    expect(retryDelayMs(1, () => 0.5)).toBe(60_000);
+    expect(retryDelayMs(3, () => 0.5)).toBe(240_000);
+    expect(retryDelayMs(30, () => 0.5)).toBe(3_600_000);
+    expect(retryDelayMs(1, () => 0)).toBe(45_000);
+    expect(retryDelayMs(1, () => 0.999999)).toBeLessThanOrEqual(75_000);
   });
 });

@@ -1,0 +1,77 @@
+import type { SyncService } from './sync-service';
+import type { SyncState } from './sync-state';
+import { parseTeamSettings, type TeamSettings } from './team-settings';
+import { folderAddress, isSafeFolder, type FolderError } from './webdav';
+
+// Joining and leaving a team folder, and changing what is shared. A folder is joined only
+// once a first sync has reached it, so a mistyped address or password is said at once.
+
+export interface TeamJoin {
+  url: string;
+  username: string;
+  password: string;
+  displayName: string;
+  shareProgress: boolean;
+  shareNotes: boolean;
+}
+
+export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderError | 'badAddress' | 'insecure' };
+
+export interface TeamDeps {
+  read: () => Promise<unknown>;
+  write: (settings: TeamSettings | null) => Promise<void>;
+  sync: SyncService;
+  clearState: () => Promise<void>;
+  newId?: () => string;
+}
+
+/** Failures that mean the address or sign-in is wrong, not that the server is down for now. */
+const FATAL_ON_JOIN: ReadonlySet<FolderError> = new Set(['auth', 'notFolder', 'notFound', 'unreachable', 'timeout']);
+
+export class TeamService {
+  constructor(private readonly deps: TeamDeps) {}
+
+  async settings(): Promise<TeamSettings | null> {
+    return parseTeamSettings(await this.deps.read());
+  }
+
+  async join(request: TeamJoin, now: Date = new Date()): Promise<JoinResult> {
+    const address = folderAddress(request.url, { username: request.username, password: request.password });
+    if (!address) return { ok: false, error: 'badAddress' };
+    if (!isSafeFolder(address.base)) return { ok: false, error: 'insecure' };
+    const previous = await this.settings();
+    const sameFolder = previous && folderAddress(previous.url)?.base === address.base;
+    const settings = parseTeamSettings({
+      url: request.url.trim(),
+      username: request.username.trim(),
+      password: request.password,
+      memberId: sameFolder ? previous.memberId : (this.deps.newId ?? (() => crypto.randomUUID()))(),
+      displayName: request.displayName,
+      shareProgress: request.shareProgress,
+      shareNotes: request.shareNotes,
+    });
+    if (!settings) return { ok: false, error: 'badAddress' };
+    await this.deps.write(settings);
+    const state = await this.deps.sync.sync(now);
+    if (state?.error && FATAL_ON_JOIN.has(state.error)) {
+      await this.deps.write(previous);
+      await this.deps.clearState();
+      return { ok: false, error: state.error };
+    }
+    return { ok: true, state };
+  }
+
+  async leave(): Promise<void> {
+    await this.deps.write(null);
+    await this.deps.clearState();
+  }
+
+  async setSharing(patch: { shareProgress: boolean; shareNotes: boolean; displayName: string }, now: Date = new Date()): Promise<SyncState | null> {
+    const current = await this.settings();
+    if (!current) return null;
+    const next = parseTeamSettings({ ...current, ...patch });
+    if (!next) return null;
+    await this.deps.write(next);
+    return this.deps.sync.sync(now);
+  }
+}

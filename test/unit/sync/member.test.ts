@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMemberText, type MemberFile } from '../../../lib/model/member';
+import { mergeMembers, sameContent } from '../../../lib/sync/member-merge';
+import { SHARED_FIXTURES } from '../../support/fixtures';
+
+const text = readFileSync(join(SHARED_FIXTURES, 'documents/member-example.json'), 'utf8');
+const ID = '6f1c2a0e-9a5b-4c39-8d0e-2b7f4f1d9e11';
+
+function example(): MemberFile {
+  const parsed = parseMemberText(text, ID);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.member;
+}
+
+describe('member files', () => {
+  it('reads the example member file and refuses a broken, foreign or misnamed one', () => {
+    expect(example()).toMatchObject({ displayName: 'Kim', progress: [{ status: 'done' }, { status: 'started' }] });
+    expect(parseMemberText(text.slice(0, 200), ID)).toEqual({ ok: false, reason: 'notJson' });
+    expect(parseMemberText(JSON.stringify({ ...example(), kind: 'kurskompis/plan' }), ID)).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseMemberText(text, 'another-member-id')).toEqual({ ok: false, reason: 'wrongMember' });
+  });
+
+  it('merges two copies record by record, newest wins, in any order and any number of times', () => {
+    const a = example();
+    const b: MemberFile = {
+      ...a,
+      updatedAt: '2026-11-22T08:00:00Z',
+      progress: [
+        { courseKey: 'digiteket.se/kurs/filma-med-mobilen/', status: 'done', completedAt: '2026-11-22T07:00:00Z', updatedAt: '2026-11-22T07:00:00Z' },
+        { courseKey: 'digiteket.se/kurs/skapa-en-podd/', status: 'started', updatedAt: '2026-11-01T07:00:00Z' },
+      ],
+      sharedNotes: [{ ...a.sharedNotes[0]!, text: '', deleted: true, updatedAt: '2026-11-22T08:00:00Z' }],
+      signups: [],
+    };
+    const ab = mergeMembers(a, b);
+    expect(ab.progress.map((p) => `${p.courseKey} ${p.status}`)).toEqual([
+      'digiteket.se/kurs/filma-med-mobilen/ done',
+      'digiteket.se/kurs/skapa-en-podd/ done',
+    ]);
+    expect(ab.sharedNotes).toEqual([expect.objectContaining({ deleted: true, text: '' })]);
+    expect(ab.signups).toHaveLength(1);
+    expect(sameContent(ab, mergeMembers(b, a))).toBe(true);
+    expect(sameContent(mergeMembers(ab, a), ab)).toBe(true);
+    expect(sameContent(mergeMembers(ab, b), ab)).toBe(true);
+  });
+});
