@@ -58,10 +58,27 @@ describe('the database', () => {
     await store.putProgress([{ courseKey: PODD, status: 'done', completedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['notes', 'plans', 'progress', 'state']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['notes', 'plans', 'progress', 'signups', 'state']);
     raw.close();
     const reopened = new Store(await openDatabase(name));
     expect((await reopened.progressOf(PODD))?.status).toBe('done');
+  });
+
+  it('carries a database of the first version forward, progress kept', async () => {
+    const name = `v1-${++dbCount}`;
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('plans');
+        db.createObjectStore('progress', { keyPath: 'courseKey' });
+        db.createObjectStore('state');
+      },
+    });
+    await v1.put('progress', { courseKey: PODD, status: 'done', updatedAt: NOW.toISOString() });
+    v1.close();
+    const store = new Store(await openDatabase(name));
+    expect((await store.progressOf(PODD))?.status).toBe('done');
+    expect(await store.signups()).toEqual([]);
+    expect(await store.allNotes()).toEqual([]);
   });
 });
 
