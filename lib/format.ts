@@ -3,6 +3,7 @@ import { t, uiLocale } from './i18n';
 import type { PlanProblem } from './model/plan-parse';
 import type { PlanSession } from './model/plan';
 import type { Pace } from './periods';
+import type { SyncState } from './sync/sync-state';
 
 // Sentences built from translated pieces, shared by popup, options and in-page UI.
 
@@ -55,4 +56,16 @@ export function problemText(problem: PlanProblem): string {
     : '';
   const parts = [where, problem.path ? `(${problem.path})` : '', what].filter(Boolean);
   return parts.join(' ');
+}
+
+/** What the last team-folder sync did, in one line ("Synkat 10.42", "Når inte teamets mapp – nytt försök 10.57"). */
+export function syncStateText(state: SyncState | undefined): string {
+  if (!state) return t('syncNever');
+  const locale = uiLocale();
+  const clock = (iso: string) => formatTime(new Date(iso), locale);
+  const retry = state.nextTryAt ? ` ${t('syncRetryAt', clock(state.nextTryAt))}` : '';
+  const plan = state.planProblem ? ` ${t('syncPlanProblem')}` : '';
+  if (state.error) return `${t(`syncError_${state.error}` as Parameters<typeof t>[0])}${retry}${plan}`;
+  if (state.lastOkAt) return `${t('syncedAt', clock(state.lastOkAt))}${plan}`;
+  return t('syncNever');
 }

@@ -6,6 +6,7 @@ import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/store';
 import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
+import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 import './options.css';
 
 export interface OptionsProps {
@@ -17,6 +18,7 @@ export interface OptionsProps {
   subscribe: (listener: () => void) => () => void;
   backup: BackupCardProps;
   coordinatorMode: { get: () => Promise<boolean>; set: (on: boolean) => Promise<void> };
+  team: TeamFolderCardProps;
 }
 
 type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanLoadResult } | null;
@@ -187,6 +189,8 @@ export function OptionsApp(props: OptionsProps) {
         </button>
         <Outcome outcome={outcome.value} area="demo" />
       </section>
+
+      <TeamFolderCard {...props.team} />
 
       <section class="card" aria-labelledby="coordinator-heading">
         <h2 id="coordinator-heading">{t('coordinatorHeading')}</h2>

@@ -8,6 +8,9 @@ import { overview, type Overview } from '../../lib/overview';
 import type { Period } from '../../lib/model/plan';
 import type { PlanChanges, StoredPlan } from '../../lib/store';
 import { PlanChangesNotice } from './PlanChangesNotice';
+import { SessionSignup } from './SessionSignup';
+import { syncStateText } from '../../lib/format';
+import type { SyncState } from '../../lib/sync/sync-state';
 import { PeriodView } from './PeriodView';
 import './popup.css';
 
@@ -18,7 +21,10 @@ export interface PopupProps {
     changes?: PlanChanges | undefined;
     /** In coordinator mode the footer also opens the planner. */
     coordinator?: boolean;
+    /** Present when this browser is in a team folder. */
+    team?: { state: SyncState | undefined; signedUp: Set<string> };
   }>;
+  signUp?: (sessionId: string, cancel: boolean) => Promise<unknown>;
   dismissChanges?: () => Promise<unknown>;
   setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
   useDemo: () => Promise<PlanLoadResult>;
@@ -60,11 +66,13 @@ export function PopupApp(props: PopupProps) {
   const view = useSignal<Overview | null>(null);
   const changes = useSignal<PlanChanges | undefined>(undefined);
   const coordinator = useSignal(false);
+  const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(undefined);
   const refresh = async () => {
     const loaded = await load();
     view.value = overview(loaded.stored, loaded.progress, now());
     changes.value = loaded.changes;
     coordinator.value = loaded.coordinator === true;
+    team.value = loaded.team;
   };
   useEffect(() => {
     void refresh();
@@ -127,6 +135,19 @@ export function PopupApp(props: PopupProps) {
           <h2>{t('planFinished')}</h2>
           {v.previous && <p class="muted">{t('previousPeriodEnded', [v.previous.title, dayMonth(v.previous.deadline)])}</p>}
         </section>
+      )}
+      {team.value && v?.kind === 'plan' && v.moment === 'active' && v.current && props.signUp && (
+        <SessionSignup
+          sessions={v.current.period.sessions.filter((s) => Date.parse(s.ends) > now().getTime())}
+          signedUp={team.value.signedUp}
+          counts={team.value.state?.signupCounts ?? {}}
+          onSignUp={(id, cancel) => void props.signUp?.(id, cancel).then(refresh)}
+        />
+      )}
+      {team.value && (
+        <p class="sync-line muted" role="status" data-testid="sync-line">
+          {syncStateText(team.value.state)}
+        </p>
       )}
       <footer class="popup-footer">
         <button type="button" onClick={openNotes}>

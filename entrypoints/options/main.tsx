@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { bumpRevision, coordinatorMode, planUrlSetting, revision } from '../../lib/settings';
+import { bumpRevision, coordinatorMode, planUrlSetting, revision, teamFolderSetting } from '../../lib/settings';
+import { parseTeamSettings } from '../../lib/sync/team-settings';
+import { folderAddress } from '../../lib/sync/webdav';
 import { BackupService, parseBackup } from '../../lib/backup';
 import { openDatabase, Store } from '../../lib/store';
 
@@ -35,6 +37,21 @@ void openDatabase().then((db) => {
       refreshPlan={() => send({ type: 'refreshPlan' })}
       subscribe={(listener) => revision.watch(listener)}
       coordinatorMode={{ get: () => coordinatorMode.getValue(), set: (on) => coordinatorMode.setValue(on) }}
+      team={{
+        load: async () => ({ settings: parseTeamSettings(await teamFolderSetting.getValue()), state: await store.syncState() }),
+        async join(request) {
+          const address = folderAddress(request.url);
+          if (!address) return { ok: false, error: 'badAddress' };
+          // Asked now, for this one origin, while the user is clicking: never up front.
+          const granted = await browser.permissions.request({ origins: [`${new URL(address.base).origin}/*`] }).catch(() => false);
+          if (!granted) return { ok: false, error: 'permission' };
+          return send({ type: 'joinTeam', ...request });
+        },
+        leave: () => send({ type: 'leaveTeam' }),
+        syncNow: () => send({ type: 'syncNow' }),
+        setSharing: (patch) => send({ type: 'setSharing', ...patch }),
+        subscribe: (listener) => revision.watch(listener),
+      }}
       backup={{
         async exportBackup() {
           const data = await backups.export();

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { coordinatorMode, revision } from '../../lib/settings';
+import { coordinatorMode, revision, teamFolderSetting } from '../../lib/settings';
 import { openDatabase, Store } from '../../lib/store';
 import { browser } from 'wxt/browser';
 
@@ -16,14 +16,21 @@ void openDatabase().then((db) => {
   render(
     <PopupApp
       load={async () => {
-        const [stored, progress, changes, coordinator] = await Promise.all([
+        const [stored, progress, changes, coordinator, teamSettings, state, signups] = await Promise.all([
           store.activePlan(),
           store.progress(),
           store.planChanges(),
           coordinatorMode.getValue(),
+          teamFolderSetting.getValue(),
+          store.syncState(),
+          store.signups(),
         ]);
-        return { stored, progress, changes, coordinator };
+        const signedUp = new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
+        // Only whether this browser is in a team: the popup stays free of the schema library.
+        const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
+        return { stored, progress, changes, coordinator, ...(team ? { team } : {}) };
       }}
+      signUp={(sessionId, cancel) => send({ type: 'signUp', sessionId, cancel })}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
       useDemo={() => send({ type: 'useDemoPlan' })}
       dismissChanges={() => send({ type: 'dismissPlanChanges' })}

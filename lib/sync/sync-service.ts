@@ -70,7 +70,7 @@ export class SyncService {
       const client = clientFor(settings, this.deps);
       state = await this.pullPlan(client, state, now);
       await this.pushMember(client, settings, now);
-      state = { ...state, lastOkAt: now.toISOString(), failures: 0 };
+      state = { ...state, signupCounts: await this.countSignups(client), lastOkAt: now.toISOString(), failures: 0 };
       delete state.error;
       delete state.nextTryAt;
     } catch (error) {
@@ -101,6 +101,21 @@ export class SyncService {
     if (answer.etag) next.planEtag = answer.etag;
     else delete next.planEtag;
     return next;
+  }
+
+  /** How many have signed up for each session, from every readable member file. */
+  private async countSignups(client: WebDavClient): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const { name } of await client.list(MEMBERS_DIR)) {
+      const id = /^(.+)\.json$/.exec(name)?.[1];
+      if (!id) continue;
+      const answer = await client.get(`${MEMBERS_DIR}${encodeURIComponent(name)}`).catch(() => null);
+      if (answer?.status !== 'ok') continue;
+      const parsed = parseMemberText(answer.text, id);
+      if (!parsed.ok) continue;
+      for (const signup of parsed.member.signups) if (!signup.cancelled) counts[signup.sessionId] = (counts[signup.sessionId] ?? 0) + 1;
+    }
+    return counts;
   }
 
   /** This member's file as this browser sees it; notes named in `published` but now private become tombstones. */

@@ -13,6 +13,8 @@ export interface SyncState {
   failures: number;
   nextTryAt?: string;
   planEtag?: string;
+  /** Sign-ups per session across the team's member files, at the last sync (this member's included). */
+  signupCounts?: Record<string, number>;
 }
 
 const MINUTE = 60_000;

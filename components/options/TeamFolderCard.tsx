@@ -1,0 +1,161 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { syncStateText } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import type { SyncState } from '../../lib/sync/sync-state';
+import type { TeamSettings } from '../../lib/sync/team-settings';
+import type { JoinResult, TeamJoin } from '../../lib/sync/team-service';
+
+// Joining the team folder: address, sign-in, name and what to share, with a plain account of
+// what the folder will hold; once joined, the sync state and the sharing choices.
+
+export interface TeamFolderCardProps {
+  load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
+  join: (request: TeamJoin) => Promise<JoinResult | { ok: false; error: 'permission' }>;
+  leave: () => Promise<unknown>;
+  syncNow: () => Promise<unknown>;
+  setSharing: (patch: { shareProgress: boolean; shareNotes: boolean; displayName: string }) => Promise<unknown>;
+  subscribe: (listener: () => void) => () => void;
+}
+
+export function TeamFolderCard(props: TeamFolderCardProps) {
+  const loaded = useSignal<Awaited<ReturnType<TeamFolderCardProps['load']>> | null>(null);
+  const form = useSignal<TeamJoin>({ url: '', username: '', password: '', displayName: '', shareProgress: true, shareNotes: false });
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const refresh = async () => (loaded.value = await props.load());
+  useEffect(() => {
+    void refresh();
+    return props.subscribe(() => void refresh());
+  }, []);
+  const set = (patch: Partial<TeamJoin>) => (form.value = { ...form.value, ...patch });
+  const run = async (action: () => Promise<unknown>) => {
+    busy.value = true;
+    try {
+      await action();
+    } finally {
+      busy.value = false;
+      await refresh();
+    }
+  };
+
+  const settings = loaded.value?.settings;
+  return (
+    <section class="card" aria-labelledby="team-folder-heading" data-testid="team-folder">
+      <h2 id="team-folder-heading">{t('teamFolderHeading')}</h2>
+      {settings ? (
+        <>
+          <p class="ok">{t('teamJoined')}</p>
+          <dl class="plan-facts">
+            <dt>{t('teamFolderLabel')}</dt>
+            <dd>{settings.url}</dd>
+            <dt>{t('teamNameLabel2')}</dt>
+            <dd>{settings.displayName}</dd>
+            <dt>{t('teamStateLabel')}</dt>
+            <dd>
+              <span role="status" data-testid="sync-state">
+                {syncStateText(loaded.value?.state)}
+              </span>
+            </dd>
+          </dl>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.shareProgress}
+              onChange={(e) => void run(() => props.setSharing({ ...settings, shareProgress: (e.currentTarget as HTMLInputElement).checked }))}
+            />{' '}
+            {t('teamShareProgress')}
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.shareNotes}
+              onChange={(e) => void run(() => props.setSharing({ ...settings, shareNotes: (e.currentTarget as HTMLInputElement).checked }))}
+            />{' '}
+            {t('teamShareNotes')}
+          </label>
+          <p class="row">
+            <button type="button" disabled={busy.value} onClick={() => void run(props.syncNow)}>
+              {t('teamSyncNow')}
+            </button>
+            <button type="button" disabled={busy.value} onClick={() => void run(props.leave)}>
+              {t('teamLeave')}
+            </button>
+          </p>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            error.value = null;
+            void run(async () => {
+              const result = await props.join(form.value);
+              if (!result.ok) {
+                error.value = ['badAddress', 'insecure', 'permission'].includes(result.error)
+                  ? t(`teamError_${result.error}` as Parameters<typeof t>[0])
+                  : t(`syncError_${result.error}` as Parameters<typeof t>[0]);
+              }
+            });
+          }}
+        >
+          <p>{t('teamExplain')}</p>
+          <label for="team-url">
+            {t('teamUrlLabel')} <span class="hint">{t('teamUrlHint')}</span>
+          </label>
+          <input id="team-url" type="url" required value={form.value.url} onInput={(e) => set({ url: (e.currentTarget as HTMLInputElement).value })} />
+          <div class="row">
+            <div class="grow">
+              <label for="team-username">{t('teamUsernameLabel')}</label>
+              <input
+                id="team-username"
+                type="text"
+                autocomplete="username"
+                value={form.value.username}
+                onInput={(e) => set({ username: (e.currentTarget as HTMLInputElement).value })}
+              />
+            </div>
+            <div class="grow">
+              <label for="team-password">{t('teamPasswordLabel')}</label>
+              <input
+                id="team-password"
+                type="password"
+                autocomplete="current-password"
+                value={form.value.password}
+                onInput={(e) => set({ password: (e.currentTarget as HTMLInputElement).value })}
+              />
+            </div>
+          </div>
+          <label for="team-name">{t('teamDisplayNameLabel')}</label>
+          <input
+            id="team-name"
+            type="text"
+            required
+            autocomplete="name"
+            value={form.value.displayName}
+            onInput={(e) => set({ displayName: (e.currentTarget as HTMLInputElement).value })}
+          />
+          <label class="check">
+            <input type="checkbox" checked={form.value.shareProgress} onChange={(e) => set({ shareProgress: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+            {t('teamShareProgress')}
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={form.value.shareNotes} onChange={(e) => set({ shareNotes: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+            {t('teamShareNotes')}
+          </label>
+          <p class="muted">{t('teamWhatIsStored')}</p>
+          <p class="row">
+            <button type="submit" class="primary" disabled={busy.value}>
+              {t('teamJoin')}
+            </button>
+            <span class="hint">{t('teamPermissionNote')}</span>
+          </p>
+          {error.value && (
+            <p role="alert" class="error" data-testid="team-error">
+              {error.value}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
