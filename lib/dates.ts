@@ -93,11 +93,10 @@ export function formatDayMonth(date: CalendarDate, locale: string): string {
   return text.replace(/\.$/, '').replace(/\.(?=\s|$)/g, '');
 }
 
-/** Clock time of an instant in Swedish time. */
+/** Clock time of an instant in Swedish time: "09.00" as Swedish writes it, "09:00" in English. */
 export function formatTime(instant: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: PLAN_TIME_ZONE }).format(
-    instant,
-  );
+  const text = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: PLAN_TIME_ZONE }).format(instant);
+  return locale.startsWith('sv') ? text.replace(':', '.') : text;
 }
 
 const stockholmParts = new Intl.DateTimeFormat('en-CA', {

@@ -14,6 +14,7 @@ import {
 } from '../../lib/coordinator/draft';
 import { fieldId, fieldOfPath, problemsByField } from '../../lib/coordinator/field-problems';
 import type { DraftSaveResult } from '../../lib/coordinator/types';
+import { formatTime } from '../../lib/dates';
 import { problemText } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
@@ -174,7 +175,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
             : dirty || state.kind === 'saving'
               ? t('saving')
               : state.kind === 'saved'
-                ? t('savedAt', state.at.toLocaleTimeString(props.locale, { hour: '2-digit', minute: '2-digit' }))
+                ? t('savedAt', formatTime(state.at, props.locale))
                 : ''}
         </div>
         {problems.length > 0 && (

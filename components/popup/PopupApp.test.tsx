@@ -54,7 +54,7 @@ describe('PopupApp', () => {
     expect(text('tally')).toBe('1 av 4 klara');
     expect(text('optional')).toBe('Valfria: 0 av 2 klara');
     expect(text('pace')).toBe('Ungefär 3 kurser i veckan för att hinna.');
-    expect(text('session')).toMatch(/^Nästa diskussion: 1 dec kl\. 09:00–10:30, Konferensrummet$/);
+    expect(text('session')).toMatch(/^Nästa diskussion: 1 dec kl\. 09.00–10.30, Konferensrummet$/);
     const items = [...root.querySelectorAll('.item')];
     expect(items.map((i) => i.getAttribute('data-status'))).toEqual(['done', 'todo', 'todo', 'todo', 'todo', 'todo']);
     expect(items[5]?.textContent).toContain('valfri · artikel');
