@@ -11,6 +11,7 @@ import { openDatabase, Store } from '../lib/store';
 import { SyncService } from '../lib/sync/sync-service';
 import { parseTeamSettings } from '../lib/sync/team-settings';
 import { TeamService } from '../lib/sync/team-service';
+import { MemberReader } from '../lib/team/member-reader';
 import { updateToolbar } from '../lib/toolbar';
 import { Tracker } from '../lib/tracker';
 
@@ -58,7 +59,12 @@ export default defineBackground(() => {
       () => planAddress(() => planUrlSetting.getValue()),
       new NotesService(store, changed),
       new CoordinatorService({ store, plans, isOn: () => coordinatorMode.getValue(), onChange: bumpRevision }),
-      { service: team, sync, signups: new SignupService(store, changed) },
+      {
+        service: team,
+        sync,
+        signups: new SignupService(store, changed),
+        members: new MemberReader(async () => parseTeamSettings(await teamFolderSetting.getValue()), (...args) => fetch(...args)),
+      },
     );
     return { store, plans, handler, sync };
   })();

@@ -8,6 +8,7 @@ import type { NotesService } from './notes-service';
 import type { SignupService } from './signups';
 import type { SyncService } from './sync/sync-service';
 import type { TeamService } from './sync/team-service';
+import type { MemberReader } from './team/member-reader';
 import type { PlanService } from './plan-service';
 import type { Store } from './store';
 import type { Tracker } from './tracker';
@@ -46,6 +47,7 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'syncNow',
   'setSharing',
   'signUp',
+  'teamMembers',
 ]);
 
 export class BackgroundHandler {
@@ -58,7 +60,7 @@ export class BackgroundHandler {
     private readonly planAddress: () => Promise<PlanAddress | null>,
     private readonly notes: NotesService,
     private readonly coordinator: CoordinatorService,
-    private readonly team: { service: TeamService; sync: SyncService; signups: SignupService },
+    private readonly team: { service: TeamService; sync: SyncService; signups: SignupService; members: MemberReader },
   ) {}
 
   async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
@@ -146,6 +148,8 @@ export class BackgroundHandler {
           return { ok: true };
         }
         return { ok: await this.team.signups.signUp(request.sessionId, now) };
+      case 'teamMembers':
+        return this.team.members.read();
     }
   }
 

@@ -5,6 +5,7 @@ import type { SiteAdapterOverrides } from './model/plan';
 import type { CollectContext, DraftAddResult, DraftSaveResult } from './coordinator/types';
 import type { SyncState } from './sync/sync-state';
 import type { JoinResult } from './sync/team-service';
+import type { ReadResult } from './team/member-reader';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -60,6 +61,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
+  z.object({ type: z.literal('teamMembers') }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -111,6 +113,7 @@ export interface ResponseMap {
   syncNow: SyncState | null;
   setSharing: SyncState | null;
   signUp: { ok: boolean };
+  teamMembers: ReadResult;
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

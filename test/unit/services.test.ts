@@ -7,6 +7,7 @@ import { SignupService } from '../../lib/signups';
 import { SyncService } from '../../lib/sync/sync-service';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
 import { TeamService } from '../../lib/sync/team-service';
+import { MemberReader } from '../../lib/team/member-reader';
 import { planAddress } from '../../lib/managed';
 import { NotesService } from '../../lib/notes-service';
 import { PlanService } from '../../lib/plan-service';
@@ -47,7 +48,7 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     () => planAddress(async () => planUrl),
     new NotesService(store, onChange),
     coordinator,
-    { service: team, sync, signups: new SignupService(store, onChange) },
+    { service: team, sync, signups: new SignupService(store, onChange), members: new MemberReader(async () => parseTeamSettings(teamSettings), fetchImpl) },
   );
   return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl, coordinatorOn };
 }

@@ -1,0 +1,120 @@
+import { courseKey } from '../course-key';
+import { todayInSweden } from '../dates';
+import type { MemberFile } from '../model/member';
+import type { Period, Plan, PlanItem, PlanSession } from '../model/plan';
+
+// The coordinator's view of the team for one period, from the member files: who has done
+// which course, who has not started, who comes to which discussion, and the notes shared
+// for it. Pure: the files come in, the tables go out.
+
+export type MemberStatus = 'notStarted' | 'started' | 'done';
+
+export interface OverviewRow {
+  memberId: string;
+  displayName: string;
+  /** Per item of the period, in plan order. */
+  cells: Array<'done' | 'started' | null>;
+  requiredDone: number;
+  status: MemberStatus;
+}
+
+export interface OverviewSession {
+  session: PlanSession;
+  names: string[];
+  placesLeft: number | null;
+  overbooked: boolean;
+}
+
+export interface OverviewNote {
+  author: string;
+  text: string;
+  updatedAt: string;
+}
+
+export interface TeamOverview {
+  period: Period;
+  items: Array<PlanItem & { key: string; doneCount: number }>;
+  rows: OverviewRow[];
+  requiredTotal: number;
+  notStarted: string[];
+  finished: string[];
+  sessions: OverviewSession[];
+  notes: Array<{ key: string; title: string; notes: OverviewNote[] }>;
+}
+
+/** The period to show by default: the running one, else the next, else the last. */
+export function defaultPeriod(plan: Plan, now: Date = new Date()): Period | undefined {
+  const today = todayInSweden(now);
+  return (
+    plan.periods.find((p) => p.starts <= today && today <= p.deadline) ??
+    plan.periods.find((p) => p.starts > today) ??
+    plan.periods.at(-1)
+  );
+}
+
+const byName = (a: { displayName: string }, b: { displayName: string }) => a.displayName.localeCompare(b.displayName, 'sv');
+
+export function teamOverview(period: Period, members: readonly MemberFile[]): TeamOverview {
+  const items = period.items.map((item) => ({ ...item, key: courseKey(item.url) ?? item.url, doneCount: 0 }));
+  const required = items.filter((i) => !i.optional);
+  const sorted = [...members].sort(byName);
+  const rows: OverviewRow[] = sorted.map((member) => {
+    const progress = new Map(member.progress.map((p) => [p.courseKey, p.status]));
+    const cells = items.map((item) => progress.get(item.key) ?? null);
+    cells.forEach((cell, i) => {
+      if (cell === 'done') (items[i] as { doneCount: number }).doneCount += 1;
+    });
+    const requiredDone = required.filter((item) => progress.get(item.key) === 'done').length;
+    const any = cells.some((c) => c !== null);
+    const status: MemberStatus = required.length > 0 && requiredDone === required.length ? 'done' : any ? 'started' : 'notStarted';
+    return { memberId: member.memberId, displayName: member.displayName, cells, requiredDone, status };
+  });
+  const sessions = period.sessions.map((session) => {
+    const names = sorted.filter((m) => m.signups.some((s) => s.sessionId === session.id && !s.cancelled)).map((m) => m.displayName);
+    const placesLeft = session.capacity === undefined ? null : session.capacity - names.length;
+    return { session, names, placesLeft, overbooked: placesLeft !== null && placesLeft < 0 };
+  });
+  const notes = items
+    .map((item) => ({
+      key: item.key,
+      title: item.title,
+      notes: sorted.flatMap((m) =>
+        m.sharedNotes
+          .filter((n) => !n.deleted && n.courseKey === item.key && n.text.trim())
+          .map((n) => ({ author: m.displayName, text: n.text, updatedAt: n.updatedAt })),
+      ),
+    }))
+    .filter((group) => group.notes.length > 0);
+  return {
+    period,
+    items,
+    rows,
+    requiredTotal: required.length,
+    notStarted: rows.filter((r) => r.status === 'notStarted').map((r) => r.displayName),
+    finished: rows.filter((r) => r.status === 'done').map((r) => r.displayName),
+    sessions,
+    notes,
+  };
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The grid as CSV that Swedish Excel opens right: UTF-8 with a byte-order mark, semicolons,
+ * CRLF line ends. `labels` gives the words for the header and the cells.
+ */
+export function overviewCsv(
+  overview: TeamOverview,
+  labels: { name: string; requiredDone: string; done: string; started: string },
+): string {
+  const header = [labels.name, ...overview.items.map((i) => i.title), labels.requiredDone];
+  const lines = overview.rows.map((row) => [
+    row.displayName,
+    ...row.cells.map((c) => (c === 'done' ? labels.done : c === 'started' ? labels.started : '')),
+    `${row.requiredDone}/${overview.requiredTotal}`,
+  ]);
+  return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,111 @@
+// @vitest-environment node
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memberSchema, type MemberFile } from '../../../lib/model/member';
+import { planSchema } from '../../../lib/model/plan';
+import { MemberReader } from '../../../lib/team/member-reader';
+import { defaultPeriod, overviewCsv, teamOverview } from '../../../lib/team/overview';
+import { fixturePlan } from '../../support/fixtures';
+import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
+
+const plan = planSchema.parse(fixturePlan());
+const november = plan.periods[1]!;
+const at = '2026-11-20T10:00:00Z';
+
+function member(id: string, name: string, patch: Partial<MemberFile> = {}): MemberFile {
+  return memberSchema.parse({
+    kind: 'kurskompis/member',
+    version: 1,
+    memberId: `${id}-0000-4000-8000-000000000000`,
+    displayName: name,
+    updatedAt: at,
+    ...patch,
+  });
+}
+
+const done = (slug: string) => ({ courseKey: `digiteket.se/kurs/${slug}/`, status: 'done' as const, updatedAt: at });
+const requiredSlugs = ['skapa-en-podd', 'bildredigering-i-webblasaren', 'filma-med-mobilen', 'upphovsratt-och-creative-commons'];
+
+const team = [
+  member('aaaaaaaa', 'Kim', {
+    progress: requiredSlugs.map(done),
+    sharedNotes: [{ id: 'n1', courseKey: 'digiteket.se/kurs/skapa-en-podd/', text: 'Bokpoddar; "skolklasser"?', updatedAt: at }],
+    signups: [{ sessionId: '2026-11-s1', updatedAt: at }],
+  }),
+  member('bbbbbbbb', 'Alex', { progress: [{ ...done('skapa-en-podd'), status: 'started' }], signups: [{ sessionId: '2026-11-s1', updatedAt: at, cancelled: true }] }),
+  member('cccccccc', 'Bo'),
+];
+
+describe('the team overview', () => {
+  it('shows who has done what, who has not started and who is finished', () => {
+    expect(defaultPeriod(plan, new Date('2026-11-25T10:00:00Z'))?.id).toBe('2026-11');
+    expect(defaultPeriod(plan, new Date('2026-12-15T10:00:00Z'))?.id).toBe('2026-12');
+    const overview = teamOverview(november, team);
+    expect(overview.rows.map((r) => [r.displayName, r.requiredDone, r.status])).toEqual([
+      ['Alex', 0, 'started'],
+      ['Bo', 0, 'notStarted'],
+      ['Kim', 4, 'done'],
+    ]);
+    expect(overview.requiredTotal).toBe(4);
+    expect(overview.notStarted).toEqual(['Bo']);
+    expect(overview.finished).toEqual(['Kim']);
+    expect(overview.items.find((i) => i.key === 'digiteket.se/kurs/skapa-en-podd/')?.doneCount).toBe(1);
+    expect(overview.sessions.map((s) => [s.session.id, s.names, s.placesLeft, s.overbooked])).toEqual([
+      ['2026-11-s1', ['Kim'], 7, false],
+      ['2026-11-s2', [], 8, false],
+      ['2026-11-s3', [], 10, false],
+    ]);
+    expect(overview.notes).toEqual([{ key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', notes: [{ author: 'Kim', text: 'Bokpoddar; "skolklasser"?', updatedAt: at }] }]);
+  });
+
+  it('flags a session with more sign-ups than places', () => {
+    const many = Array.from({ length: 11 }, (_, i) => member(`${i}`.padStart(8, 'd'), `Person ${i}`, { signups: [{ sessionId: '2026-11-s3', updatedAt: at }] }));
+    const s3 = teamOverview(november, many).sessions[2]!;
+    expect([s3.names.length, s3.placesLeft, s3.overbooked]).toEqual([11, -1, true]);
+  });
+
+  it('writes CSV that Swedish Excel opens: BOM, semicolons, quotes where needed', () => {
+    const csv = overviewCsv(teamOverview(november, team), { name: 'Namn', requiredDone: 'Klara (obligatoriska)', done: 'klar', started: 'påbörjad' });
+    expect(csv.startsWith('\uFEFFNamn;Skapa en podd;')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]).toBe('Alex;påbörjad;;;;;;0/4');
+    expect(lines[3]).toBe('Kim;klar;klar;klar;klar;;;4/4');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe('reading the member files of a team folder', () => {
+  let root: string;
+  let server: TeamFolderServer;
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'kurskompis-overview-'));
+    mkdirSync(join(root, 'members'));
+    server = await startTeamFolder({ root });
+  });
+  afterEach(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('skips and names broken or misnamed files, and fetches only what changed', async () => {
+    for (const m of team) writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
+    writeFileSync(join(root, 'members', '11111111-0000-4000-8000-000000000000.json'), '{"kind": "kurskompis/mem');
+    writeFileSync(join(root, 'members', '22222222-0000-4000-8000-000000000000.json'), JSON.stringify(team[0]));
+    const settings = { url: server.url, username: '', password: '', memberId: 'x'.repeat(8), displayName: 'S', shareProgress: true, shareNotes: true };
+    const reader = new MemberReader(async () => settings, fetch);
+    const first = await reader.read();
+    expect(first.ok && first.members.map((m) => m.displayName).sort()).toEqual(['Alex', 'Bo', 'Kim']);
+    expect(first.ok && first.skipped).toEqual([
+      { name: '11111111-0000-4000-8000-000000000000.json', reason: 'notJson' },
+      { name: '22222222-0000-4000-8000-000000000000.json', reason: 'wrongMember' },
+    ]);
+    const gets = () => server.requests.filter((r) => r.method === 'GET').length;
+    const before = gets();
+    writeFileSync(join(root, 'members', `${team[2]!.memberId}.json`), JSON.stringify({ ...team[2], displayName: 'Bo B' }));
+    const second = await reader.read();
+    expect(gets() - before).toBe(1);
+    expect(second.ok && second.members.map((m) => m.displayName).sort()).toEqual(['Alex', 'Bo B', 'Kim']);
+  });
+});
