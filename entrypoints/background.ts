@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundHandler } from '../lib/background-handler';
 import { CoordinatorService } from '../lib/coordinator/coordinator-service';
+import { PlanPublisher } from '../lib/coordinator/publish';
 import { planAddress } from '../lib/managed';
 import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
@@ -24,6 +25,7 @@ const SYNC_DEBOUNCE_MS = 5_000;
 export default defineBackground(() => {
   const ready = (async () => {
     const store = new Store(await openDatabase());
+    const teamSettings = async () => parseTeamSettings(await teamFolderSetting.getValue());
     const redraw = async () => {
       await updateToolbar(store);
       await bumpRevision();
@@ -39,7 +41,7 @@ export default defineBackground(() => {
       store,
       plans,
       fetch: (...args) => fetch(...args),
-      settings: async () => parseTeamSettings(await teamFolderSetting.getValue()),
+      settings: teamSettings,
       onChange: async () => {
         await redraw();
         await planRetry(store);
@@ -63,7 +65,8 @@ export default defineBackground(() => {
         service: team,
         sync,
         signups: new SignupService(store, changed),
-        members: new MemberReader(async () => parseTeamSettings(await teamFolderSetting.getValue()), (...args) => fetch(...args)),
+        members: new MemberReader(teamSettings, (...args) => fetch(...args)),
+        publisher: new PlanPublisher(store, teamSettings, (...args) => fetch(...args), bumpRevision),
       },
     );
     return { store, plans, handler, sync };

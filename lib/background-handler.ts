@@ -4,6 +4,7 @@ import { t, uiLocale } from './i18n';
 import { requestSchema, type PageContext, type Request, type ResponseMap } from './messages';
 import { currentPeriod } from './periods';
 import type { CoordinatorService } from './coordinator/coordinator-service';
+import type { PlanPublisher } from './coordinator/publish';
 import type { NotesService } from './notes-service';
 import type { SignupService } from './signups';
 import type { SyncService } from './sync/sync-service';
@@ -48,6 +49,8 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'setSharing',
   'signUp',
   'teamMembers',
+  'publishPlan',
+  'takeFolderPlan',
 ]);
 
 export class BackgroundHandler {
@@ -60,7 +63,7 @@ export class BackgroundHandler {
     private readonly planAddress: () => Promise<PlanAddress | null>,
     private readonly notes: NotesService,
     private readonly coordinator: CoordinatorService,
-    private readonly team: { service: TeamService; sync: SyncService; signups: SignupService; members: MemberReader },
+    private readonly team: { service: TeamService; sync: SyncService; signups: SignupService; members: MemberReader; publisher: PlanPublisher },
   ) {}
 
   async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
@@ -150,6 +153,10 @@ export class BackgroundHandler {
         return { ok: await this.team.signups.signUp(request.sessionId, now) };
       case 'teamMembers':
         return this.team.members.read();
+      case 'publishPlan':
+        return this.team.publisher.publish(request.overwrite);
+      case 'takeFolderPlan':
+        return { ok: await this.team.publisher.takeRemote(request.etag, now) };
     }
   }
 

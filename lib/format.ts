@@ -3,6 +3,7 @@ import { t, uiLocale } from './i18n';
 import type { PlanProblem } from './model/plan-parse';
 import type { PlanSession } from './model/plan';
 import type { Pace } from './periods';
+import type { PlanChange } from './plan-diff';
 import type { SyncState } from './sync/sync-state';
 
 // Sentences built from translated pieces, shared by popup, options and in-page UI.
@@ -68,4 +69,24 @@ export function syncStateText(state: SyncState | undefined): string {
   if (state.error) return `${t(`syncError_${state.error}` as Parameters<typeof t>[0])}${retry}${plan}`;
   if (state.lastOkAt) return `${t('syncedAt', clock(state.lastOkAt))}${plan}`;
   return t('syncNever');
+}
+
+/** One change of a plan, as staff read it ("2 nya kurser i ”November”"). */
+export function changeText(change: PlanChange): string {
+  switch (change.kind) {
+    case 'itemsAdded':
+      return change.count === 1 ? t('changeOneAdded', change.period) : t('changeAdded', [change.count, change.period]);
+    case 'itemsRemoved':
+      return change.count === 1 ? t('changeOneRemoved', change.period) : t('changeRemoved', [change.count, change.period]);
+    case 'deadlineMoved':
+      return t('changeDeadline', [change.period, dayMonth(change.to), dayMonth(change.from)]);
+    case 'periodAdded':
+      return t('changePeriodAdded', change.period);
+    case 'periodRemoved':
+      return t('changePeriodRemoved', change.period);
+    case 'pausedChanged':
+      return change.paused ? t('changePaused', change.period) : t('changeUnpaused', change.period);
+    case 'sessionsChanged':
+      return t('changeSessions', change.period);
+  }
 }

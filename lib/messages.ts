@@ -6,6 +6,7 @@ import type { CollectContext, DraftAddResult, DraftSaveResult } from './coordina
 import type { SyncState } from './sync/sync-state';
 import type { JoinResult } from './sync/team-service';
 import type { ReadResult } from './team/member-reader';
+import type { PublishResult } from './coordinator/publish';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -62,6 +63,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
   z.object({ type: z.literal('teamMembers') }),
+  z.object({ type: z.literal('publishPlan'), overwrite: z.string().max(300).optional() }),
+  z.object({ type: z.literal('takeFolderPlan'), etag: z.string().max(300) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -114,6 +117,8 @@ export interface ResponseMap {
   setSharing: SyncState | null;
   signUp: { ok: boolean };
   teamMembers: ReadResult;
+  publishPlan: PublishResult;
+  takeFolderPlan: { ok: boolean };
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

@@ -45,6 +45,8 @@ export interface PlanChanges {
 export interface StoredDraft {
   plan: Plan;
   savedAt: string;
+  /** ETag of the team folder's plan.json this plan was last published as or taken from. */
+  folderEtag?: string;
 }
 
 interface KurskompisDB extends DBSchema {

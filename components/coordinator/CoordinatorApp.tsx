@@ -23,6 +23,7 @@ import type { PlanProblem } from '../../lib/model/plan-parse';
 import type { StoredDraft, StoredPlan } from '../../lib/store';
 import { PlanProblems } from '../options/PlanProblems';
 import { HandOut } from './HandOut';
+import type { FolderPublishing } from './PublishToFolder';
 import { PeriodEditor } from './PeriodEditor';
 import { Field, ProblemsContext } from './problems';
 import { StartCard } from './StartCard';
@@ -43,6 +44,8 @@ export interface CoordinatorProps {
   titles: TitleSource;
   planAddress: { get: () => Promise<string>; set: (value: string) => Promise<void> };
   locale: string;
+  /** Present when this browser is in a team folder. */
+  folder?: FolderPublishing | undefined;
   now?: () => Date;
   saveDelayMs?: number;
 }
@@ -333,6 +336,8 @@ export function CoordinatorApp(props: CoordinatorProps) {
             return props.useMyself();
           }}
           copy={props.copy}
+          folder={props.folder}
+          savedPlan={async () => (await props.load()).draft?.plan}
         />
       </main>
     </ProblemsContext.Provider>

@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import { joinText } from '../../lib/coordinator/join-text';
 import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
+import type { Plan } from '../../lib/model/plan';
+import { PublishToFolder, type FolderPublishing } from './PublishToFolder';
 
 // Handing the plan out: the file to download, how to publish it at an address, a text for
 // colleagues, and the coordinator's own copy of the plan.
@@ -17,6 +19,9 @@ interface HandOutProps {
   download: () => Promise<void>;
   useMyself: () => Promise<PlanLoadResult>;
   copy: (text: string) => Promise<void>;
+  /** Present when this browser is in a team folder. */
+  folder?: FolderPublishing | undefined;
+  savedPlan: () => Promise<Plan | undefined>;
 }
 
 export function HandOut(props: HandOutProps) {
@@ -47,6 +52,8 @@ export function HandOut(props: HandOutProps) {
           {own.value.ok ? t('usedMyself') : 'error' in own.value ? t(own.value.error as Parameters<typeof t>[0]) : t('planRejected')}
         </p>
       )}
+
+      {props.folder && <PublishToFolder folder={props.folder} valid={props.valid} mine={props.savedPlan} />}
 
       <h3>{t('publishHeading')}</h3>
       <p>{t('publishExplain')}</p>

@@ -215,6 +215,9 @@ export function OptionsApp(props: OptionsProps) {
           <p>
             <a href="/coordinator.html" class="button primary">
               {t('openCoordinator')}
+            </a>{' '}
+            <a href="/team.html" class="button">
+              {t('openTeamOverview')}
             </a>
           </p>
         )}

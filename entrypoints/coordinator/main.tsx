@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { CoordinatorApp } from '../../components/coordinator/CoordinatorApp';
 import { t, uiLocale } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { publishAddress, revision } from '../../lib/settings';
+import { publishAddress, revision, teamFolderSetting } from '../../lib/settings';
 import { itemHeading } from '../../lib/site/digiteket';
 import { openDatabase, Store } from '../../lib/store';
 
@@ -20,8 +20,9 @@ async function pageTitle(url: string): Promise<string | null> {
   return itemHeading(doc)?.textContent?.trim().slice(0, 300) || null;
 }
 
-void openDatabase().then((db) => {
+void Promise.all([openDatabase(), teamFolderSetting.getValue()]).then(([db, team]) => {
   const store = new Store(db);
+  const joined = team !== null && typeof team === 'object';
   render(
     <CoordinatorApp
       load={async () => {
@@ -46,6 +47,11 @@ void openDatabase().then((db) => {
       }}
       planAddress={{ get: () => publishAddress.getValue(), set: (value) => publishAddress.setValue(value) }}
       locale={uiLocale()}
+      folder={
+        joined
+          ? { publish: (overwrite) => send({ type: 'publishPlan', ...(overwrite ? { overwrite } : {}) }), take: (etag) => send({ type: 'takeFolderPlan', etag }) }
+          : undefined
+      }
     />,
     document.getElementById('app') as HTMLElement,
   );

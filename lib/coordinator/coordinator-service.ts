@@ -30,7 +30,9 @@ export class CoordinatorService {
     const checked = validatePlan(raw);
     if (!checked.ok) return checked;
     const savedAt = now.toISOString();
-    await this.deps.store.setDraft({ plan: checked.plan, savedAt });
+    const previous = await this.deps.store.draft();
+    // Saving keeps what the plan was based on in the team folder, for the next publish.
+    await this.deps.store.setDraft({ plan: checked.plan, savedAt, ...(previous?.folderEtag ? { folderEtag: previous.folderEtag } : {}) });
     await this.deps.onChange();
     return { ok: true, savedAt };
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,44 +7,45 @@ import type { Page } from 'playwright-core';
 import { startTeamFolder, type TeamFolderServer } from '../support/team-folder-server';
 import { currentFixturePlan, launch, seriousViolations, type Browser } from './harness';
 
-// Two colleagues share a real WebDAV folder (Nephele on 127.0.0.1). Headless Chromium cannot
-// answer the permission prompt, so the join is sent as the settings page sends it after the
-// prompt; the folder answers CORS, as a folder reached without the permission must.
+// A coordinator and two colleagues share a real WebDAV folder (Nephele on 127.0.0.1).
+// Headless Chromium cannot answer the permission prompt, so the join is sent as the settings
+// page sends it once the prompt is answered; the folder answers CORS, as one reached without
+// the permission must.
 
-async function joinTeam(browser: Browser, name: string, server: TeamFolderServer): Promise<Page> {
+type Chrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+
+async function message(page: Page, body: Record<string, unknown>): Promise<unknown> {
+  return page.evaluate((m) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage(m), body);
+}
+
+async function joinTeam(browser: Browser, name: string, server: TeamFolderServer, shareNotes = false): Promise<Page> {
   const options = await browser.options();
-  const result = await options.evaluate(
-    ([url, displayName]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        type: 'joinTeam',
-        url,
-        username: 'demo',
-        password: 'kurskompis',
-        displayName,
-        shareProgress: true,
-        shareNotes: false,
-      }),
-    [server.url, name] as const,
-  );
+  const result = await message(options, {
+    type: 'joinTeam',
+    url: server.url,
+    username: 'demo',
+    password: 'kurskompis',
+    displayName: name,
+    shareProgress: true,
+    shareNotes,
+  });
   assert.equal((result as { ok: boolean }).ok, true, JSON.stringify(result));
   return options;
 }
 
-describe('a team folder shared by two colleagues', () => {
+describe('a team folder shared by a coordinator and two colleagues', () => {
   let root: string;
   let server: TeamFolderServer;
+  let coordinator: Browser;
   let kim: Browser;
   let alex: Browser;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'kurskompis-team-'));
-    writeFileSync(join(root, 'plan.json'), currentFixturePlan());
     server = await startTeamFolder({ root, account: { username: 'demo', password: 'kurskompis' } });
-    kim = await launch();
-    alex = await launch();
+    [coordinator, kim, alex] = await Promise.all([launch(), launch(), launch()]);
   });
   after(async () => {
-    await kim?.close();
-    await alex?.close();
+    await Promise.all([coordinator?.close(), kim?.close(), alex?.close()]);
     await server?.close();
     rmSync(root, { recursive: true, force: true });
   });
@@ -59,41 +60,79 @@ describe('a team folder shared by two colleagues', () => {
     assert.deepEqual(await seriousViolations(options), []);
   });
 
-  it('brings the plan from the folder without a click, and says when it synced', async () => {
-    const options = await joinTeam(kim, 'Kim', server);
+  it('lets the coordinator publish the plan to the folder', async () => {
+    const options = await joinTeam(coordinator, 'Samordnaren', server);
+    await options.getByLabel('Jag är samordnare').check();
+    const planner = await coordinator.context.newPage();
+    await planner.goto(`chrome-extension://${coordinator.extensionId}/coordinator.html`);
+    await planner.locator('#open-plan-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(currentFixturePlan()) });
+    await planner.getByTestId('save-state').filter({ hasText: /^Sparat / }).waitFor();
+    await planner.getByRole('button', { name: 'Publicera planen' }).click();
+    await planner.getByText('Planen är publicerad i teamets mapp.').waitFor();
+    assert.equal(JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')).team.name, 'Östersunds bibliotek');
+  });
+
+  it('brings the plan to colleagues without a click, and says when it synced', async () => {
+    const options = await joinTeam(kim, 'Kim', server, true);
     await options.getByTestId('sync-state').filter({ hasText: /^Synkat \d\d\.\d\d\.$/ }).waitFor();
     const popup = await kim.popup();
     await popup.getByTestId('tally').waitFor();
     assert.match((await popup.getByTestId('sync-line').textContent()) ?? '', /^Synkat /);
     assert.equal(await popup.locator('#period-title').textContent(), 'November: Skapa innehåll');
+    await joinTeam(alex, 'Alex', server);
   });
 
-  it('records a sign-up in the member file and shows the places left to a colleague', async () => {
+  it('carries a finished course, a shared note and a sign-up to the folder by itself', async () => {
     const popup = await kim.popup();
+    await popup.getByRole('button', { name: /Markera .*Skapa en podd.* som klar/ }).click();
     const signup = popup.getByTestId('signup');
     await signup.getByRole('button', { name: 'Anmäl mig' }).first().click();
     await signup.getByText('Du är anmäld.').waitFor();
-    // The change goes to the folder a few seconds later, by itself.
-    const memberFile = async () => {
-      for (let i = 0; i < 40; i += 1) {
-        const files = readdirSync(join(root, 'members')).filter((f) => f.endsWith('.json'));
-        const kims = files.map((f) => JSON.parse(readFileSync(join(root, 'members', f), 'utf8'))).find((m) => m.displayName === 'Kim');
-        if (kims?.signups?.length) return kims;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      throw new Error('no sign-up reached the folder');
-    };
-    const file = await memberFile();
-    assert.deepEqual(
-      file.signups.map((s: { sessionId: string; cancelled?: boolean }) => [s.sessionId, s.cancelled ?? false]),
-      [['2026-11-s1', false]],
-    );
+    const options = await kim.options();
+    const note = (await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'Bokpoddar med skolklasser?' })) as { id: string };
+    await message(options, { type: 'noteUpdate', id: note.id, patch: { shared: true } });
+    await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'Min privata tanke' });
+    // Debounced: a few seconds after the last change, without any click.
+    let file: { progress: unknown[]; sharedNotes: Array<{ text: string }>; signups: unknown[] } | undefined;
+    for (let i = 0; i < 60 && !(file?.signups.length && file.sharedNotes.length && file.progress.length); i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+      const name = readdirSync(join(root, 'members')).find((f) => readFileSync(join(root, 'members', f), 'utf8').includes('"Kim"'));
+      file = name ? JSON.parse(readFileSync(join(root, 'members', name), 'utf8')) : undefined;
+    }
+    assert.ok(file, 'Kim’s member file is in the folder');
+    assert.deepEqual(file.sharedNotes.map((n) => n.text), ['Bokpoddar med skolklasser?']);
+    assert.equal(file.signups.length, 1);
+    assert.ok(!JSON.stringify(file).includes('privata'), 'a private note never reaches the folder');
+  });
 
-    await joinTeam(alex, 'Alex', server);
-    const theirs = await alex.popup();
-    const first = theirs.getByTestId('signup').getByRole('listitem').first();
+  it('shows a colleague the places left', async () => {
+    const options = await alex.options();
+    // As "Synka nu" does; awaited here, so the popup opens after the sync has finished.
+    const state = (await message(options, { type: 'syncNow' })) as { signupCounts?: Record<string, number> };
+    assert.deepEqual(state.signupCounts, { '2026-11-s1': 1 });
+    const popup = await alex.popup();
+    const first = popup.getByTestId('signup').getByRole('listitem').first();
     await first.waitFor();
     assert.match((await first.textContent()) ?? '', /Platser kvar: 7\./);
+  });
+
+  it('gives the coordinator the team overview', async () => {
+    const page = await coordinator.context.newPage();
+    await page.goto(`chrome-extension://${coordinator.extensionId}/team.html`);
+    const grid = page.getByTestId('team-grid');
+    await grid.waitFor();
+    assert.match((await page.getByTestId('team-source').textContent()) ?? '', /Från teamets mapp: 3 medlemsfiler\./);
+    const kimRow = grid.getByRole('row', { name: /^Kim/ });
+    assert.match((await kimRow.textContent()) ?? '', /✓ klar/);
+    assert.match((await kimRow.textContent()) ?? '', /1\/4/);
+    assert.match((await page.getByTestId('team-summary').textContent()) ?? '', /Inte påbörjat: 2\./);
+    assert.match((await page.getByTestId('team-sessions').textContent()) ?? '', /Kim/);
+    assert.match((await page.getByTestId('team-notes').textContent()) ?? '', /Bokpoddar med skolklasser\?\s*— Kim/);
+    assert.deepEqual(await seriousViolations(page), []);
+    const csvEvent = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ladda ner som CSV (Excel)' }).click();
+    const csv = readFileSync(await (await csvEvent).path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFFNamn;'), 'UTF-8 with BOM, semicolons');
   });
 
   it('keeps working locally when the folder is down, and says so', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundHandler } from '../../lib/background-handler';
 import { CoordinatorService } from '../../lib/coordinator/coordinator-service';
+import { PlanPublisher } from '../../lib/coordinator/publish';
 import { SignupService } from '../../lib/signups';
 import { SyncService } from '../../lib/sync/sync-service';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
@@ -48,7 +49,9 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     () => planAddress(async () => planUrl),
     new NotesService(store, onChange),
     coordinator,
-    { service: team, sync, signups: new SignupService(store, onChange), members: new MemberReader(async () => parseTeamSettings(teamSettings), fetchImpl) },
+    { service: team, sync, signups: new SignupService(store, onChange), members: new MemberReader(async () => parseTeamSettings(teamSettings), fetchImpl),
+      publisher: new PlanPublisher(store, async () => parseTeamSettings(teamSettings), fetchImpl, onChange),
+    },
   );
   return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl, coordinatorOn };
 }

@@ -1,0 +1,104 @@
+import { useSignal } from '@preact/signals';
+import type { PublishResult } from '../../lib/coordinator/publish';
+import { formatTime, todayInSweden } from '../../lib/dates';
+import { changeText, dayMonth } from '../../lib/format';
+import { t, uiLocale } from '../../lib/i18n';
+import type { Plan } from '../../lib/model/plan';
+import { diffPlans } from '../../lib/plan-diff';
+
+// Publishing the plan to the team folder. When the folder holds a version this plan was not
+// built on, both are shown with what differs, and the coordinator chooses.
+
+export interface FolderPublishing {
+  publish: (overwrite?: string) => Promise<PublishResult>;
+  take: (etag: string) => Promise<{ ok: boolean }>;
+}
+
+function when(plan: Plan): string {
+  const at = new Date(plan.updatedAt);
+  return `${dayMonth(todayInSweden(at))} ${formatTime(at, uiLocale())}`;
+}
+
+export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublishing; valid: boolean; mine: () => Promise<Plan | undefined> }) {
+  const result = useSignal<PublishResult | null>(null);
+  const own = useSignal<Plan | undefined>(undefined);
+  const busy = useSignal(false);
+  const run = async (action: () => Promise<PublishResult>) => {
+    busy.value = true;
+    try {
+      result.value = await action();
+      own.value = await mine();
+    } finally {
+      busy.value = false;
+    }
+  };
+  const r = result.value;
+  const conflict = r && !r.ok && 'conflict' in r ? r.conflict : null;
+  return (
+    <div class="publish" data-testid="publish">
+      <h3>{t('publishFolderHeading')}</h3>
+      <p>{t('publishFolderExplain')}</p>
+      <button type="button" class="primary" disabled={!valid || busy.value} onClick={() => void run(() => folder.publish())}>
+        {t('publishFolder')}
+      </button>
+      {r?.ok && (
+        <p role="status" class="ok">
+          {t('publishedFolder')}
+        </p>
+      )}
+      {r && !r.ok && 'error' in r && (
+        <p role="alert" class="error">
+          {r.error === 'notJoined' || r.error === 'noDraft'
+            ? t(r.error === 'notJoined' ? 'publishNotJoined' : 'noDraftSaved')
+            : t(`syncError_${r.error}` as Parameters<typeof t>[0])}
+        </p>
+      )}
+      {conflict && (
+        <div role="alert" class="conflict" data-testid="publish-conflict">
+          <p>
+            <strong>{t('publishConflict')}</strong>
+          </p>
+          <div class="conflict-sides">
+            <div>
+              <h4>{t('publishMine')}</h4>
+              {own.value && <p class="muted">{t('planUpdatedAt', when(own.value))}</p>}
+            </div>
+            <div>
+              <h4>{t('publishTheirs')}</h4>
+              {conflict.remote ? <p class="muted">{t('planUpdatedAt', when(conflict.remote))}</p> : <p class="error">{t('publishTheirsBroken')}</p>}
+            </div>
+          </div>
+          {conflict.remote && own.value && (
+            <>
+              <p>{t('publishDiffers')}</p>
+              <ul>
+                {diffPlans(conflict.remote, own.value).map((change, i) => (
+                  <li key={i}>{changeText(change)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p class="row">
+            <button type="button" disabled={busy.value} onClick={() => void run(() => folder.publish(conflict.etag))}>
+              {t('publishOverwrite')}
+            </button>
+            {conflict.remote && (
+              <button
+                type="button"
+                disabled={busy.value}
+                onClick={() =>
+                  void run(async () => {
+                    const taken = await folder.take(conflict.etag);
+                    return taken.ok ? { ok: true } : { ok: false, error: 'busy' };
+                  })
+                }
+              >
+                {t('publishTakeTheirs')}
+              </button>
+            )}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

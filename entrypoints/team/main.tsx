@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { TeamOverviewApp } from '../../components/team/TeamOverviewApp';
+import { t } from '../../lib/i18n';
+import { send } from '../../lib/messaging';
+import { openDatabase, Store } from '../../lib/store';
+
+document.documentElement.lang = t('localeCode');
+document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;
+
+void openDatabase().then((db) => {
+  const store = new Store(db);
+  render(
+    <TeamOverviewApp
+      load={async () => {
+        const [active, draft, reading] = await Promise.all([store.activePlan(), store.draft(), send({ type: 'teamMembers' })]);
+        // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
+        return { plan: active?.plan ?? draft?.plan, reading };
+      }}
+      download={(fileName, text) => {
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+        link.download = fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      }}
+      print={() => window.print()}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+});
