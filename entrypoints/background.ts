@@ -37,11 +37,13 @@ export default defineBackground(() => {
     };
     const tracker = new Tracker(store, changed);
     const plans = new PlanService({ store, fetch: (...args) => fetch(...args), onChange: redraw });
+    const members = new MemberReader(teamSettings, (...args) => fetch(...args));
     const sync = new SyncService({
       store,
       plans,
       fetch: (...args) => fetch(...args),
       settings: teamSettings,
+      readMembers: () => members.read(),
       onChange: async () => {
         await redraw();
         await planRetry(store);
@@ -65,7 +67,7 @@ export default defineBackground(() => {
         service: team,
         sync,
         signups: new SignupService(store, changed),
-        members: new MemberReader(teamSettings, (...args) => fetch(...args)),
+        members,
         publisher: new PlanPublisher(store, teamSettings, (...args) => fetch(...args), bumpRevision),
       },
     );

@@ -1,7 +1,7 @@
 import { parsePlanText } from '../model/plan-parse';
 import type { Plan } from '../model/plan';
 import type { Store } from '../store';
-import { PLAN_FILE } from '../sync/sync-service';
+import { PLAN_FILE } from '../sync/folder-layout';
 import type { TeamSettings } from '../sync/team-settings';
 import { folderAddress, FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
 

@@ -2,17 +2,17 @@ import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type Sha
 import type { Note } from '../model/note';
 import type { PlanService } from '../plan-service';
 import type { Store } from '../store';
+import { MEMBERS_DIR, memberPath, PLAN_FILE } from './folder-layout';
 import { mergeMembers, sameContent } from './member-merge';
 import { retryDelayMs, type SyncState } from './sync-state';
 import type { TeamSettings } from './team-settings';
 import { folderAddress, FolderFailure, WebDavClient } from './webdav';
+import type { ReadResult } from '../team/member-reader';
 
 // One sync with the team folder: the plan comes down (with its ETag), this member's file goes
 // up (GET → merge → PUT with If-Match, or If-None-Match: * to create; on 412 start again, a
 // bounded number of times). Whatever fails, everything stays here and the next try is planned.
 
-export const PLAN_FILE = 'plan.json';
-export const MEMBERS_DIR = 'members/';
 const MAX_ATTEMPTS = 5;
 
 export interface SyncDeps {
@@ -25,10 +25,8 @@ export interface SyncDeps {
   /** Pause before writing again after a 412; a weak ETag needs about a second to turn strong. */
   pause?: (attempt: number) => Promise<void>;
   timeoutMs?: number;
-}
-
-export function memberPath(memberId: string): string {
-  return `${MEMBERS_DIR}${memberId}.json`;
+  /** The team's member files (cached by ETag), for counting sign-ups; none, no counts. */
+  readMembers?: () => Promise<ReadResult>;
 }
 
 function clientFor(settings: TeamSettings, deps: SyncDeps): WebDavClient {
@@ -70,7 +68,8 @@ export class SyncService {
       const client = clientFor(settings, this.deps);
       state = await this.pullPlan(client, state, now);
       await this.pushMember(client, settings, now);
-      state = { ...state, signupCounts: await this.countSignups(client), lastOkAt: now.toISOString(), failures: 0 };
+      const signupCounts = await this.countSignups();
+      state = { ...state, ...(signupCounts ? { signupCounts } : {}), lastOkAt: now.toISOString(), failures: 0 };
       delete state.error;
       delete state.nextTryAt;
     } catch (error) {
@@ -104,16 +103,13 @@ export class SyncService {
   }
 
   /** How many have signed up for each session, from every readable member file. */
-  private async countSignups(client: WebDavClient): Promise<Record<string, number>> {
+  private async countSignups(): Promise<Record<string, number> | undefined> {
+    if (!this.deps.readMembers) return undefined;
+    const reading = await this.deps.readMembers();
+    if (!reading.ok) return undefined;
     const counts: Record<string, number> = {};
-    for (const { name } of await client.list(MEMBERS_DIR)) {
-      const id = /^(.+)\.json$/.exec(name)?.[1];
-      if (!id) continue;
-      const answer = await client.get(`${MEMBERS_DIR}${encodeURIComponent(name)}`).catch(() => null);
-      if (answer?.status !== 'ok') continue;
-      const parsed = parseMemberText(answer.text, id);
-      if (!parsed.ok) continue;
-      for (const signup of parsed.member.signups) if (!signup.cancelled) counts[signup.sessionId] = (counts[signup.sessionId] ?? 0) + 1;
+    for (const member of reading.members) {
+      for (const signup of member.signups) if (!signup.cancelled) counts[signup.sessionId] = (counts[signup.sessionId] ?? 0) + 1;
     }
     return counts;
   }

@@ -1,5 +1,5 @@
 import { parseMemberText, type MemberFile } from '../model/member';
-import { MEMBERS_DIR } from '../sync/sync-service';
+import { MEMBERS_DIR } from '../sync/folder-layout';
 import type { TeamSettings } from '../sync/team-settings';
 import { folderAddress, FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
 

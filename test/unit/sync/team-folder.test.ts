@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotesService } from '../../../lib/notes-service';
 import { PlanService } from '../../../lib/plan-service';
 import { openDatabase, Store } from '../../../lib/store';
-import { memberPath, SyncService } from '../../../lib/sync/sync-service';
+import { SyncService } from '../../../lib/sync/sync-service';
 import { retryDelayMs } from '../../../lib/sync/sync-state';
 import { parseTeamSettings, type TeamSettings } from '../../../lib/sync/team-settings';
 import { TeamService } from '../../../lib/sync/team-service';
