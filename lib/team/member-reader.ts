@@ -18,6 +18,11 @@ export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: Fo
 
 const PARALLEL = 8;
 
+/** Apache lists a file just written with a weak ETag and later the strong one: the same version. */
+function sameTag(a: string, b: string): boolean {
+  return a.replace(/^W\//, '') === b.replace(/^W\//, '');
+}
+
 export class MemberReader {
   private cache = new Map<string, { etag: string; result: { ok: true; member: MemberFile } | { ok: false; reason: SkipReason } }>();
   private cachedBase = '';
@@ -44,7 +49,7 @@ export class MemberReader {
       const work = async () => {
         for (let file = queue.shift(); file; file = queue.shift()) {
           const cached = this.cache.get(file.name);
-          if (cached && file.etag && cached.etag === file.etag) {
+          if (cached && file.etag && sameTag(cached.etag, file.etag)) {
             results.set(file.name, cached.result);
             continue;
           }

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/dates';
 import { CHROMIUM, CHROMIUM_ARGS, currentFixturePlan, EXTENSION_DIR } from '../e2e/harness';
+import { benchTeamFolder } from './team-folder';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const CARDS = 1000;
@@ -290,6 +291,7 @@ async function main() {
   console.log(`  search, per keystroke: median ${fmt(median(searchTimes))} ms, max ${fmt(Math.max(...searchTimes))} ms   (target ≤ 50 ms)`);
   console.log(`Saving a note (debounce fired → stored): median ${fmt(median(saveTimes))} ms, max ${fmt(Math.max(...saveTimes))} ms   (target ≤ 20 ms)`);
   console.log(`Popup, 12 periods and 300 progress records: open to content ${fmt(median(popupTimes))} ms median (min ${fmt(Math.min(...popupTimes))}, max ${fmt(Math.max(...popupTimes))})   (target ≤ 150 ms)`);
+  for (const line of await benchTeamFolder(RUNS)) console.log(line);
 }
 
 await main();

@@ -14,6 +14,8 @@ const MODULES = '/usr/lib/apache2/modules';
 export interface ApacheFolder {
   url: string;
   root: string;
+  /** Hand files written into `root` by the test over to the user Apache runs as. */
+  adopt(): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,9 @@ DocumentRoot "${root}"
   return {
     url: `http://127.0.0.1:${port}/`,
     root,
+    adopt: () => {
+      if (asRoot) execFileSync('chown', ['-R', 'www-data:www-data', root]);
+    },
     close: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
