@@ -12,11 +12,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
-    // Only what the badges, the plan URL refresh and the toolbar count need; the plan URL's
+    // Only what the badges, the plan URL refresh, reminders and the toolbar count need; the plan URL's
     // origin is asked for at the moment the user enters it (optional host permission).
     // Digiteket itself is named because the planner reads course titles from its pages; the
     // content script already asks for the same sites, so installing warns of nothing more.
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

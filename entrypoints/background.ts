@@ -6,7 +6,11 @@ import { PlanPublisher } from '../lib/coordinator/publish';
 import { planAddress } from '../lib/managed';
 import { NotesService } from '../lib/notes-service';
 import { PlanService } from '../lib/plan-service';
-import { bumpRevision, coordinatorMode, planUrlSetting, teamFolderSetting } from '../lib/settings';
+import { swedishDateTime, todayInSweden } from '../lib/dates';
+import { reminderText } from '../lib/format';
+import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/reminders';
+import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/settings';
+import { SelfAssessmentService } from '../lib/self-assessment';
 import { SignupService } from '../lib/signups';
 import { openDatabase, Store } from '../lib/store';
 import { SyncService } from '../lib/sync/sync-service';
@@ -21,6 +25,8 @@ const TOOLBAR_ALARM = 'toolbar-refresh';
 const SYNC_ALARM = 'team-sync';
 const SYNC_RETRY_ALARM = 'team-sync-retry';
 const SYNC_DEBOUNCE_MS = 5_000;
+const REMINDER_ALARM = 'reminders';
+const REMINDER_NOTIFICATION = 'kurskompis-reminder';
 
 export default defineBackground(() => {
   const ready = (async () => {
@@ -70,6 +76,12 @@ export default defineBackground(() => {
         members,
         publisher: new PlanPublisher(store, teamSettings, (...args) => fetch(...args), bumpRevision),
       },
+      {
+        assessments: new SelfAssessmentService(store, changed),
+        openReport: async (section) => {
+          await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
+        },
+      },
     );
     return { store, plans, handler, sync };
   })();
@@ -112,7 +124,23 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void refreshPlan();
     scheduleSync(0);
+    void ready.then(({ store }) => remind(store));
   });
+
+  async function remind(store: Store, now = new Date()) {
+    const stored = await store.activePlan();
+    if (!stored) return;
+    const [progress, signups, settings, last] = await Promise.all([store.progress(), store.signups(), reminderSetting.getValue(), lastReminderDay.getValue()]);
+    // Before the morning's time, nothing yet: the alarm comes back at 09.00.
+    if (swedishDateTime(now).time < REMINDER_TIME) return;
+    const done = new Set([...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey));
+    const booked = new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
+    const reminder = dueReminder(stored.plan, done, booked, settings, last ?? undefined, now);
+    if (!reminder) return;
+    const { title, message } = reminderText(reminder, now);
+    await browser.notifications.create(REMINDER_NOTIFICATION, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    await lastReminderDay.setValue(todayInSweden(now));
+  }
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void refreshPlan();
   });
@@ -121,6 +149,7 @@ export default defineBackground(() => {
     if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();
     if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => updateToolbar(store));
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) void ready.then(({ sync }) => sync.sync());
+    if (alarm.name === REMINDER_ALARM) void ready.then(({ store }) => remind(store));
   });
   // The worker starts many times a day; creating an alarm again would restart its clock.
   const ensureAlarm = async (name: string, periodInMinutes: number) => {
@@ -130,5 +159,18 @@ export default defineBackground(() => {
   // The period and its count change at midnight even when nothing else happens.
   void ensureAlarm(TOOLBAR_ALARM, 30);
   void ensureAlarm(SYNC_ALARM, 15);
+  // Reminders: a look each morning at 09.00 Swedish time; an alarm missed while the browser
+  // was closed fires when it starts again.
+  void browser.alarms.get(REMINDER_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(REMINDER_ALARM, { when: nextReminderCheck().getTime(), periodInMinutes: 24 * 60 });
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    if (id !== REMINDER_NOTIFICATION) return;
+    void browser.notifications.clear(id);
+    // The popup's period view; where the browser cannot open the popup itself, as a tab.
+    void Promise.resolve()
+      .then(() => browser.action.openPopup())
+      .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  });
   void ready.then(({ store }) => updateToolbar(store));
 });

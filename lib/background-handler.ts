@@ -6,6 +6,7 @@ import { currentPeriod } from './periods';
 import type { CoordinatorService } from './coordinator/coordinator-service';
 import type { PlanPublisher } from './coordinator/publish';
 import type { NotesService } from './notes-service';
+import type { SelfAssessmentService } from './self-assessment';
 import type { SignupService } from './signups';
 import type { SyncService } from './sync/sync-service';
 import type { TeamService } from './sync/team-service';
@@ -64,6 +65,7 @@ export class BackgroundHandler {
     private readonly notes: NotesService,
     private readonly coordinator: CoordinatorService,
     private readonly team: { service: TeamService; sync: SyncService; signups: SignupService; members: MemberReader; publisher: PlanPublisher },
+    private readonly personal: { assessments: SelfAssessmentService; openReport: (section?: string) => Promise<void> },
   ) {}
 
   async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<ResponseMap[Request['type']] | undefined> {
@@ -75,7 +77,10 @@ export class BackgroundHandler {
       case 'pageContext':
         return this.pageContext(now);
       case 'visited':
-        await this.tracker.visited(request.key, request.title, now);
+        await this.tracker.visited(request.key, request.title, now, {
+          ...(request.minutes !== undefined ? { minutes: request.minutes } : {}),
+          ...(request.competenceArea ? { competenceArea: request.competenceArea } : {}),
+        });
         return { ok: true };
       case 'completedOnPage':
         await this.tracker.markDone(request.key, request.title, 'detected', now);
@@ -155,6 +160,13 @@ export class BackgroundHandler {
         return this.team.members.read();
       case 'publishPlan':
         return this.team.publisher.publish(request.overwrite);
+      case 'saveSelfAssessment': {
+        const { type: _type, ...input } = request;
+        return this.personal.assessments.save(input, now);
+      }
+      case 'openReport':
+        await this.personal.openReport(request.section);
+        return { ok: true };
       case 'takeFolderPlan':
         return { ok: await this.team.publisher.takeRemote(request.etag, now) };
     }

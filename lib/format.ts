@@ -4,6 +4,7 @@ import type { PlanProblem } from './model/plan-parse';
 import type { PlanSession } from './model/plan';
 import type { Pace } from './periods';
 import type { PlanChange } from './plan-diff';
+import { daysUntil, type Reminder } from './reminders';
 import type { SyncState } from './sync/sync-state';
 
 // Sentences built from translated pieces, shared by popup, options and in-page UI.
@@ -88,5 +89,22 @@ export function changeText(change: PlanChange): string {
       return change.paused ? t('changePaused', change.period) : t('changeUnpaused', change.period);
     case 'sessionsChanged':
       return t('changeSessions', change.period);
+  }
+}
+
+/** The title and text of a reminder notification. */
+export function reminderText(reminder: Reminder, now: Date = new Date()): { title: string; message: string } {
+  switch (reminder.kind) {
+    case 'session': {
+      const starts = new Date(reminder.starts);
+      return { title: t('reminderSessionTitle'), message: t('reminderSession', [formatTime(starts, uiLocale()), reminder.place, reminder.periodTitle]) };
+    }
+    case 'deadline':
+      return {
+        title: t('reminderDeadlineTitle', reminder.periodTitle),
+        message: t('reminderDeadline', [reminder.remaining, dayMonth(reminder.deadline), daysUntil(reminder.deadline, now)]),
+      };
+    case 'newPeriod':
+      return { title: t('reminderNewPeriodTitle', reminder.periodTitle), message: t('reminderNewPeriod', [reminder.required, dayMonth(reminder.deadline)]) };
   }
 }

@@ -7,6 +7,7 @@ import type { SyncState } from './sync/sync-state';
 import type { JoinResult } from './sync/team-service';
 import type { ReadResult } from './team/member-reader';
 import type { PublishResult } from './coordinator/publish';
+import type { SaveAssessmentResult } from './self-assessment';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -19,7 +20,13 @@ const noteText = z.string().max(NOTE_MAX_CHARS);
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pageContext') }),
-  z.object({ type: z.literal('visited'), key, title }),
+  z.object({
+    type: z.literal('visited'),
+    key,
+    title,
+    minutes: z.number().int().min(1).max(6000).optional(),
+    competenceArea: z.string().max(200).optional(),
+  }),
   z.object({ type: z.literal('completedOnPage'), key, title }),
   z.object({ type: z.literal('setDone'), key, done: z.boolean(), title: title.optional() }),
   z.object({
@@ -63,6 +70,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
   z.object({ type: z.literal('teamMembers') }),
+  z.object({
+    type: z.literal('saveSelfAssessment'),
+    takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    scores: z.record(z.string().max(100), z.number()),
+    source: z.enum(['page', 'manual']),
+    phase: z.enum(['start', 'end']).optional(),
+  }),
+  z.object({ type: z.literal('openReport'), section: z.enum(['self-assessment']).optional() }),
   z.object({ type: z.literal('publishPlan'), overwrite: z.string().max(300).optional() }),
   z.object({ type: z.literal('takeFolderPlan'), etag: z.string().max(300) }),
 ]);
@@ -117,6 +132,8 @@ export interface ResponseMap {
   setSharing: SyncState | null;
   signUp: { ok: boolean };
   teamMembers: ReadResult;
+  saveSelfAssessment: SaveAssessmentResult;
+  openReport: { ok: true };
   publishPlan: PublishResult;
   takeFolderPlan: { ok: boolean };
 }

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_REMINDERS, type ReminderSettings } from './reminders';
 import { REVISION_KEY } from './revision';
 
 // Small settings and signals in the extension's storage (never the page's).
@@ -14,6 +15,12 @@ export const publishAddress = storage.defineItem<string>('local:publishAddress',
 
 /** The team folder this browser belongs to (parse with `parseTeamSettings` before use). */
 export const teamFolderSetting = storage.defineItem<unknown>('local:teamFolder', { fallback: null });
+
+/** Which reminders to show (see lib/reminders.ts); each can be turned off. */
+export const reminderSetting = storage.defineItem<ReminderSettings>('local:reminders', { fallback: DEFAULT_REMINDERS });
+
+/** The Swedish day the last reminder was shown: never more than one a day. */
+export const lastReminderDay = storage.defineItem<string | null>('local:lastReminderDay', { fallback: null });
 
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0 });

@@ -4,6 +4,7 @@ import type { Note } from './model/note';
 import type { Plan } from './model/plan';
 import type { PlanChange } from './plan-diff';
 import type { Signup } from './model/member';
+import type { SelfAssessmentRecord } from './model/self-assessment';
 import type { SyncState } from './sync/sync-state';
 import type { ProgressRecord } from './model/progress';
 
@@ -11,7 +12,7 @@ import type { ProgressRecord } from './model/progress';
 // scripts run in Digiteket's origin and ask the background instead.
 
 export const DB_NAME = 'kurskompis';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type PlanSource =
   | { kind: 'file'; name?: string }
@@ -59,6 +60,7 @@ interface KurskompisDB extends DBSchema {
     | { key: 'sync'; value: SyncState };
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
   signups: { key: string; value: Signup };
+  assessments: { key: string; value: SelfAssessmentRecord };
 }
 
 export type Database = IDBPDatabase<KurskompisDB>;
@@ -79,6 +81,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       }
       if (oldVersion < 3) {
         db.createObjectStore('signups', { keyPath: 'sessionId' });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('assessments', { keyPath: 'phase' });
       }
     },
   });
@@ -146,6 +151,14 @@ export class Store {
   async putSignups(signups: readonly Signup[]): Promise<void> {
     const tx = this.db.transaction('signups', 'readwrite');
     await Promise.all([...signups.map((s) => tx.store.put(s)), tx.done]);
+  }
+
+  assessments(): Promise<SelfAssessmentRecord[]> {
+    return this.db.getAll('assessments');
+  }
+
+  async putAssessment(record: SelfAssessmentRecord): Promise<void> {
+    await this.db.put('assessments', record);
   }
 
   async setPlanFetch(state: PlanFetchState): Promise<void> {

@@ -2,6 +2,11 @@ import type { CourseKey } from './course-key';
 import type { ProgressRecord } from './model/progress';
 import type { Store } from './store';
 
+export interface CourseFacts {
+  minutes?: number;
+  competenceArea?: string;
+}
+
 // Records what the user has started and finished. Finishing is never undone by a page
 // visit; only the user's own "Ångra" takes a course back to started.
 
@@ -22,17 +27,24 @@ export class Tracker {
     private readonly onChange: () => void | Promise<void>,
   ) {}
 
-  /** A course page was opened: it counts as started unless it is already known. */
-  async visited(key: CourseKey, title: string, now: Date = new Date()): Promise<void> {
+  /**
+   * A course page was opened: it counts as started unless it is already known. What the page
+   * says of the course (its time, its competence area) is kept for the development-talk report.
+   */
+  async visited(key: CourseKey, title: string, now: Date = new Date(), facts: CourseFacts = {}): Promise<void> {
     const existing = await this.store.progressOf(key);
     if (existing) {
-      if (!existing.title && title) await this.store.putProgress([{ ...existing, title }]);
+      const missing = {
+        ...(!existing.title && title ? { title } : {}),
+        ...(existing.minutes === undefined && facts.minutes !== undefined ? { minutes: facts.minutes } : {}),
+        ...(!existing.competenceArea && facts.competenceArea ? { competenceArea: facts.competenceArea } : {}),
+      };
+      // Descriptive only: no new updatedAt, so this never counts as a change to sync.
+      if (Object.keys(missing).length) await this.store.putProgress([{ ...existing, ...missing }]);
       return;
     }
     const at = now.toISOString();
-    await this.store.putProgress([
-      { courseKey: key, status: 'started', title, startedAt: at, updatedAt: at },
-    ]);
+    await this.store.putProgress([{ courseKey: key, status: 'started', title, startedAt: at, updatedAt: at, ...facts }]);
     await this.onChange();
   }
 

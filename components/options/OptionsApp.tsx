@@ -6,6 +6,7 @@ import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/store';
 import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
+import { ReminderCard, type ReminderCardProps } from './ReminderCard';
 import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 import './options.css';
 
@@ -19,6 +20,7 @@ export interface OptionsProps {
   backup: BackupCardProps;
   coordinatorMode: { get: () => Promise<boolean>; set: (on: boolean) => Promise<void> };
   team: TeamFolderCardProps;
+  reminders: ReminderCardProps;
 }
 
 type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanLoadResult } | null;
@@ -192,6 +194,8 @@ export function OptionsApp(props: OptionsProps) {
 
       <TeamFolderCard {...props.team} />
 
+      <ReminderCard {...props.reminders} />
+
       <section class="card" aria-labelledby="coordinator-heading">
         <h2 id="coordinator-heading">{t('coordinatorHeading')}</h2>
         <label class="check" for="coordinator-mode">
@@ -226,7 +230,8 @@ export function OptionsApp(props: OptionsProps) {
       <section class="card" aria-labelledby="notes-heading">
         <h2 id="notes-heading">{t('notesTitle')}</h2>
         <p>
-          <a href="/notes.html">{t('notesOpenView')}</a> · <a href="/discussion.html">{t('discussionTitle')}</a>
+          <a href="/notes.html">{t('notesOpenView')}</a> · <a href="/discussion.html">{t('discussionTitle')}</a> ·{' '}
+          <a href="/report.html">{t('openReport')}</a>
         </p>
       </section>
 

@@ -32,6 +32,7 @@ export interface PopupProps {
   openOptions: (field?: 'plan-file' | 'plan-url') => void;
   openNotes: () => void;
   openPlanner?: () => void;
+  openReport?: () => void;
   subscribe: (listener: () => void) => () => void;
   now?: () => Date;
 }
@@ -156,6 +157,11 @@ export function PopupApp(props: PopupProps) {
         {coordinator.value && props.openPlanner && (
           <button type="button" onClick={props.openPlanner}>
             {t('openCoordinator')}
+          </button>
+        )}
+        {props.openReport && (
+          <button type="button" onClick={props.openReport}>
+            {t('openReportShort')}
           </button>
         )}
         <button type="button" onClick={() => openOptions()}>

@@ -14,16 +14,19 @@ import {
   isCoursePage,
   isItemPage,
   isMyPages,
+  isSelfAssessmentResult,
   isStartPage,
   itemHeading,
   itemLinks,
   itemTitle,
+  selfAssessmentResult,
   showsCompletion,
+  courseFacts,
 } from '../../lib/site/digiteket';
 import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
 import { CollectLayer, type Collectable } from './collect';
 import { mountNotesDock, type NotesDock } from './notes';
-import { mountMyPagesBar, mountPanel, type Panel } from './panel';
+import { mountMyPagesBar, mountPanel, mountSelfAssessmentBar, type Panel } from './panel';
 import { BADGE_CSS } from './styles';
 
 export default defineContentScript({
@@ -103,6 +106,7 @@ class PageController {
     this.pageKey = isItemPage(url) ? courseKey(url.href) : null;
     if (this.pageKey) this.renderItemPage(this.pageKey, url);
     if (isMyPages(url)) this.renderMyPages();
+    if (isSelfAssessmentResult(url)) this.renderSelfAssessment();
     this.badgeLinks(document.body);
     this.renderCollect(document.body);
   }
@@ -141,7 +145,8 @@ class PageController {
     const title = itemTitle(document);
     if (!this.reported.has(`visit:${key}`)) {
       this.reported.add(`visit:${key}`);
-      void send({ type: 'visited', key, title });
+      const facts = isCoursePage(url) ? courseFacts(document) : {};
+      void send({ type: 'visited', key, title, ...facts });
     }
     this.ensurePanel(key, title);
     if (isCoursePage(url) && !this.notes) this.notes = mountNotesDock(this.ctx, key, title);
@@ -197,6 +202,18 @@ class PageController {
         this.removeMyPagesBar = remove;
       },
     );
+  }
+
+  private renderSelfAssessment(): void {
+    const reading = selfAssessmentResult(document);
+    void mountSelfAssessmentBar(
+      this.ctx,
+      reading !== null,
+      () => (reading ? send({ type: 'saveSelfAssessment', scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) }) : Promise.reject(new Error('unread'))),
+      () => send({ type: 'openReport', section: 'self-assessment' }),
+    ).then((remove) => {
+      this.removeMyPagesBar = remove;
+    });
   }
 
   private badgeLinks(root: ParentNode): void {

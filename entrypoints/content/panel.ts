@@ -124,3 +124,59 @@ export async function mountMyPagesBar(
   ui.mount();
   return () => ui.remove();
 }
+
+/**
+ * On the self-assessment result page: "Spara mitt resultat i Kurskompis", or, when the page
+ * could not be read, a plain message and the way to type the result in by hand.
+ */
+export async function mountSelfAssessmentBar(
+  ctx: ContentScriptContext,
+  readable: boolean,
+  onSave: () => Promise<{ ok: true; record: { phase: 'start' | 'end' } } | { ok: false; reason: string }>,
+  onManual: () => Promise<unknown>,
+): Promise<() => void> {
+  const anchor = document.querySelector('main h1') ?? document.querySelector('main');
+  const ui = await createShadowRootUi(ctx, {
+    name: 'kurskompis-assessment',
+    position: 'inline',
+    anchor,
+    append: 'after',
+    css: PANEL_CSS,
+    mode: 'open',
+    isolateEvents: true,
+    onMount(container) {
+      const root = el('div', 'panel');
+      root.setAttribute('role', 'group');
+      root.setAttribute('aria-label', t('extName'));
+      const status = el('span', 'status');
+      status.setAttribute('role', 'status');
+      const manual = el('button', undefined, t('assessmentTypeIn'));
+      manual.type = 'button';
+      manual.addEventListener('click', () => void onManual());
+      if (readable) {
+        const save = el('button', undefined, t('assessmentSave'));
+        save.type = 'button';
+        save.addEventListener('click', () => {
+          save.disabled = true;
+          void onSave().then(
+            (result) => {
+              status.textContent = result.ok ? t(result.record.phase === 'start' ? 'assessmentSavedStart' : 'assessmentSavedEnd') : t('assessmentNotSaved');
+              if (!result.ok) save.disabled = false;
+            },
+            () => {
+              save.disabled = false;
+              status.textContent = t('assessmentNotSaved');
+            },
+          );
+        });
+        root.append(el('span', 'brand', t('extName')), save, status);
+      } else {
+        status.textContent = t('assessmentUnreadable');
+        root.append(el('span', 'brand', t('extName')), status, manual);
+      }
+      container.append(root);
+    },
+  });
+  ui.mount();
+  return () => ui.remove();
+}

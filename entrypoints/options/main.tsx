@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { bumpRevision, coordinatorMode, planUrlSetting, revision, teamFolderSetting } from '../../lib/settings';
+import { bumpRevision, coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/settings';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
 import { folderAddress } from '../../lib/sync/webdav';
 import { BackupService, parseBackup } from '../../lib/backup';
@@ -37,6 +37,7 @@ void openDatabase().then((db) => {
       refreshPlan={() => send({ type: 'refreshPlan' })}
       subscribe={(listener) => revision.watch(listener)}
       coordinatorMode={{ get: () => coordinatorMode.getValue(), set: (on) => coordinatorMode.setValue(on) }}
+      reminders={{ get: () => reminderSetting.getValue(), set: (value) => reminderSetting.setValue(value) }}
       team={{
         load: async () => ({ settings: parseTeamSettings(await teamFolderSetting.getValue()), state: await store.syncState() }),
         async join(request) {

@@ -43,6 +43,10 @@ void openDatabase().then((db) => {
         void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
         window.close();
       }}
+      openReport={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/report.html') });
+        window.close();
+      }}
       openPlanner={() => {
         void browser.tabs.create({ url: browser.runtime.getURL('/coordinator.html') });
         window.close();

@@ -11,6 +11,9 @@ export const progressRecordSchema = z.object({
   completedAt: z.iso.datetime({ offset: true }).optional(),
   /** How completion was learned: the page said so, the user said so, or Mina sidor listed it. */
   source: z.enum(['detected', 'manual', 'mina-sidor']).optional(),
+  /** The course's stated time and competence area, as its page gave them. */
+  minutes: z.number().int().min(1).max(6000).optional(),
+  competenceArea: z.string().max(200).optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type ProgressRecord = z.infer<typeof progressRecordSchema>;

@@ -267,3 +267,74 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
   }
   return [...result.values()];
 }
+
+/** Digiteket's five competence areas, in the order the self-assessment lists them. */
+export const COMPETENCE_AREAS = ['Informationskompetens', 'Kommunikation', 'Skapa innehåll', 'Säkerhet', 'Problemlösning'] as const;
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 5;
+
+export interface SelfAssessmentReading {
+  /** The day the test was taken, when the page says it. */
+  takenAt?: string;
+  scores: Record<string, number>;
+}
+
+function readScore(text: string): number | null {
+  const match = /(\d+(?:[.,]\d+)?)/.exec(text);
+  if (!match) return null;
+  const value = Number((match[1] as string).replace(',', '.'));
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The five area scores on the self-assessment result page, or null when the page does not
+ * show all five on the 1–5 scale (it changed shape, or is not a result): then nothing is saved.
+ */
+export function selfAssessmentResult(doc: Document): SelfAssessmentReading | null {
+  const main = doc.querySelector('main') ?? doc.body;
+  if (!main) return null;
+  const scores: Record<string, number> = {};
+  for (const entry of main.querySelectorAll('li, tr')) {
+    const text = entry.textContent ?? '';
+    const area = COMPETENCE_AREAS.find((a) => text.includes(a));
+    if (!area || area in scores) continue;
+    const meter = entry.querySelector('meter, progress');
+    const value = meter?.getAttribute('value') ? readScore(meter.getAttribute('value') as string) : readScore(text.replace(area, ''));
+    if (value === null || value < SCORE_MIN || value > SCORE_MAX) return null;
+    scores[area] = value;
+  }
+  if (Object.keys(scores).length !== COMPETENCE_AREAS.length) return null;
+  const taken = /(\d{4}-\d{2}-\d{2})/.exec(main.textContent ?? '')?.[1];
+  return { ...(taken ? { takenAt: taken } : {}), scores };
+}
+
+export interface CourseFacts {
+  /** The course's stated time ("Ungefärlig tid: 45 minuter", "1 timme", "1,5 timmar"). */
+  minutes?: number;
+  competenceArea?: string;
+}
+
+/** What a course page says of its time and competence area, where it says it. */
+export function courseFacts(doc: Document): CourseFacts {
+  const main = doc.querySelector('main') ?? doc.body;
+  if (!main) return {};
+  const facts: CourseFacts = {};
+  // Short lines only, and those that speak of time ("Ungefärlig tid: …") before any other.
+  const meta = [...main.querySelectorAll('li, p, dd, span')]
+    .map((el) => el.textContent ?? '')
+    .filter((text) => text.length < 120)
+    .sort((a, b) => Number(/\btid\b/i.test(b)) - Number(/\btid\b/i.test(a)));
+  for (const text of meta) {
+    if (facts.minutes === undefined) {
+      const hours = /(\d+(?:[.,]\d+)?)\s*timm(?:e|ar)/i.exec(text);
+      const minutes = /(\d+)\s*min(?:uter|\.)?\b/i.exec(text);
+      if (hours) facts.minutes = Math.round(Number((hours[1] as string).replace(',', '.')) * 60) + (minutes ? Number(minutes[1]) : 0);
+      else if (minutes) facts.minutes = Number(minutes[1]);
+    }
+    if (facts.competenceArea === undefined) {
+      const area = COMPETENCE_AREAS.find((a) => /kompetensområde/i.test(text) && text.includes(a));
+      if (area) facts.competenceArea = area;
+    }
+  }
+  return facts;
+}

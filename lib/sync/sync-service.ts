@@ -116,11 +116,12 @@ export class SyncService {
 
   /** This member's file as this browser sees it; notes named in `published` but now private become tombstones. */
   private async localMember(settings: TeamSettings, published: ReadonlySet<string>, now: Date): Promise<MemberFile> {
-    const [progress, notes, signups, active] = await Promise.all([
+    const [progress, notes, signups, active, assessments] = await Promise.all([
       this.deps.store.progress(),
       this.deps.store.allNotes(),
       this.deps.store.signups(),
       this.deps.store.activePlan(),
+      this.deps.store.assessments(),
     ]);
     const sharedNotes: SharedNote[] = [];
     for (const note of notes) {
@@ -146,7 +147,8 @@ export class SyncService {
         : [],
       sharedNotes,
       signups,
-      selfAssessments: [],
+      // Results are progress: shared only when progress is.
+      selfAssessments: settings.shareProgress ? assessments.map((a) => ({ phase: a.phase, takenAt: a.takenAt, scores: a.scores })) : [],
     };
   }
 
@@ -165,7 +167,7 @@ export class SyncService {
       if (remote) await this.applyRemote(remote, settings);
       let merged = remote ? mergeMembers(remote, local) : local;
       // What the member stopped sharing leaves the folder, whatever older copies held.
-      if (!settings.shareProgress) merged = { ...merged, progress: [] };
+      if (!settings.shareProgress) merged = { ...merged, progress: [], selfAssessments: [] };
       if (!settings.shareNotes) merged = { ...merged, sharedNotes: merged.sharedNotes.map((n) => (n.deleted ? n : { ...n, text: '', deleted: true, updatedAt: now.toISOString() })) };
       merged = { ...merged, displayName: settings.displayName, updatedAt: now.toISOString() };
       if (remote && sameContent(merged, remote)) return;

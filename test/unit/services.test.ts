@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackgroundHandler } from '../../lib/background-handler';
 import { CoordinatorService } from '../../lib/coordinator/coordinator-service';
 import { PlanPublisher } from '../../lib/coordinator/publish';
+import { SelfAssessmentService } from '../../lib/self-assessment';
 import { SignupService } from '../../lib/signups';
 import { SyncService } from '../../lib/sync/sync-service';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
@@ -52,6 +53,7 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     { service: team, sync, signups: new SignupService(store, onChange), members: new MemberReader(async () => parseTeamSettings(teamSettings), fetchImpl),
       publisher: new PlanPublisher(store, async () => parseTeamSettings(teamSettings), fetchImpl, onChange),
     },
+    { assessments: new SelfAssessmentService(store, onChange), openReport: async () => undefined },
   );
   return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl, coordinatorOn };
 }
@@ -62,7 +64,7 @@ describe('the database', () => {
     await store.putProgress([{ courseKey: PODD, status: 'done', completedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['notes', 'plans', 'progress', 'signups', 'state']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['assessments', 'notes', 'plans', 'progress', 'signups', 'state']);
     raw.close();
     const reopened = new Store(await openDatabase(name));
     expect((await reopened.progressOf(PODD))?.status).toBe('done');

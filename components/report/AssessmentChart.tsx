@@ -1,0 +1,76 @@
+import { t } from '../../lib/i18n';
+import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
+
+// Start and end self-assessment per area as paired horizontal bars. Readable in black and
+// white: the start bar is hatched, the end bar solid, and every bar carries its value.
+
+interface Props {
+  start?: Record<string, number> | undefined;
+  end?: Record<string, number> | undefined;
+  locale: string;
+}
+
+const ROW = 44;
+const LEFT = 170;
+const WIDTH = 520;
+const SCALE = (WIDTH - LEFT - 50) / 5;
+
+export function AssessmentChart({ start, end, locale }: Props) {
+  const height = ASSESSMENT_AREAS.length * ROW + 40;
+  const number = (value: number) => value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return (
+    <svg class="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="chart-title chart-desc" data-testid="assessment-chart">
+      <title id="chart-title">{t('chartTitle')}</title>
+      <desc id="chart-desc">
+        {ASSESSMENT_AREAS.map((area) =>
+          t('chartRow', [area, start?.[area] !== undefined ? number(start[area] as number) : '–', end?.[area] !== undefined ? number(end[area] as number) : '–']),
+        ).join(' ')}
+      </desc>
+      <defs>
+        <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#fff" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#1b1b1b" stroke-width="2" />
+        </pattern>
+      </defs>
+      {[1, 2, 3, 4, 5].map((tick) => (
+        <g key={tick}>
+          <line x1={LEFT + tick * SCALE} y1={0} x2={LEFT + tick * SCALE} y2={height - 30} stroke="#c9d2de" />
+          <text x={LEFT + tick * SCALE} y={height - 16} text-anchor="middle" font-size="12">
+            {tick}
+          </text>
+        </g>
+      ))}
+      {ASSESSMENT_AREAS.map((area, i) => {
+        const y = i * ROW + 6;
+        const bar = (value: number | undefined, offset: number, fill: string) =>
+          value === undefined ? null : (
+            <g>
+              <rect x={LEFT} y={y + offset} width={value * SCALE} height={14} fill={fill} stroke="#1b1b1b" />
+              <text x={LEFT + value * SCALE + 6} y={y + offset + 12} font-size="12">
+                {number(value)}
+              </text>
+            </g>
+          );
+        return (
+          <g key={area}>
+            <text x={LEFT - 8} y={y + 20} text-anchor="end" font-size="13">
+              {area}
+            </text>
+            {bar(start?.[area], 0, 'url(#hatch)')}
+            {bar(end?.[area], 17, '#1b1b1b')}
+          </g>
+        );
+      })}
+      <g transform={`translate(${LEFT}, ${height - 10})`} font-size="12">
+        <rect x={0} y={-9} width={14} height={10} fill="url(#hatch)" stroke="#1b1b1b" />
+        <text x={20} y={0}>
+          {t('chartStart')}
+        </text>
+        <rect x={110} y={-9} width={14} height={10} fill="#1b1b1b" />
+        <text x={130} y={0}>
+          {t('chartEnd')}
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,164 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { dayMonth } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import type { Note } from '../../lib/model/note';
+import type { Plan } from '../../lib/model/plan';
+import type { ProgressRecord } from '../../lib/model/progress';
+import type { Phase, SelfAssessmentRecord } from '../../lib/model/self-assessment';
+import { buildReport, reportCsv } from '../../lib/report';
+import { AssessmentChart } from './AssessmentChart';
+import { ManualAssessment } from './ManualAssessment';
+import './report.css';
+
+// The report for the development talk (medarbetarsamtal), printed to PDF from the browser.
+
+export interface ReportProps {
+  load: () => Promise<{
+    plan: Plan | undefined;
+    progress: ProgressRecord[];
+    assessments: SelfAssessmentRecord[];
+    notes: Note[];
+    name: string | undefined;
+  }>;
+  saveAssessment: (input: { takenAt: string; scores: Record<string, number>; phase: Phase }) => Promise<{ ok: boolean }>;
+  download: (fileName: string, text: string, type: string) => void;
+  calendar: () => Promise<void>;
+  print: () => void;
+  subscribe: (listener: () => void) => () => void;
+  locale: string;
+  now?: () => Date;
+}
+
+function duration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return hours ? (rest ? t('hoursMinutes', [hours, rest]) : t('hoursOnly', hours)) : t('minutesOnly', rest);
+}
+
+export function ReportApp(props: ReportProps) {
+  const data = useSignal<Awaited<ReturnType<ReportProps['load']>> | null>(null);
+  const include = useSignal<Set<string>>(new Set());
+  const refresh = async () => (data.value = await props.load());
+  useEffect(() => {
+    void refresh().then(() => {
+      if (location.hash === '#self-assessment') document.getElementById('score-0')?.focus();
+    });
+    return props.subscribe(() => void refresh());
+  }, []);
+  const d = data.value;
+  if (!d) return <main class="report-app" aria-busy="true" />;
+  const report = buildReport(d.plan, d.progress, d.assessments, d.notes, include.value);
+  const today = (props.now ?? (() => new Date()))();
+  const notesByCourse = new Map<string, Note[]>();
+  for (const note of d.notes.filter((n) => !n.deleted && n.text.trim())) notesByCourse.set(note.courseTitle ?? note.courseKey, [...(notesByCourse.get(note.courseTitle ?? note.courseKey) ?? []), note]);
+  return (
+    <main class="report-app">
+      <header>
+        <h1>{t('reportTitle')}</h1>
+        <p data-testid="report-who">
+          {[d.name, d.plan?.team.name, t('reportDate', today.toLocaleDateString(props.locale, { day: 'numeric', month: 'long', year: 'numeric' }))].filter(Boolean).join(' · ')}
+        </p>
+        <p class="no-print row">
+          <button type="button" class="primary" onClick={props.print}>
+            {t('reportPrint')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              props.download(
+                'kurskompis-medarbetarsamtal.csv',
+                reportCsv(report, { period: t('csvPeriod'), area: t('csvArea'), course: t('csvCourse'), completed: t('csvCompleted'), minutes: t('csvMinutes') }),
+                'text/csv;charset=utf-8',
+              )
+            }
+          >
+            {t('reportCsv')}
+          </button>
+          <button type="button" onClick={() => void props.calendar()}>
+            {t('addToCalendar')}
+          </button>
+        </p>
+      </header>
+
+      <section aria-labelledby="courses-heading">
+        <h2 id="courses-heading">{t('reportCoursesHeading')}</h2>
+        <p data-testid="report-summary">
+          {t('reportSummary', [report.courses, duration(report.minutes)])}
+          {report.withoutTime > 0 && ` ${t('reportWithoutTime', report.withoutTime)}`}
+        </p>
+        {report.groups.map((group, i) => (
+          <div key={i} class="report-group">
+            <h3>{[group.title, group.competenceArea].filter(Boolean).join(' – ') || t('reportOtherCourses')}</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('csvCourse')}</th>
+                  <th scope="col">{t('csvCompleted')}</th>
+                  <th scope="col">{t('reportTime')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.courses.map((c) => (
+                  <tr key={c.key}>
+                    <td>{c.title}</td>
+                    <td>{dayMonth(c.completedOn)} {c.completedOn.slice(0, 4)}</td>
+                    <td>{c.minutes !== undefined ? duration(c.minutes) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="assessment-heading" id="self-assessment">
+        <h2 id="assessment-heading">{t('reportAssessmentHeading')}</h2>
+        {report.start || report.end ? (
+          <>
+            <p>
+              {report.start && t('reportAssessmentStart', dayMonth(report.start.takenAt))} {report.end && t('reportAssessmentEnd', dayMonth(report.end.takenAt))}
+            </p>
+            <AssessmentChart start={report.start?.scores} end={report.end?.scores} locale={props.locale} />
+          </>
+        ) : (
+          <p>{t('reportNoAssessment')}</p>
+        )}
+        <details class="no-print">
+          <summary>{t('assessmentTypeIn')}</summary>
+          <ManualAssessment save={props.saveAssessment} />
+        </details>
+      </section>
+
+      <section aria-labelledby="report-notes-heading">
+        <h2 id="report-notes-heading">{t('reportNotesHeading')}</h2>
+        <p class="no-print muted">{t('reportNotesExplain')}</p>
+        {[...notesByCourse].map(([course, notes]) => (
+          <div key={course} class={`report-notes ${notes.some((n) => include.value.has(n.id)) ? '' : 'no-print'}`}>
+            <h3>{course}</h3>
+            <ul>
+              {notes.map((note) => (
+                <li key={note.id} class={include.value.has(note.id) ? '' : 'no-print'}>
+                  <label class="check no-print">
+                    <input
+                      type="checkbox"
+                      checked={include.value.has(note.id)}
+                      onChange={(e) => {
+                        const next = new Set(include.value);
+                        if ((e.currentTarget as HTMLInputElement).checked) next.add(note.id);
+                        else next.delete(note.id);
+                        include.value = next;
+                      }}
+                    />{' '}
+                    {t('reportIncludeNote')}
+                  </label>
+                  <p class="note-text">{note.text}</p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </main>
+  );
+}

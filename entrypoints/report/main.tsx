@@ -1,0 +1,47 @@
+import { render } from 'preact';
+import { ReportApp } from '../../components/report/ReportApp';
+import { calendarFile } from '../../lib/calendar-file';
+import { t, uiLocale } from '../../lib/i18n';
+import { send } from '../../lib/messaging';
+import { revision, teamFolderSetting } from '../../lib/settings';
+import { openDatabase, Store } from '../../lib/store';
+
+document.documentElement.lang = t('localeCode');
+document.title = `${t('reportTitle')} – ${t('extName')}`;
+
+function download(fileName: string, text: string, type: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+void openDatabase().then((db) => {
+  const store = new Store(db);
+  render(
+    <ReportApp
+      load={async () => {
+        const [active, progress, assessments, notes, team] = await Promise.all([
+          store.activePlan(),
+          store.progress(),
+          store.assessments(),
+          store.allNotes(),
+          teamFolderSetting.getValue(),
+        ]);
+        const name = team && typeof team === 'object' && 'displayName' in team && typeof team.displayName === 'string' ? team.displayName : undefined;
+        return { plan: active?.plan, progress: [...progress.values()], assessments, notes, name };
+      }}
+      saveAssessment={async (input) => send({ type: 'saveSelfAssessment', ...input, source: 'manual' })}
+      download={download}
+      calendar={async () => {
+        const file = await calendarFile(store);
+        if (file) download(file.name, file.text, 'text/calendar;charset=utf-8');
+      }}
+      print={() => window.print()}
+      subscribe={(listener) => revision.watch(listener)}
+      locale={uiLocale()}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+});

@@ -1,0 +1,23 @@
+import { buildCalendar } from './calendar';
+import { t } from './i18n';
+import type { Store } from './store';
+
+// The calendar file for this member: every period's deadline and the sessions booked.
+
+export async function calendarFile(store: Store, now: Date = new Date()): Promise<{ name: string; text: string } | null> {
+  const [stored, signups] = await Promise.all([store.activePlan(), store.signups()]);
+  if (!stored) return null;
+  const booked = new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
+  const text = buildCalendar(
+    stored.plan,
+    booked,
+    {
+      calendarName: t('calendarName', stored.plan.team.name),
+      deadline: (title) => t('calendarDeadline', title),
+      deadlineDescription: t('calendarDeadlineDescription'),
+      session: (title) => t('calendarSession', title),
+    },
+    now,
+  );
+  return { name: 'kurskompis.ics', text };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// A saved self-assessment result: the five area scores (1–5) of Digiteket's test, marked as
+// the start or the end by the plan's self-assessment dates. One per phase; a newer one replaces.
+
+export const ASSESSMENT_AREAS = ['Informationskompetens', 'Kommunikation', 'Skapa innehåll', 'Säkerhet', 'Problemlösning'] as const;
+
+const score = z.number().min(1).max(5);
+
+export const scoresSchema = z.object(Object.fromEntries(ASSESSMENT_AREAS.map((a) => [a, score])) as Record<(typeof ASSESSMENT_AREAS)[number], typeof score>);
+
+export const selfAssessmentRecordSchema = z.object({
+  phase: z.enum(['start', 'end']),
+  takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  scores: scoresSchema,
+  source: z.enum(['page', 'manual']),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+export type SelfAssessmentRecord = z.infer<typeof selfAssessmentRecordSchema>;
+export type Phase = SelfAssessmentRecord['phase'];
