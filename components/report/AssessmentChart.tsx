@@ -16,7 +16,7 @@ const WIDTH = 520;
 const SCALE = (WIDTH - LEFT - 50) / 5;
 
 export function AssessmentChart({ start, end, locale }: Props) {
-  const height = ASSESSMENT_AREAS.length * ROW + 40;
+  const height = ASSESSMENT_AREAS.length * ROW + 60;
   const number = (value: number) => value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
     <svg class="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="chart-title chart-desc" data-testid="assessment-chart">
@@ -34,8 +34,8 @@ export function AssessmentChart({ start, end, locale }: Props) {
       </defs>
       {[1, 2, 3, 4, 5].map((tick) => (
         <g key={tick}>
-          <line x1={LEFT + tick * SCALE} y1={0} x2={LEFT + tick * SCALE} y2={height - 30} stroke="#c9d2de" />
-          <text x={LEFT + tick * SCALE} y={height - 16} text-anchor="middle" font-size="12">
+          <line x1={LEFT + tick * SCALE} y1={0} x2={LEFT + tick * SCALE} y2={height - 50} stroke="#c9d2de" />
+          <text x={LEFT + tick * SCALE} y={height - 36} text-anchor="middle" font-size="12">
             {tick}
           </text>
         </g>

@@ -89,7 +89,11 @@ export function ReportApp(props: ReportProps) {
         </p>
         {report.groups.map((group, i) => (
           <div key={i} class="report-group">
-            <h3>{[group.title, group.competenceArea].filter(Boolean).join(' – ') || t('reportOtherCourses')}</h3>
+            <h3>
+              {(group.competenceArea && !group.title.includes(group.competenceArea) ? [group.title, group.competenceArea] : [group.title])
+                .filter(Boolean)
+                .join(' – ') || t('reportOtherCourses')}
+            </h3>
             <table>
               <thead>
                 <tr>

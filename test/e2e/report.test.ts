@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fixturePage } from '../support/fixtures';
+import { currentFixturePlan, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
+
+// The self-assessment saved from Digiteket's result page, a course finished, and the
+// development-talk report printed to PDF by Chromium, its text read back.
+
+async function pdfText(data: Buffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i += 1) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n').replace(/\s+/g, ' ');
+}
+
+describe('self-assessment and the development-talk report', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+    await loadPlanFile(browser, currentFixturePlan());
+  });
+  after(() => browser.close());
+
+  it('saves the result from Digiteket’s result page as the start', async () => {
+    const page = await browser.open('/sjalvskattningstest/resultat/');
+    const bar = page.locator('kurskompis-assessment');
+    await bar.getByRole('button', { name: 'Spara mitt resultat i Kurskompis' }).click();
+    await bar.getByRole('status').filter({ hasText: 'Sparat som ditt resultat i början.' }).waitFor();
+  });
+
+  it('saves nothing from a result page that changed shape, and offers to type it in', async () => {
+    browser.pages.set(
+      '/sjalvskattningstest/resultat/',
+      `html:${fixturePage('sjalvskattningstest-resultat.html').replace(/<li class="result-area">.*Säkerhet.*<\/li>/, '')}`,
+    );
+    const page = await browser.open('/sjalvskattningstest/resultat/');
+    const bar = page.locator('kurskompis-assessment');
+    await bar.getByText('Kurskompis kunde inte läsa resultatet på sidan, så inget sparades.').waitFor();
+    const opened = browser.context.waitForEvent('page');
+    await bar.getByRole('button', { name: 'Skriv in resultatet själv' }).click();
+    const report = await opened;
+    await report.waitForURL(/report\.html#self-assessment$/);
+    browser.pages.set('/sjalvskattningstest/resultat/', 'sjalvskattningstest-resultat.html');
+  });
+
+  it('prints the report with courses, time, the chart and only the chosen notes', async () => {
+    const course = await browser.open('/kurs/skapa-en-podd/');
+    await course.locator('kurskompis-panel').getByRole('button', { name: 'Markera som klar' }).click();
+    await course.locator('kurskompis-panel').getByText('Klar ✓').first().waitFor();
+    const options = await browser.options();
+    for (const text of ['Ta med den här tanken', 'Den här är privat']) {
+      await options.evaluate(
+        (t) =>
+          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+            type: 'noteCreate',
+            key: 'digiteket.se/kurs/skapa-en-podd/',
+            title: 'Skapa en podd',
+            text: t,
+          }),
+        text,
+      );
+    }
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+    await report.getByTestId('report-summary').filter({ hasText: 'Klara kurser: 1. Ungefärlig tid: 45 min.' }).waitFor();
+    // The end result, typed in by hand.
+    await report.getByText('Skriv in resultatet själv').click();
+    for (const [i, value] of ['4', '4,2', '3,5', '3.8', '3.6'].entries()) await report.locator(`#score-${i}`).fill(value);
+    await report.locator('#phase').selectOption('end');
+    await report.getByRole('button', { name: 'Spara resultatet' }).click();
+    await report.getByText('Resultatet är sparat.').waitFor();
+    await report.getByTestId('assessment-chart').getByText('4,2', { exact: true }).waitFor();
+    await report.getByRole('listitem').filter({ hasText: 'Ta med den här tanken' }).getByLabel('Ta med').check();
+    assert.deepEqual(await seriousViolations(report), []);
+    const text = await pdfText(await report.pdf({ format: 'A4' }));
+    assert.match(text, /Min fortbildning – underlag till medarbetarsamtalet/);
+    assert.match(text, /November: Skapa innehåll/);
+    assert.match(text, /Skapa en podd/);
+    assert.match(text, /45 min/);
+    assert.match(text, /Informationskompetens/);
+    assert.match(text, /3,2/);
+    assert.match(text, /4,2/);
+    assert.match(text, /Ta med den här tanken/);
+    assert.doesNotMatch(text, /Den här är privat/);
+    assert.doesNotMatch(text, /Skriv ut eller spara som PDF/);
+  });
+
+  it('exports the calendar file', async () => {
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+    const downloaded = report.waitForEvent('download');
+    await report.getByRole('button', { name: 'Lägg till i kalendern' }).click();
+    const file = await downloaded;
+    assert.equal(file.suggestedFilename(), 'kurskompis.ics');
+    const { readFileSync } = await import('node:fs');
+    const ics = readFileSync(await file.path(), 'utf8');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(ics, /SUMMARY:Sista dag: November: Skapa innehåll/);
+  });
+});
