@@ -7,7 +7,7 @@ import type { Plan } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import type { Phase, SelfAssessmentRecord } from '../../lib/model/self-assessment';
 import { buildReport, reportCsv } from '../../lib/report';
-import { AssessmentChart } from './AssessmentChart';
+import { AssessmentChart } from '../shared/AssessmentChart';
 import { ManualAssessment } from './ManualAssessment';
 import './report.css';
 

@@ -1,11 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { dayMonth, sessionText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { t, uiLocale } from '../../lib/i18n';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
 import type { ReadResult, SkipReason } from '../../lib/team/member-reader';
-import { defaultPeriod, overviewCsv, teamOverview } from '../../lib/team/overview';
+import { defaultPeriod, overviewCsv, teamAssessment, teamOverview } from '../../lib/team/overview';
+import { AssessmentChart } from '../shared/AssessmentChart';
 import './team.css';
 
 // The coordinator's overview of the team: progress grid, discussion sign-ups, the notes shared
@@ -212,6 +213,20 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
                 </li>
               ))}
             </ul>
+          </section>
+
+          <section aria-labelledby="team-assessment-heading" data-testid="team-assessment">
+            <h2 id="team-assessment-heading">{t('teamAssessmentHeading')}</h2>
+            {(() => {
+              const assessment = teamAssessment(members);
+              if (assessment.startCount === 0 && assessment.endCount === 0) return <p class="muted">{t('teamNoAssessments')}</p>;
+              return (
+                <>
+                  <p>{t('teamAssessmentCounts', [assessment.startCount, assessment.endCount])}</p>
+                  <AssessmentChart start={assessment.start} end={assessment.end} locale={uiLocale()} />
+                </>
+              );
+            })()}
           </section>
 
           <section aria-labelledby="notes-heading" data-testid="team-notes">

@@ -118,3 +118,29 @@ export function overviewCsv(
   ]);
   return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
+
+export interface TeamAssessment {
+  /** Average per area, of each member's latest result of the phase. */
+  start: Record<string, number>;
+  end: Record<string, number>;
+  startCount: number;
+  endCount: number;
+}
+
+export function teamAssessment(members: readonly MemberFile[]): TeamAssessment {
+  const phase = (which: 'start' | 'end') => {
+    const latest = members.flatMap((m) => {
+      const results = m.selfAssessments.filter((a) => a.phase === which && a.scores).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+      return results[0]?.scores ? [results[0].scores] : [];
+    });
+    const averages: Record<string, number> = {};
+    for (const area of new Set(latest.flatMap((s) => Object.keys(s)))) {
+      const values = latest.flatMap((s) => (s[area] === undefined ? [] : [s[area] as number]));
+      averages[area] = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+    }
+    return { averages, count: latest.length };
+  };
+  const start = phase('start');
+  const end = phase('end');
+  return { start: start.averages, end: end.averages, startCount: start.count, endCount: end.count };
+}

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberSchema, type MemberFile } from '../../../lib/model/member';
 import { planSchema } from '../../../lib/model/plan';
 import { MemberReader } from '../../../lib/team/member-reader';
-import { defaultPeriod, overviewCsv, teamOverview } from '../../../lib/team/overview';
+import { defaultPeriod, overviewCsv, teamAssessment, teamOverview } from '../../../lib/team/overview';
 import { fixturePlan } from '../../support/fixtures';
 import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
 
@@ -107,5 +107,24 @@ describe('reading the member files of a team folder', () => {
     const second = await reader.read();
     expect(gets() - before).toBe(1);
     expect(second.ok && second.members.map((m) => m.displayName).sort()).toEqual(['Alex', 'Bo B', 'Kim']);
+  });
+});
+
+describe('the team’s self-assessment', () => {
+  it('averages each member’s latest start and end result per area', () => {
+    const result = (phase: 'start' | 'end', takenAt: string, value: number) => ({
+      phase,
+      takenAt,
+      scores: { Informationskompetens: value, Kommunikation: value, 'Skapa innehåll': value, Säkerhet: value, Problemlösning: value },
+    });
+    const members = [
+      member('aaaaaaaa', 'Kim', { selfAssessments: [result('start', '2026-09-01', 2), result('start', '2026-09-10', 3), result('end', '2027-06-01', 4)] }),
+      member('bbbbbbbb', 'Alex', { selfAssessments: [result('start', '2026-09-02', 2)] }),
+      member('cccccccc', 'Bo'),
+    ];
+    const team = teamAssessment(members);
+    expect([team.startCount, team.endCount]).toEqual([2, 1]);
+    expect(team.start.Kommunikation).toBe(2.5);
+    expect(team.end['Skapa innehåll']).toBe(4);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotesService } from '../../../lib/notes-service';
+import { SelfAssessmentService } from '../../../lib/self-assessment';
 import { PlanService } from '../../../lib/plan-service';
 import { openDatabase, Store } from '../../../lib/store';
 import { SyncService } from '../../../lib/sync/sync-service';
@@ -198,13 +199,17 @@ describe('syncing with a team folder', () => {
     expect((await kim.store.note(note.id))?.text).toBe('Delad tanke');
   });
 
-  it('shares no progress when progress sharing is off, and removes what was shared before', async () => {
+  it('shares no progress or self-assessment when progress sharing is off, and removes what was shared before', async () => {
     const kim = await browserProfile();
     await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
+    const scores = { Informationskompetens: 3.2, Kommunikation: 3.8, 'Skapa innehåll': 2.4, Säkerhet: 3, Problemlösning: 2.9 };
+    await new SelfAssessmentService(kim.store, vi.fn()).save({ takenAt: '2026-09-02', scores, source: 'page' });
     await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    expect(memberFile().selfAssessments).toEqual([{ phase: 'start', takenAt: '2026-09-02', scores }]);
     kim.settings.shareProgress = false;
     await kim.sync.sync(new Date('2026-11-25T10:05:00Z'));
     expect(memberFile().progress).toEqual([]);
+    expect(memberFile().selfAssessments).toEqual([]);
   });
 });
 
