@@ -84,6 +84,14 @@ describe('plan validation', () => {
     const { team: _team, ...noTeam } = good;
     expect(problemsOf(text(noTeam))).toEqual([{ path: 'team', reason: 'missing' }]);
     expect(problemsOf(text(withPeriod(0, { title: 42 })))[0]).toMatchObject({ path: 'periods[0].title', reason: 'wrongType' });
+    // A session without an end time, a period without a deadline: named, not guessed at.
+    const open = [{ id: 's', starts: '2026-12-01T10:00:00+01:00', place: 'Rum' }];
+    expect(problemsOf(text(withPeriod(1, { sessions: open })))[0]).toMatchObject({ path: 'periods[1].sessions[0].ends', reason: 'missing' });
+    const { deadline: _deadline, ...noDeadline } = good.periods[1] as Record<string, unknown>;
+    expect(problemsOf(text({ ...good, periods: good.periods.map((p, i) => (i === 1 ? noDeadline : p)) }))[0]).toMatchObject({
+      path: 'periods[1].deadline',
+      reason: 'missing',
+    });
     expect(problemsOf(text({ ...good, periods: [] }))).toEqual([{ path: 'periods', reason: 'noPeriods' }]);
   });
 
