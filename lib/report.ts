@@ -1,4 +1,5 @@
 import { courseKey, type CourseKey } from './course-key';
+import { excelCsv } from './csv';
 import { todayInSweden } from './dates';
 import type { Note } from './model/note';
 import type { Plan } from './model/plan';
@@ -83,16 +84,11 @@ export function buildReport(
   };
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The courses as CSV for Swedish Excel: BOM, semicolons, CRLF. */
 export function reportCsv(report: Report, labels: { period: string; area: string; course: string; completed: string; minutes: string }): string {
   const rows = [
     [labels.period, labels.area, labels.course, labels.completed, labels.minutes],
     ...report.groups.flatMap((g) => g.courses.map((c) => [g.title, g.competenceArea ?? '', c.title, c.completedOn, c.minutes ?? ''])),
   ];
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
+  return excelCsv(rows);
 }

@@ -82,14 +82,11 @@ export async function mountPanel(
   };
 }
 
-export async function mountMyPagesBar(
-  ctx: ContentScriptContext,
-  count: number,
-  onImport: () => Promise<{ imported: number; alreadyDone: number }>,
-): Promise<() => void> {
+/** A strip under the page's main heading, in its own shadow root, built by `build`. */
+async function mountBar(ctx: ContentScriptContext, name: string, build: (root: HTMLElement) => void): Promise<() => void> {
   const anchor = document.querySelector('main h1') ?? document.querySelector('main');
   const ui = await createShadowRootUi(ctx, {
-    name: 'kurskompis-import',
+    name,
     position: 'inline',
     anchor,
     append: 'after',
@@ -100,29 +97,39 @@ export async function mountMyPagesBar(
       const root = el('div', 'panel');
       root.setAttribute('role', 'group');
       root.setAttribute('aria-label', t('extName'));
-      const text = el('span', 'status', t('myPagesFound', count));
-      const button = el('button', undefined, t('myPagesImport'));
-      button.type = 'button';
-      const status = el('span', 'status');
-      status.setAttribute('role', 'status');
-      button.addEventListener('click', () => {
-        button.disabled = true;
-        void onImport().then(
-          (result) => {
-            status.textContent = t('myPagesImported', [result.imported, result.alreadyDone]);
-          },
-          () => {
-            button.disabled = false;
-            status.textContent = t('myPagesImportFailed');
-          },
-        );
-      });
-      root.append(el('span', 'brand', t('extName')), text, button, status);
+      build(root);
       container.append(root);
     },
   });
   ui.mount();
   return () => ui.remove();
+}
+
+export async function mountMyPagesBar(
+  ctx: ContentScriptContext,
+  count: number,
+  onImport: () => Promise<{ imported: number; alreadyDone: number }>,
+): Promise<() => void> {
+  return mountBar(ctx, 'kurskompis-import', (root) => {
+    const text = el('span', 'status', t('myPagesFound', count));
+    const button = el('button', undefined, t('myPagesImport'));
+    button.type = 'button';
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      void onImport().then(
+        (result) => {
+          status.textContent = t('myPagesImported', [result.imported, result.alreadyDone]);
+        },
+        () => {
+          button.disabled = false;
+          status.textContent = t('myPagesImportFailed');
+        },
+      );
+    });
+    root.append(el('span', 'brand', t('extName')), text, button, status);
+  });
 }
 
 /**
@@ -135,48 +142,31 @@ export async function mountSelfAssessmentBar(
   onSave: () => Promise<{ ok: true; record: { phase: 'start' | 'end' } } | { ok: false; reason: string }>,
   onManual: () => Promise<unknown>,
 ): Promise<() => void> {
-  const anchor = document.querySelector('main h1') ?? document.querySelector('main');
-  const ui = await createShadowRootUi(ctx, {
-    name: 'kurskompis-assessment',
-    position: 'inline',
-    anchor,
-    append: 'after',
-    css: PANEL_CSS,
-    mode: 'open',
-    isolateEvents: true,
-    onMount(container) {
-      const root = el('div', 'panel');
-      root.setAttribute('role', 'group');
-      root.setAttribute('aria-label', t('extName'));
-      const status = el('span', 'status');
-      status.setAttribute('role', 'status');
+  return mountBar(ctx, 'kurskompis-assessment', (root) => {
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    const brand = el('span', 'brand', t('extName'));
+    if (!readable) {
       const manual = el('button', undefined, t('assessmentTypeIn'));
       manual.type = 'button';
       manual.addEventListener('click', () => void onManual());
-      if (readable) {
-        const save = el('button', undefined, t('assessmentSave'));
-        save.type = 'button';
-        save.addEventListener('click', () => {
-          save.disabled = true;
-          void onSave().then(
-            (result) => {
-              status.textContent = result.ok ? t(result.record.phase === 'start' ? 'assessmentSavedStart' : 'assessmentSavedEnd') : t('assessmentNotSaved');
-              if (!result.ok) save.disabled = false;
-            },
-            () => {
-              save.disabled = false;
-              status.textContent = t('assessmentNotSaved');
-            },
-          );
-        });
-        root.append(el('span', 'brand', t('extName')), save, status);
-      } else {
-        status.textContent = t('assessmentUnreadable');
-        root.append(el('span', 'brand', t('extName')), status, manual);
-      }
-      container.append(root);
-    },
+      status.textContent = t('assessmentUnreadable');
+      root.append(brand, status, manual);
+      return;
+    }
+    const save = el('button', undefined, t('assessmentSave'));
+    save.type = 'button';
+    save.addEventListener('click', () => {
+      save.disabled = true;
+      const failed = () => {
+        save.disabled = false;
+        status.textContent = t('assessmentNotSaved');
+      };
+      void onSave().then((result) => {
+        if (!result.ok) return failed();
+        status.textContent = t(result.record.phase === 'start' ? 'assessmentSavedStart' : 'assessmentSavedEnd');
+      }, failed);
+    });
+    root.append(brand, save, status);
   });
-  ui.mount();
-  return () => ui.remove();
 }

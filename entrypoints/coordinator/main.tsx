@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CoordinatorApp } from '../../components/coordinator/CoordinatorApp';
+import { downloadText } from '../../components/shared/download';
 import { t, uiLocale } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { publishAddress, revision, teamFolderSetting } from '../../lib/settings';
@@ -32,13 +33,7 @@ void Promise.all([openDatabase(), teamFolderSetting.getValue()]).then(([db, team
       save={(plan) => send({ type: 'saveDraft', plan })}
       useMyself={() => send({ type: 'useDraft' })}
       subscribe={(listener) => revision.watch(listener)}
-      download={(fileName, text) => {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-        link.download = fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      }}
+      download={(fileName, text) => downloadText(fileName, text, 'application/json')}
       copy={(text) => navigator.clipboard.writeText(text)}
       titles={{
         canRead: () => browser.permissions.contains({ origins: DIGITEKET_ORIGINS }),

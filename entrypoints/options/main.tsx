@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { downloadText } from '../../components/shared/download';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { bumpRevision, coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/settings';
@@ -56,12 +57,7 @@ void openDatabase().then((db) => {
       backup={{
         async exportBackup() {
           const data = await backups.export();
-          const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-          const link = document.createElement('a');
-          link.href = URL.createObjectURL(blob);
-          link.download = `kurskompis-sakerhetskopia-${data.exportedAt.slice(0, 10)}.json`;
-          link.click();
-          setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+          downloadText(`kurskompis-sakerhetskopia-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2), 'application/json');
         },
         async importBackup(text) {
           const parsed = parseBackup(text);

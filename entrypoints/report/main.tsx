@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { ReportApp } from '../../components/report/ReportApp';
+import { downloadText } from '../../components/shared/download';
 import { calendarFile } from '../../lib/calendar-file';
 import { t, uiLocale } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
@@ -8,14 +9,6 @@ import { openDatabase, Store } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('reportTitle')} – ${t('extName')}`;
-
-function download(fileName: string, text: string, type: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
 
 void openDatabase().then((db) => {
   const store = new Store(db);
@@ -33,10 +26,10 @@ void openDatabase().then((db) => {
         return { plan: active?.plan, progress: [...progress.values()], assessments, notes, name };
       }}
       saveAssessment={async (input) => send({ type: 'saveSelfAssessment', ...input, source: 'manual' })}
-      download={download}
+      download={downloadText}
       calendar={async () => {
         const file = await calendarFile(store);
-        if (file) download(file.name, file.text, 'text/calendar;charset=utf-8');
+        if (file) downloadText(file.name, file.text, 'text/calendar;charset=utf-8');
       }}
       print={() => window.print()}
       subscribe={(listener) => revision.watch(listener)}

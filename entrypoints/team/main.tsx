@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { downloadText } from '../../components/shared/download';
 import { TeamOverviewApp } from '../../components/team/TeamOverviewApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
@@ -16,13 +17,7 @@ void openDatabase().then((db) => {
         // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
         return { plan: active?.plan ?? draft?.plan, reading };
       }}
-      download={(fileName, text) => {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-        link.download = fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      }}
+      download={(fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8')}
       print={() => window.print()}
     />,
     document.getElementById('app') as HTMLElement,

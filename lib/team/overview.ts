@@ -1,5 +1,6 @@
 import { courseKey } from '../course-key';
 import { todayInSweden } from '../dates';
+import { excelCsv } from '../csv';
 import type { MemberFile } from '../model/member';
 import type { Period, Plan, PlanItem, PlanSession } from '../model/plan';
 
@@ -97,11 +98,6 @@ export function teamOverview(period: Period, members: readonly MemberFile[]): Te
   };
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The grid as CSV that Swedish Excel opens right: UTF-8 with a byte-order mark, semicolons,
  * CRLF line ends. `labels` gives the words for the header and the cells.
@@ -116,7 +112,7 @@ export function overviewCsv(
     ...row.cells.map((c) => (c === 'done' ? labels.done : c === 'started' ? labels.started : '')),
     `${row.requiredDone}/${overview.requiredTotal}`,
   ]);
-  return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
+  return excelCsv([header, ...lines]);
 }
 
 export interface TeamAssessment {
