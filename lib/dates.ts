@@ -29,15 +29,13 @@ function fromUtcMs(ms: number): CalendarDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-const stockholmDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PLAN_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: building a formatter with a time zone loads ICU's zone data, which every
+// page that merely loads this module (the content script among them) would otherwise pay for.
+let stockholmDate: Intl.DateTimeFormat | undefined;
 
 /** Today's calendar date in Swedish time. */
 export function todayInSweden(now: Date = new Date()): CalendarDate {
+  stockholmDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: PLAN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
   const parts = stockholmDate.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
@@ -99,18 +97,19 @@ export function formatTime(instant: Date, locale: string): string {
   return locale.startsWith('sv') ? text.replace(':', '.') : text;
 }
 
-const stockholmParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PLAN_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+let stockholmParts: Intl.DateTimeFormat | undefined;
 
 /** Swedish wall-clock date and time ("HH:MM") of an instant. */
 export function swedishDateTime(instant: Date): { date: CalendarDate; time: string } {
+  stockholmParts ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: PLAN_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const parts = stockholmParts.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
