@@ -149,7 +149,10 @@ export default defineBackground(() => {
     if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();
     if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => updateToolbar(store));
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) void ready.then(({ sync }) => sync.sync());
-    if (alarm.name === REMINDER_ALARM) void ready.then(({ store }) => remind(store));
+    if (alarm.name === REMINDER_ALARM) {
+      void ready.then(({ store }) => remind(store));
+      void planReminderCheck();
+    }
   });
   // The worker starts many times a day; creating an alarm again would restart its clock.
   const ensureAlarm = async (name: string, periodInMinutes: number) => {
@@ -159,10 +162,14 @@ export default defineBackground(() => {
   // The period and its count change at midnight even when nothing else happens.
   void ensureAlarm(TOOLBAR_ALARM, 30);
   void ensureAlarm(SYNC_ALARM, 15);
-  // Reminders: a look each morning at 09.00 Swedish time; an alarm missed while the browser
-  // was closed fires when it starts again.
+  // Reminders: a look each morning at 09.00 Swedish time, planned anew each day (a fixed
+  // 24-hour period would drift an hour at each change of summer time). An alarm missed while
+  // the browser was closed fires when it starts again.
+  async function planReminderCheck() {
+    await browser.alarms.create(REMINDER_ALARM, { when: nextReminderCheck().getTime() });
+  }
   void browser.alarms.get(REMINDER_ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(REMINDER_ALARM, { when: nextReminderCheck().getTime(), periodInMinutes: 24 * 60 });
+    if (!alarm) void planReminderCheck();
   });
   browser.notifications?.onClicked.addListener((id) => {
     if (id !== REMINDER_NOTIFICATION) return;
