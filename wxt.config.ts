@@ -18,7 +18,8 @@ export default defineConfig({
     // content script already asks for the same sites, so installing warns of nothing more.
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
-    optional_host_permissions: ['https://*/*'],
+    // A team folder on this computer (npm run team-folder) is plain http on loopback.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-notes': {

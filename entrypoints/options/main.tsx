@@ -11,6 +11,12 @@ import { BackupService, parseBackup } from '../../lib/backup';
 import { openDatabase, Store } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
+
+/** The host permission for an address: a match pattern names no port, so the host is asked for. */
+function hostPattern(address: string): string {
+  const { protocol, hostname } = new URL(address);
+  return `${protocol}//${hostname}/*`;
+}
 document.title = `${t('optionsTitle')} – ${t('extName')}`;
 
 void openDatabase().then((db) => {
@@ -28,8 +34,7 @@ void openDatabase().then((db) => {
       setPlanUrl={async (url) => {
         // Asked now, for this one origin, while the user is clicking: never up front.
         try {
-          const origin = `${new URL(url).origin}/*`;
-          await browser.permissions.request({ origins: [origin] });
+          await browser.permissions.request({ origins: [hostPattern(url)] });
         } catch {
           /* refused or not a URL: the fetch below reports what went wrong */
         }
@@ -45,7 +50,7 @@ void openDatabase().then((db) => {
           const address = folderAddress(request.url);
           if (!address) return { ok: false, error: 'badAddress' };
           // Asked now, for this one origin, while the user is clicking: never up front.
-          const granted = await browser.permissions.request({ origins: [`${new URL(address.base).origin}/*`] }).catch(() => false);
+          const granted = await browser.permissions.request({ origins: [hostPattern(address.base)] }).catch(() => false);
           if (!granted) return { ok: false, error: 'permission' };
           return send({ type: 'joinTeam', ...request });
         },
