@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { Plan } from '../../lib/model/plan';
 import type { StoredDraft } from '../../lib/store';
+import { fixturePlan } from '../../test/support/fixtures';
 import { CoordinatorApp, type CoordinatorProps } from './CoordinatorApp';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -194,6 +195,18 @@ describe('CoordinatorApp', () => {
     expect(root.querySelector<HTMLTextAreaElement>('[data-testid="join-text"]')?.value).toContain(
       'Spara filen kurskompis-plan-ostersunds-bibliotek.json som jag skickar',
     );
+  });
+
+  it('opens another plan file in place of the one being edited', async () => {
+    const services = fakeServices();
+    await createPlan(services);
+    const input = root.querySelector<HTMLInputElement>('.start-over #open-plan-file')!;
+    const file = new File([JSON.stringify(fixturePlan())], 'plan.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await tick(30);
+    expect(services.stored()?.plan.team.name).toBe('Östersunds bibliotek');
+    expect(root.querySelector<HTMLInputElement>('#f-team-name')?.value).toBe('Östersunds bibliotek');
   });
 
   it('refuses to open a broken plan file and names the problems', async () => {

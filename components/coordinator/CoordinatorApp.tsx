@@ -339,6 +339,26 @@ export function CoordinatorApp(props: CoordinatorProps) {
           folder={props.folder}
           savedPlan={async () => (await props.load()).draft?.plan}
         />
+
+        <details class="card start-over">
+          <summary>{t('startOverHeading')}</summary>
+          <p class="muted">{t('startOverExplain')}</p>
+          <StartCard
+            active={active.value}
+            onCreate={(teamName) => setDraft(newDraft(teamName, props.locale, now()), true)}
+            onOpenText={(text) => {
+              const parsed = parsePlanText(text);
+              if (!parsed.ok) {
+                openProblems.value = parsed.problems;
+                return;
+              }
+              openProblems.value = null;
+              setDraft(draftOfPlan(parsed.plan), true);
+            }}
+            onFromActive={(plan) => setDraft(draftOfPlan(plan), true)}
+          />
+          {openProblems.value && <PlanProblems problems={openProblems.value} previousKept={false} />}
+        </details>
       </main>
     </ProblemsContext.Provider>
   );
