@@ -112,4 +112,24 @@ describe('PopupApp', () => {
     await act(async () => [...root.querySelectorAll('button')][1]!.click());
     expect(props.openOptions).toHaveBeenCalledWith('plan-url');
   });
+
+  it('offers the discussion sessions that follow a period even once its deadline has passed', async () => {
+    const signUp = vi.fn(async () => ({ ok: true }));
+    await show({
+      at: '2026-12-01T12:00:00Z',
+      signUp,
+      load: async () => ({
+        stored,
+        progress: new Map(),
+        team: { state: { base: 'x', failures: 0, lastOkAt: '2026-12-01T11:00:00Z', signupCounts: { '2026-11-s2': 8 } }, signedUp: new Set(['2026-11-s3']) },
+      }),
+    });
+    // December is a pause; the November sessions of 1–3 Dec are still there to sign up for.
+    const items = [...root.querySelectorAll('[data-testid="signup"] li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      '2 dec kl. 13.00–14.30, Konferensrummet Fullt. Anmäl mig',
+      '3 dec kl. 15.00–16.00, Teams Platser kvar: 10. Du är anmäld. Avanmäl',
+    ]);
+    expect(text('sync-line')).toBe('Synkat 12.00.');
+  });
 });

@@ -1,17 +1,17 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { dayMonth } from '../../lib/format';
+import { todayInSweden } from '../../lib/dates';
+import { dayMonth, syncStateText } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
+import type { Period, PlanSession } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/overview';
-import type { Period } from '../../lib/model/plan';
 import type { PlanChanges, StoredPlan } from '../../lib/store';
-import { PlanChangesNotice } from './PlanChangesNotice';
-import { SessionSignup } from './SessionSignup';
-import { syncStateText } from '../../lib/format';
 import type { SyncState } from '../../lib/sync/sync-state';
 import { PeriodView } from './PeriodView';
+import { PlanChangesNotice } from './PlanChangesNotice';
+import { SessionSignup } from './SessionSignup';
 import './popup.css';
 
 export interface PopupProps {
@@ -68,12 +68,20 @@ export function PopupApp(props: PopupProps) {
   const changes = useSignal<PlanChanges | undefined>(undefined);
   const coordinator = useSignal(false);
   const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(undefined);
+  const openSessions = useSignal<PlanSession[]>([]);
   const refresh = async () => {
     const loaded = await load();
     view.value = overview(loaded.stored, loaded.progress, now());
     changes.value = loaded.changes;
     coordinator.value = loaded.coordinator === true;
     team.value = loaded.team;
+    // Sessions come at a period's end, often after its deadline: every started period's
+    // sessions that have not ended yet can be signed up for.
+    const today = todayInSweden(now());
+    openSessions.value = (loaded.stored?.plan.periods ?? [])
+      .filter((p) => p.starts <= today)
+      .flatMap((p) => p.sessions)
+      .filter((s) => Date.parse(s.ends) > now().getTime());
   };
   useEffect(() => {
     void refresh();
@@ -137,9 +145,9 @@ export function PopupApp(props: PopupProps) {
           {v.previous && <p class="muted">{t('previousPeriodEnded', [v.previous.title, dayMonth(v.previous.deadline)])}</p>}
         </section>
       )}
-      {team.value && v?.kind === 'plan' && v.moment === 'active' && v.current && props.signUp && (
+      {team.value && props.signUp && (
         <SessionSignup
-          sessions={v.current.period.sessions.filter((s) => Date.parse(s.ends) > now().getTime())}
+          sessions={openSessions.value}
           signedUp={team.value.signedUp}
           counts={team.value.state?.signupCounts ?? {}}
           onSignUp={(id, cancel) => void props.signUp?.(id, cancel).then(refresh)}
