@@ -19,7 +19,15 @@ export function AssessmentChart({ start, end, locale }: Props) {
   const height = ASSESSMENT_AREAS.length * ROW + 60;
   const number = (value: number) => value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="chart-title chart-desc" data-testid="assessment-chart">
+    <svg
+      class="chart"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      // Its own size wherever it is shown: the report, the team overview, print.
+      style={{ width: '100%', maxWidth: '620px', height: 'auto', fontFamily: 'system-ui, sans-serif' }}
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+      data-testid="assessment-chart"
+    >
       <title id="chart-title">{t('chartTitle')}</title>
       <desc id="chart-desc">
         {ASSESSMENT_AREAS.map((area) =>
