@@ -128,6 +128,27 @@ export function CoordinatorApp(props: CoordinatorProps) {
 
   if (!loaded.value) return <main class="coordinator-app" aria-busy="true" />;
 
+  // The ways into a plan: on the first visit, and again below the editor to start over.
+  const start = (
+    <>
+      <StartCard
+        active={active.value}
+        onCreate={(teamName) => setDraft(newDraft(teamName, props.locale, now()), true)}
+        onOpenText={(text) => {
+          const parsed = parsePlanText(text);
+          if (!parsed.ok) {
+            openProblems.value = parsed.problems;
+            return;
+          }
+          openProblems.value = null;
+          setDraft(draftOfPlan(parsed.plan), true);
+        }}
+        onFromActive={(plan) => setDraft(draftOfPlan(plan), true)}
+      />
+      {openProblems.value && <PlanProblems problems={openProblems.value} previousKept={false} />}
+    </>
+  );
+
   const current = draft.value;
   if (!current) {
     return (
@@ -136,21 +157,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
           <h1>{t('coordinatorTitle')}</h1>
           <p class="muted">{t('coordinatorIntro')}</p>
         </header>
-        <StartCard
-          active={active.value}
-          onCreate={(teamName) => setDraft(newDraft(teamName, props.locale, now()), true)}
-          onOpenText={(text) => {
-            const parsed = parsePlanText(text);
-            if (!parsed.ok) {
-              openProblems.value = parsed.problems;
-              return;
-            }
-            openProblems.value = null;
-            setDraft(draftOfPlan(parsed.plan), true);
-          }}
-          onFromActive={(plan) => setDraft(draftOfPlan(plan), true)}
-        />
-        {openProblems.value && <PlanProblems problems={openProblems.value} previousKept={false} />}
+        {start}
       </main>
     );
   }
@@ -343,21 +350,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
         <details class="card start-over">
           <summary>{t('startOverHeading')}</summary>
           <p class="muted">{t('startOverExplain')}</p>
-          <StartCard
-            active={active.value}
-            onCreate={(teamName) => setDraft(newDraft(teamName, props.locale, now()), true)}
-            onOpenText={(text) => {
-              const parsed = parsePlanText(text);
-              if (!parsed.ok) {
-                openProblems.value = parsed.problems;
-                return;
-              }
-              openProblems.value = null;
-              setDraft(draftOfPlan(parsed.plan), true);
-            }}
-            onFromActive={(plan) => setDraft(draftOfPlan(plan), true)}
-          />
-          {openProblems.value && <PlanProblems problems={openProblems.value} previousKept={false} />}
+          {start}
         </details>
       </main>
     </ProblemsContext.Provider>
