@@ -48,7 +48,8 @@ class PageController {
   private readonly badges = new BadgeLayer(BADGE_CSS);
   private panel: Panel | null = null;
   private panelMounting = false;
-  private removeMyPagesBar: (() => void) | null = null;
+  /** The bar under the heading of Mina sidor or the self-assessment result, when one is shown. */
+  private removeBar: (() => void) | null = null;
   private notes: NotesDock | null = null;
   private collect: CollectLayer | null = null;
   private pageKey: string | null = null;
@@ -93,8 +94,8 @@ class PageController {
     this.panel = null;
     this.panelMounting = false;
     this.pageKey = null;
-    this.removeMyPagesBar?.();
-    this.removeMyPagesBar = null;
+    this.removeBar?.();
+    this.removeBar = null;
     this.notes?.remove();
     this.notes = null;
     this.collect?.remove();
@@ -199,20 +200,18 @@ class PageController {
     if (entries.length === 0) return;
     void mountMyPagesBar(this.ctx, entries.length, () => send({ type: 'importMyPages', entries })).then(
       (remove) => {
-        this.removeMyPagesBar = remove;
+        this.removeBar = remove;
       },
     );
   }
 
   private renderSelfAssessment(): void {
     const reading = selfAssessmentResult(document);
-    void mountSelfAssessmentBar(
-      this.ctx,
-      reading !== null,
-      () => (reading ? send({ type: 'saveSelfAssessment', scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) }) : Promise.reject(new Error('unread'))),
-      () => send({ type: 'openReport', section: 'self-assessment' }),
-    ).then((remove) => {
-      this.removeMyPagesBar = remove;
+    const save = reading
+      ? () => send({ type: 'saveSelfAssessment', scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) })
+      : null;
+    void mountSelfAssessmentBar(this.ctx, save, () => send({ type: 'openReport', section: 'self-assessment' })).then((remove) => {
+      this.removeBar = remove;
     });
   }
 

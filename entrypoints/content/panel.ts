@@ -138,15 +138,15 @@ export async function mountMyPagesBar(
  */
 export async function mountSelfAssessmentBar(
   ctx: ContentScriptContext,
-  readable: boolean,
-  onSave: () => Promise<{ ok: true; record: { phase: 'start' | 'end' } } | { ok: false; reason: string }>,
+  /** Null when the page could not be read. */
+  onSave: (() => Promise<{ ok: true; record: { phase: 'start' | 'end' } } | { ok: false; reason: string }>) | null,
   onManual: () => Promise<unknown>,
 ): Promise<() => void> {
   return mountBar(ctx, 'kurskompis-assessment', (root) => {
     const status = el('span', 'status');
     status.setAttribute('role', 'status');
     const brand = el('span', 'brand', t('extName'));
-    if (!readable) {
+    if (!onSave) {
       const manual = el('button', undefined, t('assessmentTypeIn'));
       manual.type = 'button';
       manual.addEventListener('click', () => void onManual());
