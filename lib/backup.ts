@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { noteSchema, type Note } from './model/note';
 import { progressRecordSchema, type ProgressRecord } from './model/progress';
-import { mergeById } from './notes';
+import { mergeById } from './merge';
 import type { Store } from './store';
 
 // The user's own backup: progress, every note (private ones too: the file is theirs) and

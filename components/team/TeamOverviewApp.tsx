@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { dayMonth, sessionText } from '../../lib/format';
 import { t, uiLocale } from '../../lib/i18n';
+import { mergeById } from '../../lib/merge';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
 import type { ReadResult, SkipReason } from '../../lib/team/member-reader';
@@ -30,12 +31,7 @@ const SKIP_TEXT: Record<SkipReason, Parameters<typeof t>[0]> = {
 
 /** Copies of one member from the folder and from files: the newer one is shown. */
 function combine(a: readonly MemberFile[], b: readonly MemberFile[]): MemberFile[] {
-  const byId = new Map<string, MemberFile>();
-  for (const m of [...a, ...b]) {
-    const seen = byId.get(m.memberId);
-    if (!seen || Date.parse(m.updatedAt) > Date.parse(seen.updatedAt)) byId.set(m.memberId, m);
-  }
-  return [...byId.values()];
+  return mergeById(a, b, (m) => m.memberId, (m) => m.updatedAt).merged;
 }
 
 export function TeamOverviewApp(props: TeamOverviewProps) {

@@ -1,3 +1,4 @@
+import { mergeById } from '../merge';
 import type { MemberFile } from '../model/member';
 
 // Two copies of one member's file (two browsers, or this browser and the folder) become one:
@@ -8,14 +9,9 @@ function newer<T extends { updatedAt: string }>(a: T, b: T): T {
   return Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a;
 }
 
+/** Both copies' records, the newer of each id, in id order so equal content writes equal files. */
 export function mergeRecords<T extends { updatedAt: string }>(a: readonly T[], b: readonly T[], id: (record: T) => string): T[] {
-  const byId = new Map<string, T>();
-  for (const record of [...a, ...b]) {
-    const key = id(record);
-    const existing = byId.get(key);
-    byId.set(key, existing ? newer(existing, record) : record);
-  }
-  return [...byId.values()].sort((x, y) => id(x).localeCompare(id(y)));
+  return mergeById(a, b, id, (r) => r.updatedAt).merged.sort((x, y) => id(x).localeCompare(id(y)));
 }
 
 export function mergeMembers(a: MemberFile, b: MemberFile): MemberFile {

@@ -2,6 +2,7 @@ import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type Sha
 import type { Note } from '../model/note';
 import type { PlanService } from '../plan-service';
 import type { Store } from '../store';
+import { mergeById } from '../merge';
 import { MEMBERS_DIR, memberPath, PLAN_FILE } from './folder-layout';
 import { mergeMembers, sameContent } from './member-merge';
 import { retryDelayMs, type SyncState } from './sync-state';
@@ -188,10 +189,7 @@ export class SyncService {
     const store = this.deps.store;
     if (settings.shareProgress) {
       const local = await store.progress();
-      const newer = remote.progress.filter((r) => {
-        const mine = local.get(r.courseKey);
-        return !mine || Date.parse(r.updatedAt) > Date.parse(mine.updatedAt);
-      });
+      const newer = mergeById([...local.values()], remote.progress, (r) => r.courseKey, (r) => r.updatedAt).changed;
       if (newer.length) {
         await store.putProgress(
           newer.map((r) => ({
@@ -226,11 +224,7 @@ export class SyncService {
       }
       if (changed.length) await store.putNotes(changed);
     }
-    const mySignups = new Map((await store.signups()).map((s) => [s.sessionId, s]));
-    const newerSignups = remote.signups.filter((s) => {
-      const mine = mySignups.get(s.sessionId);
-      return !mine || Date.parse(s.updatedAt) > Date.parse(mine.updatedAt);
-    });
+    const newerSignups = mergeById(await store.signups(), remote.signups, (s) => s.sessionId, (s) => s.updatedAt).changed;
     if (newerSignups.length) await store.putSignups(newerSignups);
   }
 }

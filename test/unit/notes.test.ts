@@ -2,7 +2,8 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { BackupService, parseBackup } from '../../lib/backup';
 import type { Note } from '../../lib/model/note';
-import { filterNotes, foldForSearch, mergeById, searchable } from '../../lib/notes';
+import { mergeById } from '../../lib/merge';
+import { filterNotes, foldForSearch, searchable } from '../../lib/notes';
 import { NotesService } from '../../lib/notes-service';
 import { openDatabase, Store } from '../../lib/store';
 
