@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from './competence-areas';
 
 // A saved self-assessment result: the five area scores (1–5) of Digiteket's test, marked as
 // the start or the end by the plan's self-assessment dates. One per phase; a newer one replaces.
 
-export const ASSESSMENT_AREAS = ['Informationskompetens', 'Kommunikation', 'Skapa innehåll', 'Säkerhet', 'Problemlösning'] as const;
+export const ASSESSMENT_AREAS = COMPETENCE_AREAS;
 
-const score = z.number().min(1).max(5);
+const score = z.number().min(SCORE_MIN).max(SCORE_MAX);
 
 export const scoresSchema = z.object(Object.fromEntries(ASSESSMENT_AREAS.map((a) => [a, score])) as Record<(typeof ASSESSMENT_AREAS)[number], typeof score>);
 

@@ -1,4 +1,5 @@
 import { canonicalPath, courseKey, isDigiteketHost, type CourseKey } from '../course-key';
+import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
 
 // Everything Kurskompis knows about Digiteket's pages lives here: URL shapes, selectors and
@@ -268,10 +269,6 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
   return [...result.values()];
 }
 
-/** Digiteket's five competence areas, in the order the self-assessment lists them. */
-export const COMPETENCE_AREAS = ['Informationskompetens', 'Kommunikation', 'Skapa innehåll', 'Säkerhet', 'Problemlösning'] as const;
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 5;
 
 export interface SelfAssessmentReading {
   /** The day the test was taken, when the page says it. */
