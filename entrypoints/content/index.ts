@@ -24,7 +24,7 @@ import {
   courseFacts,
 } from '../../lib/site/digiteket';
 import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
-import { CollectLayer, type Collectable } from './collect';
+import { CollectLayer, type AddItems, type Collectable } from './collect';
 import { mountNotesDock, type NotesDock } from './notes';
 import { mountMyPagesBar, mountPanel, mountSelfAssessmentBar, type Panel } from './panel';
 import { BADGE_CSS } from './styles';
@@ -36,6 +36,8 @@ export default defineContentScript({
     void new PageController(ctx).start();
   },
 });
+
+const addToDraft: AddItems = (periodId, items) => send({ type: 'addToDraft', periodId, items });
 
 function isOurs(node: Node): boolean {
   return node instanceof Element && (node.hasAttribute(HOST_ATTR) || node.tagName.startsWith('KURSKOMPIS-'));
@@ -125,7 +127,7 @@ class PageController {
       const heading = itemHeading(document);
       if (!heading) return;
       const kind = isCoursePage(url) ? 'course' : 'article';
-      this.collect ??= new CollectLayer(this.ctx, context, (periodId, items) => send({ type: 'addToDraft', periodId, items }), true);
+      this.collect ??= new CollectLayer(this.ctx, context, addToDraft, true);
       this.collect.show(heading, [{ key: this.pageKey, title: itemTitle(document), kind, card: heading }]);
       return;
     }
@@ -138,7 +140,7 @@ class PageController {
       const text = title.textContent?.trim();
       if (text) found.set(key, { key, title: text, kind: key.includes('/kurs/') ? 'course' : 'article', card: cardOf(link) ?? link });
     }
-    this.collect ??= new CollectLayer(this.ctx, context, (periodId, items) => send({ type: 'addToDraft', periodId, items }), false);
+    this.collect ??= new CollectLayer(this.ctx, context, addToDraft, false);
     this.collect.show(anchor, [...found.values()]);
   }
 
