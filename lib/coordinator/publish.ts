@@ -2,8 +2,8 @@ import { parsePlanText } from '../model/plan-parse';
 import type { Plan } from '../model/plan';
 import type { Store } from '../store';
 import { PLAN_FILE } from '../sync/folder-layout';
-import type { TeamSettings } from '../sync/team-settings';
-import { folderAddress, FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
+import { folderOf, type TeamSettings } from '../sync/team-settings';
+import { FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
 
 // The coordinator writes the saved plan to the team folder as plan.json. The write is
 // conditional on the copy the plan was based on: a plan a co-coordinator published meanwhile
@@ -24,7 +24,7 @@ export class PlanPublisher {
 
   private async client(): Promise<WebDavClient | null> {
     const settings = await this.settings();
-    const address = settings && folderAddress(settings.url, { username: settings.username, password: settings.password });
+    const address = settings && folderOf(settings);
     return address ? new WebDavClient(address, this.fetchImpl) : null;
   }
 

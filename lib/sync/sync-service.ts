@@ -6,7 +6,7 @@ import { mergeById } from '../merge';
 import { MEMBERS_DIR, memberPath, PLAN_FILE } from './folder-layout';
 import { mergeMembers, sameContent } from './member-merge';
 import { retryDelayMs, type SyncState } from './sync-state';
-import type { TeamSettings } from './team-settings';
+import { folderOf, type TeamSettings } from './team-settings';
 import { folderAddress, FolderFailure, WebDavClient } from './webdav';
 import type { ReadResult } from '../team/member-reader';
 
@@ -31,7 +31,7 @@ export interface SyncDeps {
 }
 
 function clientFor(settings: TeamSettings, deps: SyncDeps): WebDavClient {
-  const address = folderAddress(settings.url, { username: settings.username, password: settings.password });
+  const address = folderOf(settings);
   if (!address) throw new FolderFailure('notFolder');
   return new WebDavClient(address, deps.fetch, deps.timeoutMs);
 }

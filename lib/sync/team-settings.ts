@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { folderAddress, type FolderAddress } from './webdav';
 
 // Membership of a team folder, kept in the extension's local storage (never synced by the
 // browser). The password stays on this computer and is sent only to the folder's own address.
@@ -19,4 +20,9 @@ export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 export function parseTeamSettings(raw: unknown): TeamSettings | null {
   const parsed = teamSettingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
+}
+
+/** The folder's WebDAV address with this member's sign-in, or null when the address is not one. */
+export function folderOf(settings: TeamSettings): FolderAddress | null {
+  return folderAddress(settings.url, { username: settings.username, password: settings.password });
 }

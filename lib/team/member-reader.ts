@@ -1,7 +1,7 @@
 import { parseMemberText, type MemberFile } from '../model/member';
 import { MEMBERS_DIR } from '../sync/folder-layout';
-import type { TeamSettings } from '../sync/team-settings';
-import { folderAddress, FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
+import { folderOf, type TeamSettings } from '../sync/team-settings';
+import { FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
 
 // Reads every member file of the team folder for the coordinator's overview. A listing gives
 // each file's ETag; a file whose ETag has not changed since the last reading is not fetched
@@ -35,7 +35,7 @@ export class MemberReader {
   async read(): Promise<ReadResult> {
     const settings = await this.settings();
     if (!settings) return { ok: false, error: 'notJoined' };
-    const address = folderAddress(settings.url, { username: settings.username, password: settings.password });
+    const address = folderOf(settings);
     if (!address) return { ok: false, error: 'notFolder' };
     if (address.base !== this.cachedBase) {
       this.cache.clear();
