@@ -179,11 +179,13 @@ export class BackgroundHandler {
       this.coordinator.context(now),
     ]);
     const done = [...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey);
-    if (!stored) return { done, ...(collect ? { collect } : {}) };
+    const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
+    if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
     const period = currentPeriod(stored.plan, now);
     const overrides = stored.plan.siteAdapter;
     return {
       done,
+      labels,
       ...(collect ? { collect } : {}),
       ...(overrides ? { overrides } : {}),
       ...(period

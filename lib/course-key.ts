@@ -17,8 +17,17 @@ function decodePath(path: string): string {
   }
 }
 
+// A path of printable ASCII without escapes or empty segments is canonical once lower-cased
+// and slash-ended: what browsers hand over for nearly every link. Skipping the decode,
+// normalisation and split keeps a scan of a 1,000-card list cheap.
+const PLAIN_PATH = /^(?:\/[!-$&-.0-~]+)*\/?$/;
+
 /** Canonical path: decoded, NFC, lower case, single slashes, exactly one trailing slash. */
 export function canonicalPath(pathname: string): string {
+  if (PLAIN_PATH.test(pathname)) {
+    const lower = pathname.toLowerCase();
+    return lower.endsWith('/') ? lower : `${lower}/`;
+  }
   const decoded = decodePath(pathname).normalize('NFC').toLowerCase();
   const segments = decoded.split('/').filter((s) => s.length > 0);
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;

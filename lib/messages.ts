@@ -92,9 +92,21 @@ export interface PageItem {
   kind: 'course' | 'article';
 }
 
+/** The words on the badges of list pages. */
+export interface BadgeLabels {
+  period: string;
+  optional: string;
+  done: string;
+}
+
 export interface PageContext {
   period?: { title: string; deadline: string; items: PageItem[] };
   done: string[];
+  /**
+   * Sent with the context because a content script's first `i18n.getMessage` makes the page
+   * wait while the browser loads the whole catalogue; a list page needs only these three words.
+   */
+  labels?: BadgeLabels;
   overrides?: SiteAdapterOverrides;
   /** Present in coordinator mode: the saved plan's periods, for collecting courses. */
   collect?: CollectContext;

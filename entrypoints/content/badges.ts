@@ -1,4 +1,4 @@
-import type { PageItem } from '../../lib/messages';
+import type { BadgeLabels, PageItem } from '../../lib/messages';
 
 // Small badges on course links and cards. Each lives in its own shadow root, so the page's
 // styles cannot reach into it and ours cannot leak out; its text reaches screen readers as
@@ -14,7 +14,7 @@ export interface BadgeLook {
 export function badgeLook(
   item: PageItem | undefined,
   done: boolean,
-  labels: { period: string; optional: string; done: string },
+  labels: BadgeLabels,
 ): BadgeLook | null {
   if (done) return { text: labels.done, variant: 'done' };
   if (!item) return null;

@@ -31,13 +31,22 @@ import { BADGE_CSS } from './styles';
 
 export default defineContentScript({
   matches: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
-  runAt: 'document_idle',
+  // Started before the page is parsed so the page context is usually here when parsing ends:
+  // the badges then go into the page before the browser's last layout of it, instead of making
+  // it lay out and repaint a long list once more.
+  runAt: 'document_start',
   main(ctx) {
     void new PageController(ctx).start();
   },
 });
 
 const addToDraft: AddItems = (periodId, items) => send({ type: 'addToDraft', periodId, items });
+
+/** Resolves once the document is parsed (at DOMContentLoaded, or at once if that has passed). */
+function parsed(ctx: ContentScriptContext): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 function isOurs(node: Node): boolean {
   return node instanceof Element && (node.hasAttribute(HOST_ATTR) || node.tagName.startsWith('KURSKOMPIS-'));
@@ -62,7 +71,10 @@ class PageController {
   constructor(private readonly ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
-    await this.loadContext();
+    const context = this.loadContext();
+    await parsed(this.ctx);
+    await context;
+    if (this.ctx.isInvalid) return;
     this.renderPage();
     const observer = new MutationObserver((records) => this.onMutations(records));
     observer.observe(document.body, { childList: true, subtree: true });
@@ -218,9 +230,9 @@ class PageController {
   }
 
   private badgeLinks(root: ParentNode): void {
-    if (this.items.size === 0 && this.done.size === 0) return;
+    const labels = this.context.labels;
+    if (!labels || (this.items.size === 0 && this.done.size === 0)) return;
     const seen = new Map<Element, Set<string>>();
-    const labels = this.labels();
     const wanted = (key: string) => this.items.has(key) || this.done.has(key);
     for (const { link, key, anchor } of itemLinks(root, wanted)) {
       if (key === this.pageKey && link.closest('article')?.contains(itemHeading(document))) continue;
@@ -232,13 +244,6 @@ class PageController {
       const look = badgeLook(this.items.get(key), this.done.has(key), labels);
       if (look) this.badges.set(anchor, look);
     }
-  }
-
-  private cachedLabels: { period: string; optional: string; done: string } | null = null;
-
-  private labels() {
-    this.cachedLabels ??= { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
-    return this.cachedLabels;
   }
 
   private refresh(): void {

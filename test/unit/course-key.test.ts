@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseKey } from '../../lib/course-key';
+import { canonicalPath, courseKey } from '../../lib/course-key';
 import { itemKeyOfHref, itemKeyOfResolved } from '../../lib/site/digiteket';
 
 describe('courseKey', () => {
@@ -63,5 +63,25 @@ describe('the fast path for links the browser has resolved', () => {
     ['http://digiteket.se/kurs/skapa-en-podd/'],
   ])('agrees with the full parse for %s', (url) => {
     expect(itemKeyOfResolved(url)).toBe(itemKeyOfHref(url, 'https://digiteket.se/'));
+  });
+});
+
+describe('canonicalPath', () => {
+  // Plain paths take a shortcut; escaped, non-ASCII and doubled-slash paths the full route.
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['/kurs/skapa-en-podd/', '/kurs/skapa-en-podd/'],
+    ['/KURS/Skapa-En-Podd', '/kurs/skapa-en-podd/'],
+    ['/kurs/v1.2_(del~3)/', '/kurs/v1.2_(del~3)/'],
+    ['//kurs///skapa-en-podd//', '/kurs/skapa-en-podd/'],
+    ['/kurs/%53kapa/', '/kurs/skapa/'],
+    ['/kurs/k%C3%84llkritik', '/kurs/källkritik/'],
+    ['/kurs/KÄLLKRITIK/', '/kurs/källkritik/'],
+    ['/kurs/ka\u0308llkritik/', '/kurs/källkritik/'],
+    ['/kurs/100%/', '/kurs/100%/'],
+    ['/kurs/a b/', '/kurs/a b/'],
+  ])('%j → %j', (path, expected) => {
+    expect(canonicalPath(path)).toBe(expected);
   });
 });

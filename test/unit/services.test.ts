@@ -227,7 +227,11 @@ describe('BackgroundHandler', () => {
     await handler.handle({ type: 'importPlan', text: shifted }, extension, NOW);
     await tracker.markDone('digiteket.se/kurs/starka-losenord/', 'Starka lösenord', 'manual', NOW);
     const context = await handler.handle({ type: 'pageContext' }, page, NOW);
-    expect(context).toMatchObject({ period: { title: 'November: Skapa innehåll', deadline: '2026-11-30' }, done: ['digiteket.se/kurs/starka-losenord/'] });
+    expect(context).toMatchObject({
+      period: { title: 'November: Skapa innehåll', deadline: '2026-11-30' },
+      done: ['digiteket.se/kurs/starka-losenord/'],
+      labels: { period: 'Månadens kurs', optional: 'Valfri', done: 'Klar ✓' },
+    });
     const items = (context as { period: { items: Array<{ key: string; optional: boolean }> } }).period.items;
     expect(items).toHaveLength(6);
     expect(items.filter((i) => i.optional).map((i) => i.key)).toEqual([
