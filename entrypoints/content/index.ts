@@ -233,7 +233,7 @@ class PageController {
     const labels = this.context.labels;
     if (!labels || (this.items.size === 0 && this.done.size === 0)) return;
     const seen = new Map<Element, Set<string>>();
-    const wanted = (key: string) => this.items.has(key) || this.done.has(key);
+    const wanted = new Set([...this.items.keys(), ...this.done]);
     for (const { link, key, anchor } of itemLinks(root, wanted)) {
       if (key === this.pageKey && link.closest('article')?.contains(itemHeading(document))) continue;
       const card = cardOf(link) ?? link;

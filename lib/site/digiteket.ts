@@ -204,21 +204,49 @@ export function itemKeyOfResolved(resolved: string): CourseKey | null {
   return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
 }
 
+const HREF_END = /[?#\\\s]/;
+
+/** The last segment of a key's path: "skapa-en-podd" of digiteket.se/kurs/skapa-en-podd/. */
+export function slugOfKey(key: CourseKey): string {
+  return key.slice(key.lastIndexOf('/', key.length - 2) + 1, -1);
+}
+
 /**
- * Every link under `root` that points at a course or article (and passes `wanted`), with
- * where its badge goes. Relative links resolve against their own document.
+ * The slug an href would have in its key, read from the attribute as written, without resolving
+ * it; null where only resolving can tell (dot segments, backslashes, white space).
  */
-export function itemLinks(root: ParentNode, wanted: (key: CourseKey) => boolean = () => true): ItemLink[] {
+export function slugOfHref(href: string): string | null {
+  const stop = href.search(HREF_END);
+  if (stop >= 0 && href[stop] !== '?' && href[stop] !== '#') return null;
+  let end = stop >= 0 ? stop : href.length;
+  while (end > 0 && href[end - 1] === '/') end -= 1;
+  const raw = href.slice(href.lastIndexOf('/', end - 1) + 1, end);
+  if (raw === '' || raw === '.' || raw === '..') return null;
+  return canonicalPath(`/${raw}`).slice(1, -1);
+}
+
+/**
+ * Every link under `root` that points at a course or article (and is in `wanted`, when
+ * given), with where its badge goes. Relative links resolve against their own document.
+ */
+export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): ItemLink[] {
   const found: ItemLink[] = [];
   const anchors =
     root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'));
+  // On a list of a thousand cards a handful are wanted: comparing the slug as written turns
+  // the rest away before the browser is asked for the resolved address.
+  const slugs = wanted && new Set(Array.from(wanted, slugOfKey));
   for (const link of anchors) {
     const href = link.getAttribute('href');
     if (!href || !MAYBE_ITEM_HREF.test(href)) continue;
+    if (slugs) {
+      const slug = slugOfHref(href);
+      if (slug !== null && !slugs.has(slug)) continue;
+    }
     // The browser has resolved the address against the page already; reading it back is
     // cheaper than parsing it again.
     const key = itemKeyOfResolved(link.href);
-    if (!key || !wanted(key)) continue;
+    if (!key || (wanted && !wanted.has(key))) continue;
     const title = link.querySelector<HTMLElement>(CARD_TITLE_SELECTOR);
     found.push({ link, key, anchor: title ?? link });
   }

@@ -115,7 +115,7 @@ interface TraceEvent {
 }
 
 /** Work the extension may add to a page load, by trace event name, summed where it occurs. */
-const BREAKDOWN = ['v8.newInstance', 'EvaluateScript', 'Blink.ParseStyleSheet.UpdateTime', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'];
+const BREAKDOWN = ['v8.newInstance', 'EvaluateScript', 'v8.callFunction', 'Blink.ParseStyleSheet.UpdateTime', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'];
 
 /**
  * Main-thread task time of one load, from a Chromium trace: the sum of the outermost events

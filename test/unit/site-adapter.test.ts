@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedOnMyPages, itemLinks, itemTitle, showsCompletion } from '../../lib/site/digiteket';
+import { completedOnMyPages, itemLinks, itemTitle, showsCompletion, slugOfHref, slugOfKey } from '../../lib/site/digiteket';
 import { fixturePage } from '../support/fixtures';
 
 function load(file: string): Document {
@@ -45,6 +45,43 @@ describe('reading Digiteket pages', () => {
     // The badge goes by the card's title.
     const podd = links.find((l) => l.key === 'digiteket.se/kurs/skapa-en-podd/')!;
     expect(podd.anchor.className).toBe('course-card__title');
+  });
+
+  it('finds the same wanted links by slug as by resolving every address', () => {
+    const doc = load('kurser.html');
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      [
+        'https://WWW.DIGITEKET.SE/KURS/Skapa-En-Podd?utm_source=x#steg',
+        '../kurs/skapa-en-podd//',
+        'https://digiteket.se/kurs/skapa-en-podd/.',
+        'https://digiteket.se/kurs\\skapa-en-podd\\',
+        'https://digiteket.se/kurs/k%C3%84llkritik-p%C3%A5-n%C3%A4tet/',
+        'https://digiteket.se/kurs/ka\u0308llkritik-pa\u030atet/',
+        'https://digiteket.se/kurs/skapa%2Den%2Dpodd/',
+        'https://digiteket.se/kurs/skapa-en-podd-2/',
+        'https://digiteket.se/kurs/skapa-en-podd/steg-2/',
+        'https://example.com/kurs/skapa-en-podd/',
+      ]
+        .map((href) => `<a href="${href}">x</a>`)
+        .join(''),
+    );
+    const wanted = new Set(['digiteket.se/kurs/skapa-en-podd/', 'digiteket.se/kurs/källkritik-på-nätet/', 'digiteket.se/kurs/källkritik-påtet/', 'digiteket.se/kurs/filma-med-mobilen/']);
+    const bySlug = itemLinks(doc, wanted);
+    const byResolving = itemLinks(doc).filter((l) => wanted.has(l.key));
+    expect(bySlug.map((l) => l.link)).toEqual(byResolving.map((l) => l.link));
+    expect(new Set(bySlug.map((l) => l.key))).toEqual(wanted);
+    expect(bySlug.length).toBeGreaterThan(8);
+  });
+
+  it('reads slugs from keys and from hrefs as written', () => {
+    expect(slugOfKey('digiteket.se/kurs/skapa-en-podd/')).toBe('skapa-en-podd');
+    expect(slugOfHref('/kurs/Skapa-En-Podd')).toBe('skapa-en-podd');
+    expect(slugOfHref('/kurs/skapa-en-podd//?a=b/c#d/e')).toBe('skapa-en-podd');
+    expect(slugOfHref('/kurs/k%C3%A4llkritik/')).toBe('källkritik');
+    expect(slugOfHref('/kurs/x/.')).toBeNull();
+    expect(slugOfHref('/kurs\\x')).toBeNull();
+    expect(slugOfHref(' /kurs/x')).toBeNull();
   });
 
   it('lists the courses on Mina sidor with their dates', () => {
