@@ -241,6 +241,9 @@ async function main() {
     console.log(`  TaskDuration interquartile range: with ${spread('with')}, without ${spread('without')}, empty ${spread('empty')}`);
     console.log(`Content script: ${(content.length / 1024).toFixed(1)} KB raw, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped   (target ≤ 25 KB gzipped)`);
   };
+  if (process.env.BENCH_VERBOSE) {
+    for (const k of ['with', 'without', 'empty'] as const) console.log(`  ${k} TaskDuration, sorted: ${runs[k].map((r) => r.task).sort((a, b) => a - b).map((n) => n.toFixed(0)).join(' ')}`);
+  }
   if (LIST_ONLY) {
     await withExt.context.close();
     await without.context.close();
