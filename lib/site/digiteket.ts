@@ -220,9 +220,9 @@ export function slugOfHref(href: string): string | null {
   if (stop >= 0 && href[stop] !== '?' && href[stop] !== '#') return null;
   let end = stop >= 0 ? stop : href.length;
   while (end > 0 && href[end - 1] === '/') end -= 1;
-  const raw = href.slice(href.lastIndexOf('/', end - 1) + 1, end);
-  if (raw === '' || raw === '.' || raw === '..') return null;
-  return canonicalPath(`/${raw}`).slice(1, -1);
+  // An escaped slash decodes into two segments; the key keeps the last.
+  const slug = slugOfKey(canonicalPath(`/${href.slice(href.lastIndexOf('/', end - 1) + 1, end)}`));
+  return slug === '' || slug === '.' || slug === '..' ? null : slug;
 }
 
 /**

@@ -59,6 +59,8 @@ describe('reading Digiteket pages', () => {
         'https://digiteket.se/kurs/k%C3%84llkritik-p%C3%A5-n%C3%A4tet/',
         'https://digiteket.se/kurs/ka\u0308llkritik-pa\u030atet/',
         'https://digiteket.se/kurs/skapa%2Den%2Dpodd/',
+        'https://digiteket.se/kurs%2Fskapa-en-podd/',
+        'https://digiteket.se/kurs/skapa-en-podd/steg/%2e%2E/',
         'https://digiteket.se/kurs/skapa-en-podd-2/',
         'https://digiteket.se/kurs/skapa-en-podd/steg-2/',
         'https://example.com/kurs/skapa-en-podd/',
@@ -80,6 +82,8 @@ describe('reading Digiteket pages', () => {
     expect(slugOfHref('/kurs/skapa-en-podd//?a=b/c#d/e')).toBe('skapa-en-podd');
     expect(slugOfHref('/kurs/k%C3%A4llkritik/')).toBe('källkritik');
     expect(slugOfHref('/kurs/x/.')).toBeNull();
+    expect(slugOfHref('/kurs/x/%2E%2e')).toBeNull();
+    expect(slugOfHref('/kurs%2Fx')).toBe('x');
     expect(slugOfHref('/kurs\\x')).toBeNull();
     expect(slugOfHref(' /kurs/x')).toBeNull();
   });
