@@ -11,14 +11,14 @@ import { reminderText } from '../lib/format';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/reminders';
 import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/settings';
 import { SelfAssessmentService } from '../lib/self-assessment';
-import { SignupService } from '../lib/signups';
+import { bookedSessionIds, SignupService } from '../lib/signups';
 import { openDatabase, Store } from '../lib/store';
 import { SyncService } from '../lib/sync/sync-service';
 import { parseTeamSettings } from '../lib/sync/team-settings';
 import { TeamService } from '../lib/sync/team-service';
 import { MemberReader } from '../lib/team/member-reader';
 import { updateToolbar } from '../lib/toolbar';
-import { Tracker } from '../lib/tracker';
+import { doneKeys, Tracker } from '../lib/tracker';
 
 const PLAN_REFRESH_ALARM = 'plan-refresh';
 const TOOLBAR_ALARM = 'toolbar-refresh';
@@ -128,14 +128,12 @@ export default defineBackground(() => {
   });
 
   async function remind(store: Store, now = new Date()) {
+    // Before the morning's time, nothing yet: the alarm comes back at 09.00.
+    if (swedishDateTime(now).time < REMINDER_TIME) return;
     const stored = await store.activePlan();
     if (!stored) return;
     const [progress, signups, settings, last] = await Promise.all([store.progress(), store.signups(), reminderSetting.getValue(), lastReminderDay.getValue()]);
-    // Before the morning's time, nothing yet: the alarm comes back at 09.00.
-    if (swedishDateTime(now).time < REMINDER_TIME) return;
-    const done = new Set([...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey));
-    const booked = new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
-    const reminder = dueReminder(stored.plan, done, booked, settings, last ?? undefined, now);
+    const reminder = dueReminder(stored.plan, new Set(doneKeys(progress)), bookedSessionIds(signups), settings, last ?? undefined, now);
     if (!reminder) return;
     const { title, message } = reminderText(reminder, now);
     await browser.notifications.create(REMINDER_NOTIFICATION, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });

@@ -13,7 +13,7 @@ import type { TeamService } from './sync/team-service';
 import type { MemberReader } from './team/member-reader';
 import type { PlanService } from './plan-service';
 import type { Store } from './store';
-import type { Tracker } from './tracker';
+import { doneKeys, type Tracker } from './tracker';
 
 // Answers every message the background receives. Requests are parsed first; those that
 // change the plan are accepted only from the extension's own pages, never from a content
@@ -77,10 +77,15 @@ export class BackgroundHandler {
       case 'pageContext':
         return this.pageContext(now);
       case 'visited':
-        await this.tracker.visited(request.key, request.title, now, {
-          ...(request.minutes !== undefined ? { minutes: request.minutes } : {}),
-          ...(request.competenceArea ? { competenceArea: request.competenceArea } : {}),
-        });
+        await this.tracker.visited(
+          request.key,
+          request.title,
+          {
+            ...(request.minutes !== undefined ? { minutes: request.minutes } : {}),
+            ...(request.competenceArea ? { competenceArea: request.competenceArea } : {}),
+          },
+          now,
+        );
         return { ok: true };
       case 'completedOnPage':
         await this.tracker.markDone(request.key, request.title, 'detected', now);
@@ -178,7 +183,7 @@ export class BackgroundHandler {
       this.store.progress(),
       this.coordinator.context(now),
     ]);
-    const done = [...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey);
+    const done = doneKeys(progress);
     const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
     if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
     const period = currentPeriod(stored.plan, now);

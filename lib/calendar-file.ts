@@ -1,5 +1,6 @@
 import { buildCalendar } from './calendar';
 import { t } from './i18n';
+import { bookedSessionIds } from './signups';
 import type { Store } from './store';
 
 // The calendar file for this member: every period's deadline and the sessions booked.
@@ -7,10 +8,9 @@ import type { Store } from './store';
 export async function calendarFile(store: Store, now: Date = new Date()): Promise<{ name: string; text: string } | null> {
   const [stored, signups] = await Promise.all([store.activePlan(), store.signups()]);
   if (!stored) return null;
-  const booked = new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
   const text = buildCalendar(
     stored.plan,
-    booked,
+    bookedSessionIds(signups),
     {
       calendarName: t('calendarName', stored.plan.team.name),
       deadline: (title) => t('calendarDeadline', title),

@@ -4,6 +4,11 @@ import type { Store } from './store';
 // Signing up for a discussion session: one per period, so choosing another session of the
 // same period cancels the first. Cancelling keeps a record (a tombstone) so every copy agrees.
 
+/** The sessions a member is signed up for: their records, less the cancelled ones. */
+export function bookedSessionIds(signups: readonly Signup[]): Set<string> {
+  return new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
+}
+
 export class SignupService {
   constructor(
     private readonly store: Store,
@@ -12,7 +17,7 @@ export class SignupService {
 
   /** Session ids this member is signed up for. */
   async active(): Promise<Set<string>> {
-    return new Set((await this.store.signups()).filter((s) => !s.cancelled).map((s) => s.sessionId));
+    return bookedSessionIds(await this.store.signups());
   }
 
   async signUp(sessionId: string, now: Date = new Date()): Promise<boolean> {

@@ -2,13 +2,19 @@ import type { CourseKey } from './course-key';
 import type { ProgressRecord } from './model/progress';
 import type { Store } from './store';
 
+// Records what the user has started and finished. Finishing is never undone by a page
+// visit; only the user's own "Ångra" takes a course back to started.
+
+/** What a course's page says of it, kept for the development-talk report. */
 export interface CourseFacts {
   minutes?: number;
   competenceArea?: string;
 }
 
-// Records what the user has started and finished. Finishing is never undone by a page
-// visit; only the user's own "Ångra" takes a course back to started.
+/** The courses finished, from every progress record. */
+export function doneKeys(progress: ReadonlyMap<CourseKey, ProgressRecord>): CourseKey[] {
+  return [...progress.values()].filter((r) => r.status === 'done').map((r) => r.courseKey);
+}
 
 export interface CompletedEntry {
   key: CourseKey;
@@ -31,7 +37,7 @@ export class Tracker {
    * A course page was opened: it counts as started unless it is already known. What the page
    * says of the course (its time, its competence area) is kept for the development-talk report.
    */
-  async visited(key: CourseKey, title: string, now: Date = new Date(), facts: CourseFacts = {}): Promise<void> {
+  async visited(key: CourseKey, title: string, facts: CourseFacts = {}, now: Date = new Date()): Promise<void> {
     const existing = await this.store.progressOf(key);
     if (existing) {
       const missing = {

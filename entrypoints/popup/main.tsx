@@ -3,6 +3,7 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { coordinatorMode, revision, teamFolderSetting } from '../../lib/settings';
+import { bookedSessionIds } from '../../lib/signups';
 import { openDatabase, Store } from '../../lib/store';
 import { browser } from 'wxt/browser';
 
@@ -25,7 +26,7 @@ void openDatabase().then((db) => {
           store.syncState(),
           store.signups(),
         ]);
-        const signedUp = new Set(signups.filter((s) => !s.cancelled).map((s) => s.sessionId));
+        const signedUp = bookedSessionIds(signups);
         // Only whether this browser is in a team: the popup stays free of the schema library.
         const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
         return { stored, progress, changes, coordinator, ...(team ? { team } : {}) };

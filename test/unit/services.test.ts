@@ -91,10 +91,10 @@ describe('the database', () => {
 describe('Tracker', () => {
   it('starts a course on the first visit only and never undoes a finish', async () => {
     const { tracker, store, onChange } = await setup();
-    await tracker.visited(PODD, 'Skapa en podd', NOW);
+    await tracker.visited(PODD, 'Skapa en podd', {}, NOW);
     expect(await store.progressOf(PODD)).toMatchObject({ status: 'started', startedAt: NOW.toISOString() });
     await tracker.markDone(PODD, undefined, 'detected', NOW);
-    await tracker.visited(PODD, 'Skapa en podd', new Date('2026-11-21T10:00:00Z'));
+    await tracker.visited(PODD, 'Skapa en podd', {}, new Date('2026-11-21T10:00:00Z'));
     expect(await store.progressOf(PODD)).toMatchObject({ status: 'done', completedAt: NOW.toISOString(), source: 'detected', title: 'Skapa en podd' });
     expect(onChange).toHaveBeenCalledTimes(2);
   });
