@@ -42,9 +42,10 @@ export class PlanPublisher {
       const condition = base ? { ifMatch: base } : ({ ifNoneMatch: '*' } as const);
       const put = await client.put(PLAN_FILE, `${JSON.stringify(draft.plan, null, 2)}\n`, condition);
       if (put.status === 'ok') {
-        // Read back for the ETag the server keeps, the condition of the next publish.
-        const back = await client.get(PLAN_FILE);
-        const etag = put.etag ?? (back.status === 'ok' ? back.etag : null);
+        // The ETag is the condition of the next publish; a server that did not give it with the
+        // write is asked for it.
+        const back = put.etag ? null : await client.get(PLAN_FILE);
+        const etag = put.etag ?? (back?.status === 'ok' ? back.etag : null);
         await this.store.setDraft({ ...draft, ...(etag ? { folderEtag: etag } : {}) });
         await this.onChange();
         return { ok: true };
