@@ -7,6 +7,7 @@ import { send } from '../../lib/messaging';
 import { publishAddress, revision, teamFolderSetting } from '../../lib/settings';
 import { itemHeading } from '../../lib/site/digiteket';
 import { openDatabase, Store } from '../../lib/store';
+import { parseTeamSettings } from '../../lib/sync/team-settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('coordinatorTitle')} – ${t('extName')}`;
@@ -23,7 +24,7 @@ async function pageTitle(url: string): Promise<string | null> {
 
 void Promise.all([openDatabase(), teamFolderSetting.getValue()]).then(([db, team]) => {
   const store = new Store(db);
-  const joined = team !== null && typeof team === 'object';
+  const joined = parseTeamSettings(team) !== null;
   render(
     <CoordinatorApp
       load={async () => {

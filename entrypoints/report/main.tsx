@@ -6,6 +6,7 @@ import { t, uiLocale } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { revision, teamFolderSetting } from '../../lib/settings';
 import { openDatabase, Store } from '../../lib/store';
+import { parseTeamSettings } from '../../lib/sync/team-settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('reportTitle')} – ${t('extName')}`;
@@ -22,7 +23,7 @@ void openDatabase().then((db) => {
           store.allNotes(),
           teamFolderSetting.getValue(),
         ]);
-        const name = team && typeof team === 'object' && 'displayName' in team && typeof team.displayName === 'string' ? team.displayName : undefined;
+        const name = parseTeamSettings(team)?.displayName;
         return { plan: active?.plan, progress: [...progress.values()], assessments, notes, name };
       }}
       saveAssessment={async (input) => send({ type: 'saveSelfAssessment', ...input, source: 'manual' })}
