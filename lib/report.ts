@@ -4,7 +4,7 @@ import { todayInSweden } from './dates';
 import type { Note } from './model/note';
 import type { Plan } from './model/plan';
 import type { ProgressRecord } from './model/progress';
-import type { SelfAssessmentRecord } from './model/self-assessment';
+import { latestOfPhase, type SelfAssessmentRecord } from './model/self-assessment';
 
 // The development-talk report: finished courses per period and competence area with dates and
 // their stated time, the self-assessment at start and end, and the notes the user picks. Pure.
@@ -70,9 +70,8 @@ export function buildReport(
     groups.push({ title: '', ...(area ? { competenceArea: area } : {}), courses: courses.sort((a, b) => a.completedOn.localeCompare(b.completedOn)) });
   }
   const all = groups.flatMap((g) => g.courses);
-  const latest = (phase: 'start' | 'end') => assessments.filter((a) => a.phase === phase).sort((a, b) => b.takenAt.localeCompare(a.takenAt))[0];
-  const start = latest('start');
-  const end = latest('end');
+  const start = latestOfPhase(assessments, 'start');
+  const end = latestOfPhase(assessments, 'end');
   return {
     groups,
     courses: all.length,

@@ -20,3 +20,8 @@ export const selfAssessmentRecordSchema = z.object({
 
 export type SelfAssessmentRecord = z.infer<typeof selfAssessmentRecordSchema>;
 export type Phase = SelfAssessmentRecord['phase'];
+
+/** The result of a phase taken last, of this browser's records or of a member file's. */
+export function latestOfPhase<T extends { phase: Phase; takenAt: string }>(results: readonly T[], phase: Phase): T | undefined {
+  return results.filter((r) => r.phase === phase).sort((a, b) => b.takenAt.localeCompare(a.takenAt))[0];
+}

@@ -3,6 +3,7 @@ import { todayInSweden } from '../dates';
 import { excelCsv } from '../csv';
 import type { MemberFile } from '../model/member';
 import type { Period, Plan, PlanItem, PlanSession } from '../model/plan';
+import { latestOfPhase, type Phase } from '../model/self-assessment';
 
 // The coordinator's view of the team for one period, from the member files: who has done
 // which course, who has not started, who comes to which discussion, and the notes shared
@@ -124,10 +125,10 @@ export interface TeamAssessment {
 }
 
 export function teamAssessment(members: readonly MemberFile[]): TeamAssessment {
-  const phase = (which: 'start' | 'end') => {
+  const phase = (which: Phase) => {
     const latest = members.flatMap((m) => {
-      const results = m.selfAssessments.filter((a) => a.phase === which && a.scores).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
-      return results[0]?.scores ? [results[0].scores] : [];
+      const scores = latestOfPhase(m.selfAssessments.filter((a) => a.scores), which)?.scores;
+      return scores ? [scores] : [];
     });
     const averages: Record<string, number> = {};
     for (const area of new Set(latest.flatMap((s) => Object.keys(s)))) {
