@@ -12,6 +12,12 @@ document.title = t('extName');
 
 // The popup reads the database directly (fast, no wait for the service worker) and sends
 // every change through the background, which owns the toolbar badge and the open tabs.
+/** One of the extension's pages in a new tab; the popup closes behind it. */
+function openPage(path: Parameters<typeof browser.runtime.getURL>[0]): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(path) });
+  window.close();
+}
+
 void openDatabase().then((db) => {
   const store = new Store(db);
   render(
@@ -36,22 +42,15 @@ void openDatabase().then((db) => {
       useDemo={() => send({ type: 'useDemoPlan' })}
       dismissChanges={() => send({ type: 'dismissPlanChanges' })}
       openOptions={(field) => {
-        if (field) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${field}`) });
-        else void browser.runtime.openOptionsPage();
-        window.close();
+        if (field) openPage(`/options.html#${field}`);
+        else {
+          void browser.runtime.openOptionsPage();
+          window.close();
+        }
       }}
-      openNotes={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
-        window.close();
-      }}
-      openReport={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('/report.html') });
-        window.close();
-      }}
-      openPlanner={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('/coordinator.html') });
-        window.close();
-      }}
+      openNotes={() => openPage('/notes.html')}
+      openReport={() => openPage('/report.html')}
+      openPlanner={() => openPage('/coordinator.html')}
       subscribe={(listener) => revision.watch(listener)}
     />,
     document.getElementById('app') as HTMLElement,
