@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n';
+import { SCORE_MAX, SCORE_MIN } from '../../lib/model/competence-areas';
 import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
 
 // Start and end self-assessment per area as paired horizontal bars. Readable in black and
@@ -13,7 +14,8 @@ interface Props {
 const ROW = 44;
 const LEFT = 170;
 const WIDTH = 520;
-const SCALE = (WIDTH - LEFT - 50) / 5;
+const SCALE = (WIDTH - LEFT - 50) / SCORE_MAX;
+const TICKS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
 
 export function AssessmentChart({ start, end, locale }: Props) {
   const height = ASSESSMENT_AREAS.length * ROW + 60;
@@ -40,7 +42,7 @@ export function AssessmentChart({ start, end, locale }: Props) {
           <line x1="0" y1="0" x2="0" y2="6" stroke="#1b1b1b" stroke-width="2" />
         </pattern>
       </defs>
-      {[1, 2, 3, 4, 5].map((tick) => (
+      {TICKS.map((tick) => (
         <g key={tick}>
           <line x1={LEFT + tick * SCALE} y1={0} x2={LEFT + tick * SCALE} y2={height - 50} stroke="#c9d2de" />
           <text x={LEFT + tick * SCALE} y={height - 36} text-anchor="middle" font-size="12">
