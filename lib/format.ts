@@ -6,6 +6,7 @@ import type { Pace } from './periods';
 import type { PlanChange } from './plan-diff';
 import { daysUntil, type Reminder } from './reminders';
 import type { SyncState } from './sync/sync-state';
+import type { FolderError } from './sync/webdav';
 
 // Sentences built from translated pieces, shared by popup, options and in-page UI.
 
@@ -60,6 +61,11 @@ export function problemText(problem: PlanProblem): string {
   return parts.join(' ');
 }
 
+/** Why the team folder could not be used, in a sentence of its own. */
+export function folderErrorText(error: FolderError): string {
+  return t(`syncError_${error}`);
+}
+
 /** What the last team-folder sync did, in one line ("Synkat 10.42", "Når inte teamets mapp – nytt försök 10.57"). */
 export function syncStateText(state: SyncState | undefined): string {
   if (!state) return t('syncNever');
@@ -67,7 +73,7 @@ export function syncStateText(state: SyncState | undefined): string {
   const clock = (iso: string) => formatTime(new Date(iso), locale);
   const retry = state.nextTryAt ? ` ${t('syncRetryAt', clock(state.nextTryAt))}` : '';
   const plan = state.planProblem ? ` ${t('syncPlanProblem')}` : '';
-  if (state.error) return `${t(`syncError_${state.error}` as Parameters<typeof t>[0])}${retry}${plan}`;
+  if (state.error) return `${folderErrorText(state.error)}${retry}${plan}`;
   if (state.lastOkAt) return `${t('syncedAt', clock(state.lastOkAt))}${plan}`;
   return t('syncNever');
 }

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { PublishResult } from '../../lib/coordinator/publish';
 import { formatTime, todayInSweden } from '../../lib/dates';
-import { changeText, dayMonth } from '../../lib/format';
+import { changeText, dayMonth, folderErrorText } from '../../lib/format';
 import { t, uiLocale } from '../../lib/i18n';
 import type { Plan } from '../../lib/model/plan';
 import { diffPlans } from '../../lib/plan-diff';
@@ -50,7 +50,7 @@ export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublish
         <p role="alert" class="error">
           {r.error === 'notJoined' || r.error === 'noDraft'
             ? t(r.error === 'notJoined' ? 'publishNotJoined' : 'noDraftSaved')
-            : t(`syncError_${r.error}` as Parameters<typeof t>[0])}
+            : folderErrorText(r.error)}
         </p>
       )}
       {conflict && (

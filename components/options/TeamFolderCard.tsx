@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { syncStateText } from '../../lib/format';
+import { folderErrorText, syncStateText } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { SyncState } from '../../lib/sync/sync-state';
 import type { TeamSettings } from '../../lib/sync/team-settings';
@@ -91,9 +91,9 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
             void run(async () => {
               const result = await props.join(form.value);
               if (!result.ok) {
-                error.value = ['badAddress', 'insecure', 'permission'].includes(result.error)
-                  ? t(`teamError_${result.error}` as Parameters<typeof t>[0])
-                  : t(`syncError_${result.error}` as Parameters<typeof t>[0]);
+                const reason = result.error;
+                error.value =
+                  reason === 'badAddress' || reason === 'insecure' || reason === 'permission' ? t(`teamError_${reason}`) : folderErrorText(reason);
               }
             });
           }}

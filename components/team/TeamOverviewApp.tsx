@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { dayMonth, sessionText } from '../../lib/format';
+import { dayMonth, folderErrorText, sessionText } from '../../lib/format';
 import { t, uiLocale } from '../../lib/i18n';
 import { mergeById } from '../../lib/merge';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
@@ -84,7 +84,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
             ? t('teamFromFolder', fromFolder.length)
             : reading.value.error === 'notJoined'
               ? t('teamNoFolder')
-              : `${t(`syncError_${reading.value.error}` as Parameters<typeof t>[0])} ${t('teamFolderUnread')}`}
+              : `${folderErrorText(reading.value.error)} ${t('teamFolderUnread')}`}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>
       </header>
