@@ -1,15 +1,10 @@
 import type { CourseKey } from './course-key';
 import type { ProgressRecord } from './model/progress';
+import type { CourseFacts } from './site/digiteket';
 import type { Store } from './store';
 
 // Records what the user has started and finished. Finishing is never undone by a page
 // visit; only the user's own "Ångra" takes a course back to started.
-
-/** What a course's page says of it, kept for the development-talk report. */
-export interface CourseFacts {
-  minutes?: number;
-  competenceArea?: string;
-}
 
 /** The courses finished, from every progress record. */
 export function doneKeys(progress: ReadonlyMap<CourseKey, ProgressRecord>): CourseKey[] {

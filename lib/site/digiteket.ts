@@ -159,7 +159,7 @@ function slugOf(url: URL): string | undefined {
  */
 export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAdapterOverrides): boolean {
   const slug = slugOf(pageUrl);
-  const main = doc.querySelector('main') ?? doc.body;
+  const main = mainContent(doc);
   if (!main) return false;
   if (slug) {
     for (const link of main.querySelectorAll<HTMLAnchorElement>('a[href*="kursbevis"]')) {
@@ -202,6 +202,11 @@ export function itemKeyOfResolved(resolved: string): CourseKey | null {
   if (!match) return null;
   const path = canonicalPath(match[1] as string);
   return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
+}
+
+/** The page's main content: where courses, results and completion are read. */
+function mainContent(doc: Document): HTMLElement | null {
+  return doc.querySelector<HTMLElement>('main') ?? doc.body;
 }
 
 const HREF_END = /[?#\\\s]/;
@@ -270,7 +275,7 @@ export interface CompletedOnMyPages {
  */
 export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPages[] {
   const result = new Map<CourseKey, CompletedOnMyPages>();
-  const main = doc.querySelector('main') ?? doc.body;
+  const main = mainContent(doc);
   if (!main) return [];
   for (const entry of main.querySelectorAll('li')) {
     const certificate = entry.querySelector('a[href*="kursbevis"]');
@@ -297,7 +302,6 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
   return [...result.values()];
 }
 
-
 export interface SelfAssessmentReading {
   /** The day the test was taken, when the page says it. */
   takenAt?: string;
@@ -316,7 +320,7 @@ function readScore(text: string): number | null {
  * show all five on the 1–5 scale (it changed shape, or is not a result): then nothing is saved.
  */
 export function selfAssessmentResult(doc: Document): SelfAssessmentReading | null {
-  const main = doc.querySelector('main') ?? doc.body;
+  const main = mainContent(doc);
   if (!main) return null;
   const scores: Record<string, number> = {};
   for (const entry of main.querySelectorAll('li, tr')) {
@@ -341,7 +345,7 @@ export interface CourseFacts {
 
 /** What a course page says of its time and competence area, where it says it. */
 export function courseFacts(doc: Document): CourseFacts {
-  const main = doc.querySelector('main') ?? doc.body;
+  const main = mainContent(doc);
   if (!main) return {};
   const facts: CourseFacts = {};
   // Short lines only, and those that speak of time ("Ungefärlig tid: …") before any other.
