@@ -111,3 +111,43 @@ export function requiredLeft(plan: Plan, progress: ReadonlyMap<CourseKey, Progre
   const tally = requiredTally(itemStates(period, progress));
   return tally.total - tally.done;
 }
+
+/** A started period's discussion sessions that have not ended yet, soonest first. */
+export interface SessionGroup {
+  period: Period;
+  sessions: PlanSession[];
+}
+
+const byStartInstant = (a: PlanSession, b: PlanSession) => Date.parse(a.starts) - Date.parse(b.starts);
+
+/**
+ * Sessions open for sign-up, by period, the period whose discussion comes first leading.
+ * Sessions come at a period's end, often after its deadline, so in the first days of a month
+ * the previous period's sessions are still ahead while the new period's courses already run.
+ */
+export function openSessionGroups(plan: Plan, now: Date = new Date()): SessionGroup[] {
+  const today = todayInSweden(now);
+  return plan.periods
+    .filter((period) => period.starts <= today)
+    .map((period) => ({
+      period,
+      sessions: period.sessions.filter((s) => Date.parse(s.ends) > now.getTime()).sort(byStartInstant),
+    }))
+    .filter((group) => group.sessions.length > 0)
+    .sort((a, b) => byStartInstant(a.sessions[0] as PlanSession, b.sessions[0] as PlanSession));
+}
+
+/**
+ * The period in focus for the discussion (the coordinator's overview, "Förbered
+ * diskussionen"): the one whose sessions come next; with none ahead, the running period,
+ * else the latest started one, else the first.
+ */
+export function discussionPeriod(plan: Plan, now: Date = new Date()): Period | undefined {
+  const upcoming = openSessionGroups(plan, now)[0];
+  if (upcoming) return upcoming.period;
+  const running = currentPeriod(plan, now);
+  if (running) return running;
+  const today = todayInSweden(now);
+  const started = byStart(plan.periods).filter((p) => p.starts <= today && !p.paused);
+  return started.at(-1) ?? byStart(plan.periods)[0];
+}

@@ -132,4 +132,39 @@ describe('PopupApp', () => {
     ]);
     expect(text('sync-line')).toBe('Synkat 12.00.');
   });
+
+  it('in the first days of a month puts the last period’s discussion first, above the new period’s courses', async () => {
+    // 2 November, 08.10 in Sweden: November's courses run, October's session is at 09.00 today.
+    await show({
+      at: '2026-11-02T07:10:00Z',
+      signUp: vi.fn(async () => ({ ok: true })),
+      load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set<string>() } }),
+    });
+    expect(root.querySelector('#period-title')?.textContent).toBe('November: Skapa innehåll');
+    const signup = root.querySelector('[data-testid="signup"]')!;
+    const tally = root.querySelector('[data-testid="tally"]')!;
+    expect(signup.compareDocumentPosition(tally) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect([...signup.querySelectorAll('h4')].map((h) => h.textContent)).toEqual([
+      'Diskussion om ”Oktober: Informationskompetens”',
+      'Diskussion om ”November: Skapa innehåll”',
+    ]);
+    expect([...signup.querySelectorAll('li')].map((li) => li.getAttribute('data-session-id'))).toEqual([
+      '2026-10-s1',
+      '2026-11-s1',
+      '2026-11-s2',
+      '2026-11-s3',
+    ]);
+  });
+
+  it('once the last period’s discussions are over, shows the courses first and the sign-up after them', async () => {
+    await show({
+      at: '2026-11-20T10:00:00Z',
+      signUp: vi.fn(async () => ({ ok: true })),
+      load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set<string>() } }),
+    });
+    const signup = root.querySelector('[data-testid="signup"]')!;
+    const tally = root.querySelector('[data-testid="tally"]')!;
+    expect(signup.compareDocumentPosition(tally) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect([...signup.querySelectorAll('h4')].map((h) => h.textContent)).toEqual(['Diskussion om ”November: Skapa innehåll”']);
+  });
 });

@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { todayInSweden } from '../../lib/dates';
 import { dayMonth, syncStateText } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { PlanLoadResult } from '../../lib/messages';
-import type { Period, PlanSession } from '../../lib/model/plan';
+import type { Period } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/overview';
+import { openSessionGroups, type SessionGroup } from '../../lib/periods';
 import type { PlanChanges, StoredPlan } from '../../lib/store';
 import type { SyncState } from '../../lib/sync/sync-state';
 import { PeriodView } from './PeriodView';
@@ -68,20 +68,14 @@ export function PopupApp(props: PopupProps) {
   const changes = useSignal<PlanChanges | undefined>(undefined);
   const coordinator = useSignal(false);
   const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(undefined);
-  const openSessions = useSignal<PlanSession[]>([]);
+  const openSessions = useSignal<SessionGroup[]>([]);
   const refresh = async () => {
     const loaded = await load();
     view.value = overview(loaded.stored, loaded.progress, now());
     changes.value = loaded.changes;
     coordinator.value = loaded.coordinator === true;
     team.value = loaded.team;
-    // Sessions come at a period's end, often after its deadline: every started period's
-    // sessions that have not ended yet can be signed up for.
-    const today = todayInSweden(now());
-    openSessions.value = (loaded.stored?.plan.periods ?? [])
-      .filter((p) => p.starts <= today)
-      .flatMap((p) => p.sessions)
-      .filter((s) => Date.parse(s.ends) > now().getTime());
+    openSessions.value = loaded.stored ? openSessionGroups(loaded.stored.plan, now()) : [];
   };
   useEffect(() => {
     void refresh();
@@ -96,6 +90,18 @@ export function PopupApp(props: PopupProps) {
     await refresh();
   };
   const v = view.value;
+  const signup = team.value && props.signUp && (
+    <SessionSignup
+      groups={openSessions.value}
+      signedUp={team.value.signedUp}
+      counts={team.value.state?.signupCounts ?? {}}
+      onSignUp={(id, cancel) => void props.signUp?.(id, cancel).then(refresh)}
+    />
+  );
+  // A finished period's discussion still ahead is the one thing with a date this week:
+  // its sign-up comes before the new period's courses.
+  const firstGroup = openSessions.value[0];
+  const signupFirst = firstGroup !== undefined && v?.kind === 'plan' && v.current?.period.id !== firstGroup.period.id;
   return (
     <main class="popup-app" aria-busy={v === null}>
       <header class="popup-header">
@@ -122,6 +128,7 @@ export function PopupApp(props: PopupProps) {
           }}
         />
       )}
+      {signupFirst && signup}
       {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} />}
       {v?.kind === 'plan' && v.moment === 'paused' && v.paused && (
         <section data-testid="paused">
@@ -145,14 +152,7 @@ export function PopupApp(props: PopupProps) {
           {v.previous && <p class="muted">{t('previousPeriodEnded', [v.previous.title, dayMonth(v.previous.deadline)])}</p>}
         </section>
       )}
-      {team.value && props.signUp && (
-        <SessionSignup
-          sessions={openSessions.value}
-          signedUp={team.value.signedUp}
-          counts={team.value.state?.signupCounts ?? {}}
-          onSignUp={(id, cancel) => void props.signUp?.(id, cancel).then(refresh)}
-        />
-      )}
+      {!signupFirst && signup}
       {team.value && (
         <p class="sync-line muted" role="status" data-testid="sync-line">
           {syncStateText(team.value.state)}

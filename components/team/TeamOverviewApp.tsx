@@ -5,8 +5,9 @@ import { t, uiLocale } from '../../lib/i18n';
 import { mergeById } from '../../lib/merge';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
+import { discussionPeriod } from '../../lib/periods';
 import type { ReadResult, SkipReason } from '../../lib/team/member-reader';
-import { defaultPeriod, overviewCsv, teamAssessment, teamOverview } from '../../lib/team/overview';
+import { overviewCsv, teamAssessment, teamOverview } from '../../lib/team/overview';
 import { AssessmentChart } from '../shared/AssessmentChart';
 import './team.css';
 
@@ -46,7 +47,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     void props.load().then((loaded) => {
       plan.value = loaded.plan;
       reading.value = loaded.reading;
-      periodId.value = loaded.plan ? (defaultPeriod(loaded.plan, now())?.id ?? null) : null;
+      periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
     });
   }, []);
 

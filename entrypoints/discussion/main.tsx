@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { DiscussionSheet } from '../../components/notes/DiscussionSheet';
 import { t } from '../../lib/i18n';
-import { planMoment } from '../../lib/periods';
+import { discussionPeriod } from '../../lib/periods';
 import { openDatabase, Store } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
@@ -13,11 +13,8 @@ void openDatabase().then((db) => {
     <DiscussionSheet
       load={async () => {
         const [notes, stored] = await Promise.all([store.allNotes(), store.activePlan()]);
-        // The discussion comes at the end of a period, sometimes just after its deadline.
-        const moment = stored ? planMoment(stored.plan) : undefined;
-        const period =
-          moment?.kind === 'active' ? moment.period : moment && 'previous' in moment ? moment.previous : undefined;
-        return { notes, period };
+        // The discussion comes at the end of a period, often just after its deadline.
+        return { notes, period: stored ? discussionPeriod(stored.plan) : undefined };
       }}
       copy={(text) => navigator.clipboard.writeText(text)}
       print={() => window.print()}

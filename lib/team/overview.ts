@@ -1,5 +1,4 @@
 import { courseKey } from '../course-key';
-import { todayInSweden } from '../dates';
 import { excelCsv } from '../csv';
 import type { MemberFile } from '../model/member';
 import type { Period, Plan, PlanItem, PlanSession } from '../model/plan';
@@ -42,16 +41,6 @@ export interface TeamOverview {
   finished: string[];
   sessions: OverviewSession[];
   notes: Array<{ key: string; title: string; notes: OverviewNote[] }>;
-}
-
-/** The period to show by default: the running one, else the next, else the last. */
-export function defaultPeriod(plan: Plan, now: Date = new Date()): Period | undefined {
-  const today = todayInSweden(now);
-  return (
-    plan.periods.find((p) => p.starts <= today && today <= p.deadline) ??
-    plan.periods.find((p) => p.starts > today) ??
-    plan.periods.at(-1)
-  );
 }
 
 const byName = (a: { displayName: string }, b: { displayName: string }) => a.displayName.localeCompare(b.displayName, 'sv');

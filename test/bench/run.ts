@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/dates';
-import { CHROMIUM, CHROMIUM_ARGS, currentFixturePlan, EXTENSION_DIR } from '../e2e/harness';
+import { CHROMIUM, CHROMIUM_ARGS, fixturePlanAt, EXTENSION_DIR } from '../e2e/harness';
 import { benchTeamFolder } from './team-folder';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -153,7 +153,7 @@ async function tracedTaskTime(context: BrowserContext): Promise<{ total: number;
 }
 
 function twelvePeriodPlan(): string {
-  const base = JSON.parse(currentFixturePlan());
+  const base = JSON.parse(fixturePlanAt());
   const items = base.periods[1].items;
   const thisMonth = firstOfMonth(todayInSweden());
   base.periods = Array.from({ length: 12 }, (_, i) => {
@@ -176,7 +176,7 @@ async function main() {
   const without = await launch(false);
   const options = await withExt.context.newPage();
   await options.goto(`chrome-extension://${withExt.extensionId}/options.html`);
-  await sendFromExtension(options, { type: 'importPlan', text: currentFixturePlan(), name: 'bench.json' });
+  await sendFromExtension(options, { type: 'importPlan', text: fixturePlanAt(), name: 'bench.json' });
 
   // A copy of the extension whose content script is empty: what any content script costs.
   const emptyDir = mkdtempSync(join(tmpdir(), 'kurskompis-empty-'));

@@ -11,9 +11,10 @@ import { openDatabase, Store } from '../../lib/store';
 import { SyncService } from '../../lib/sync/sync-service';
 import type { TeamSettings } from '../../lib/sync/team-settings';
 import { MemberReader } from '../../lib/team/member-reader';
-import { defaultPeriod, teamOverview } from '../../lib/team/overview';
+import { discussionPeriod } from '../../lib/periods';
+import { teamOverview } from '../../lib/team/overview';
 import { Tracker } from '../../lib/tracker';
-import { currentFixturePlan } from '../e2e/harness';
+import { fixturePlanAt } from '../e2e/harness';
 import { startApacheFolder } from '../support/apache-folder';
 import { startTeamFolder } from '../support/team-folder-server';
 
@@ -28,10 +29,10 @@ function median(values: number[]): number {
 export async function benchTeamFolder(runs: number): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'kurskompis-bench-folder-'));
   mkdirSync(join(root, 'members'));
-  const planText = currentFixturePlan();
+  const planText = fixturePlanAt();
   writeFileSync(join(root, 'plan.json'), planText);
   const plan = planSchema.parse(JSON.parse(planText));
-  const period = defaultPeriod(plan);
+  const period = discussionPeriod(plan);
   const keys = (period?.items ?? []).map((i) => i.url.replace(/^https:\/\//, ''));
   const at = new Date().toISOString();
   for (let i = 0; i < MEMBERS; i += 1) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { currentFixturePlan, launch, loadPlanFile, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 
 async function badgeTexts(page: import('playwright-core').Page, cardSelector: string) {
   return page.$$eval(cardSelector, (cards) =>
@@ -15,7 +15,7 @@ describe('badges on Digiteket', () => {
   let browser: Browser;
   before(async () => {
     browser = await launch();
-    const options = await loadPlanFile(browser, currentFixturePlan());
+    const options = await loadPlanFile(browser, fixturePlanAt());
     assert.equal(await options.getByTestId('file-result').textContent(), 'Planen är inläst.');
   });
   after(() => browser.close());

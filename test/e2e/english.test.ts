@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { currentFixturePlan, launch, loadPlanFile, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 
 // English is the second language: a browser in English gets every string in English.
 describe('in an English browser', () => {
@@ -16,7 +16,7 @@ describe('in an English browser', () => {
     assert.ok(await popup.getByRole('button', { name: 'Try an example plan' }).isVisible());
     await popup.close();
 
-    const options = await loadPlanFile(browser, currentFixturePlan());
+    const options = await loadPlanFile(browser, fixturePlanAt());
     assert.equal(await options.getByTestId('file-result').textContent(), 'The plan has been loaded.');
     const broken = await loadPlanFile(browser, '{ nope');
     assert.match((await broken.getByTestId('plan-problems').textContent()) ?? '', /The file is not JSON/);

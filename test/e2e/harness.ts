@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
-import { fixturePage, fixturePlan, fixtureRoutes } from '../support/fixtures';
-import { shiftPlanToToday } from '../support/shift-plan';
+import { fixturePage, fixtureRoutes } from '../support/fixtures';
 
 // Real Chromium with the built extension; Digiteket is served from the fixture pages.
 
@@ -98,10 +97,7 @@ export async function launch(
   };
 }
 
-/** The Östersund fixture plan with its November period moved to this month. */
-export function currentFixturePlan(): string {
-  return JSON.stringify(shiftPlanToToday(fixturePlan() as never, '2026-11'), null, 2);
-}
+export { fixturePlanAt } from '../support/plan-at';
 
 export async function loadPlanFile(browser: Browser, text: string, name = 'plan.json'): Promise<Page> {
   const page = await browser.options();

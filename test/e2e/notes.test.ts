@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { currentFixturePlan, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 async function openPanel(page: Page): Promise<FrameLocator> {
   await page.getByRole('button', { name: 'Mina reflektioner' }).click();
@@ -15,7 +15,7 @@ describe('reflection notes', () => {
   let browser: Browser;
   before(async () => {
     browser = await launch();
-    await (await loadPlanFile(browser, currentFixturePlan())).close();
+    await (await loadPlanFile(browser, fixturePlanAt())).close();
   });
   after(() => browser.close());
 
@@ -190,7 +190,7 @@ describe('reflection notes', () => {
         await page.locator('#backup-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
         await page.getByTestId('backup-result').filter({ hasText: round === 0 ? '3 reflektioner' : '0 reflektioner' }).waitFor();
       }
-      await page.locator('#backup-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(currentFixturePlan()) });
+      await page.locator('#backup-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(fixturePlanAt()) });
       await page.getByTestId('backup-result').filter({ hasText: 'ingen säkerhetskopia' }).waitFor();
       const view = await fresh.context.newPage();
       await view.goto(`chrome-extension://${fresh.extensionId}/notes.html`);

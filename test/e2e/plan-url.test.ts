@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page, Route } from 'playwright-core';
-import { currentFixturePlan, launch, type Browser } from './harness';
+import { fixturePlanAt, launch, type Browser } from './harness';
 
 // The plan address is fetched by the background (service worker). The browser's own
 // permission prompt cannot be answered in headless Chromium, so these tests send the options
@@ -41,7 +41,7 @@ describe('a plan published at an address', () => {
             // Without the host permission (never granted here) the worker sees the ETag only
             // when the server exposes it, as a public plan host would.
             headers: { ETag: '"v1"', 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag' },
-            body: currentFixturePlan(),
+            body: fixturePlanAt(),
           });
     assert.deepEqual(await send({ type: 'setPlanUrl', url: PLAN_URL }), { ok: true, changed: true });
     assert.deepEqual(await send({ type: 'refreshPlan' }), { ok: true, changed: false });
@@ -52,7 +52,7 @@ describe('a plan published at an address', () => {
   });
 
   it('tells staff what a new version changed', async () => {
-    const next = JSON.parse(currentFixturePlan());
+    const next = JSON.parse(fixturePlanAt());
     next.updatedAt = new Date().toISOString();
     next.periods[1].items.push(
       { url: 'https://digiteket.se/kurs/skriv-for-webben/', title: 'Skriv för webben', kind: 'course' },

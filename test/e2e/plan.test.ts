@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { currentFixturePlan, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 describe('loading a plan', () => {
   let browser: Browser;
@@ -37,12 +37,12 @@ describe('loading a plan', () => {
   });
 
   it('replaces the example with the team plan, then refuses broken plans and keeps it', async () => {
-    const options = await loadPlanFile(browser, currentFixturePlan(), 'plan-ostersund-2026.json');
+    const options = await loadPlanFile(browser, fixturePlanAt(), 'plan-ostersund-2026.json');
     assert.equal(await options.getByTestId('file-result').textContent(), 'Planen är inläst.');
     await options.getByText('Östersunds bibliotek').waitFor();
     assert.deepEqual(await seriousViolations(options), []);
 
-    const good = JSON.parse(currentFixturePlan());
+    const good = JSON.parse(fixturePlanAt());
     const broken: Array<[string, string, RegExp]> = [
       ['inte-json.json', '{ "kind": "kurskompis/plan", ', /inte en JSON-fil/],
       ['fel-sort.json', JSON.stringify({ ...good, kind: 'kurskompis/member' }), /ingen Kurskompis-plan/],
@@ -78,7 +78,7 @@ describe('loading a plan', () => {
   });
 
   it('shows titles with markup as text', async () => {
-    const plan = JSON.parse(currentFixturePlan());
+    const plan = JSON.parse(fixturePlanAt());
     plan.periods[1].items[0].title = '<img src=x onerror="document.title=\'pwned\'">Skapa en podd';
     plan.updatedAt = new Date().toISOString();
     await (await loadPlanFile(browser, JSON.stringify(plan))).close();
@@ -92,7 +92,7 @@ describe('loading a plan', () => {
   });
 
   it('shows a paused period with when the next one starts', async () => {
-    const plan = JSON.parse(currentFixturePlan());
+    const plan = JSON.parse(fixturePlanAt());
     // Make the running month a pause.
     plan.periods[1] = { ...plan.periods[1], paused: true, items: [], sessions: [] };
     plan.updatedAt = new Date(Date.now() + 1000).toISOString();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { currentFixturePlan, launch, loadPlanFile, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 
 async function waitForBadge(browser: Browser, expected: string) {
   for (let i = 0; i < 50; i += 1) {
@@ -15,7 +15,7 @@ describe('progress', () => {
   let browser: Browser;
   before(async () => {
     browser = await launch();
-    await (await loadPlanFile(browser, currentFixturePlan())).close();
+    await (await loadPlanFile(browser, fixturePlanAt())).close();
   });
   after(() => browser.close());
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fixturePage } from '../support/fixtures';
-import { currentFixturePlan, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 // The self-assessment saved from Digiteket's result page, a course finished, and the
 // development-talk report printed to PDF by Chromium, its text read back.
@@ -21,7 +21,7 @@ describe('self-assessment and the development-talk report', () => {
   let browser: Browser;
   before(async () => {
     browser = await launch();
-    await loadPlanFile(browser, currentFixturePlan());
+    await loadPlanFile(browser, fixturePlanAt());
   });
   after(() => browser.close());
 

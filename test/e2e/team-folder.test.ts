@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startTeamFolder, type TeamFolderServer } from '../support/team-folder-server';
-import { currentFixturePlan, launch, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, launch, seriousViolations, type Browser } from './harness';
 
 // A coordinator and two colleagues share a real WebDAV folder (Nephele on 127.0.0.1).
 // Headless Chromium cannot answer the permission prompt, so the join is sent as the settings
@@ -65,7 +65,7 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     await options.getByLabel('Jag är samordnare').check();
     const planner = await coordinator.context.newPage();
     await planner.goto(`chrome-extension://${coordinator.extensionId}/coordinator.html`);
-    await planner.locator('#open-plan-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(currentFixturePlan()) });
+    await planner.locator('#open-plan-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(fixturePlanAt()) });
     await planner.getByTestId('save-state').filter({ hasText: /^Sparat / }).waitFor();
     await planner.getByRole('button', { name: 'Publicera planen' }).click();
     await planner.getByText('Planen är publicerad i teamets mapp.').waitFor();
@@ -86,8 +86,9 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     const popup = await kim.popup();
     await popup.getByRole('button', { name: /Markera .*Skapa en podd.* som klar/ }).click();
     const signup = popup.getByTestId('signup');
-    await signup.getByRole('button', { name: 'Anmäl mig' }).first().click();
-    await signup.getByText('Du är anmäld.').waitFor();
+    const session = signup.locator('li[data-session-id="2026-11-s1"]');
+    await session.getByRole('button', { name: 'Anmäl mig' }).click();
+    await session.getByText('Du är anmäld.').waitFor();
     const options = await kim.options();
     const note = (await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'Bokpoddar med skolklasser?' })) as { id: string };
     await message(options, { type: 'noteUpdate', id: note.id, patch: { shared: true } });
@@ -111,9 +112,9 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     const state = (await message(options, { type: 'syncNow' })) as { signupCounts?: Record<string, number> };
     assert.deepEqual(state.signupCounts, { '2026-11-s1': 1 });
     const popup = await alex.popup();
-    const first = popup.getByTestId('signup').getByRole('listitem').first();
-    await first.waitFor();
-    assert.match((await first.textContent()) ?? '', /Platser kvar: 7\./);
+    const session = popup.getByTestId('signup').locator('li[data-session-id="2026-11-s1"]');
+    await session.waitFor();
+    assert.match((await session.textContent()) ?? '', /Platser kvar: 7\./);
   });
 
   it('gives the coordinator the team overview', async () => {

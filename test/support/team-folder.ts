@@ -11,16 +11,16 @@ const server = await startTeamFolder({ root, port, account });
 const plan = join(root, 'plan.json');
 const seeded = !existsSync(plan);
 if (seeded) {
-  // The example plan with its November period moved to this month, so badges show at once.
-  const { currentFixturePlan } = await import('../e2e/harness');
-  writeFileSync(plan, currentFixturePlan());
+  // The example plan laid out around today, its November period running, so badges show at once.
+  const { fixturePlanAt } = await import('./plan-at');
+  writeFileSync(plan, fixturePlanAt());
 }
 console.log(`Kurskompis team folder (WebDAV, Nephele) is running.
 
   Address:   ${server.url}
   User name: ${account.username}
   Password:  ${account.password}
-  Files in:  ${root}${seeded ? '\n  plan.json: the example plan, its current period this month' : ''}
+  Files in:  ${root}${seeded ? '\n  plan.json: the example plan, its November period running now' : ''}
 
 In Kurskompis: Settings → Team folder, paste the address, give the user name and password.
 Stop with Ctrl+C.`);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { daysBetween, formatDayMonth, isoWeek, lastWeekdayOfMonth, todayInSweden } from '../../lib/dates';
 import { planSchema, type Plan } from '../../lib/model/plan';
-import { daysLeft, nextSession, paceNeeded, planMoment, requiredLeft } from '../../lib/periods';
+import { currentPeriod, daysLeft, discussionPeriod, nextSession, openSessionGroups, paceNeeded, planMoment, requiredLeft } from '../../lib/periods';
 import { fixturePlan } from '../support/fixtures';
 
 const plan: Plan = planSchema.parse(fixturePlan());
@@ -96,3 +96,43 @@ describe('calendar helpers', () => {
     expect(nextSession(november, new Date('2026-12-04T10:00:00Z'))).toBeUndefined();
   });
 });
+
+// In the first days of a month the previous period's discussions are still ahead while the new
+// period's courses already run: staff see both, the coordinator's focus is the discussion.
+describe.each(ZONES)('which period is in focus, in time zone %s', (zone) => {
+  const at = (iso: string) => {
+    process.env.TZ = zone;
+    return new Date(iso);
+  };
+  const groups = (iso: string) => openSessionGroups(plan, at(iso)).map((g) => [g.period.id, g.sessions.map((s) => s.id)]);
+
+  it('on 2 November before October’s session: October’s discussion first, then November’s', () => {
+    expect(groups('2026-11-02T07:10:00Z')).toEqual([
+      ['2026-10', ['2026-10-s1']],
+      ['2026-11', ['2026-11-s1', '2026-11-s2', '2026-11-s3']],
+    ]);
+    expect(currentPeriod(plan, at('2026-11-02T07:10:00Z'))?.id).toBe('2026-11');
+    expect(discussionPeriod(plan, at('2026-11-02T07:10:00Z'))?.id).toBe('2026-10');
+  });
+
+  it('once October’s session has ended, November’s discussion is in focus', () => {
+    // 10.30 Swedish time on 2 November is 09.30 UTC.
+    expect(discussionPeriod(plan, at('2026-11-02T09:29:00Z'))?.id).toBe('2026-10');
+    expect(discussionPeriod(plan, at('2026-11-02T09:30:00Z'))?.id).toBe('2026-11');
+    expect(groups('2026-11-20T10:00:00Z')).toEqual([['2026-11', ['2026-11-s1', '2026-11-s2', '2026-11-s3']]]);
+  });
+
+  it('on 1 December, in December’s pause, the coordinator prepares November’s discussion', () => {
+    // 1 December 07.10 Swedish time: a minute past midnight UTC would still be 30 November.
+    expect(discussionPeriod(plan, at('2026-12-01T06:10:00Z'))?.id).toBe('2026-11');
+    expect(groups('2026-12-01T06:10:00Z')).toEqual([['2026-11', ['2026-11-s1', '2026-11-s2', '2026-11-s3']]]);
+  });
+
+  it('with no discussion ahead: the running period, else the latest one that had courses', () => {
+    expect(discussionPeriod(plan, at('2026-12-15T10:00:00Z'))?.id).toBe('2026-11');
+    expect(discussionPeriod(plan, at('2027-01-10T10:00:00Z'))?.id).toBe('2027-01');
+    expect(discussionPeriod(plan, at('2026-08-10T10:00:00Z'))?.id).toBe('2026-10');
+    expect(openSessionGroups(plan, at('2026-08-10T10:00:00Z'))).toEqual([]);
+  });
+});
+
