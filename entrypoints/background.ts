@@ -1,24 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BackgroundHandler } from '../lib/background-handler';
-import { CoordinatorService } from '../lib/coordinator/coordinator-service';
-import { PlanPublisher } from '../lib/coordinator/publish';
-import { planAddress } from '../lib/managed';
-import { NotesService } from '../lib/notes-service';
-import { PlanService } from '../lib/plan-service';
 import { swedishDateTime, todayInSweden } from '../lib/dates';
 import { reminderText } from '../lib/format';
+import { planAddress } from '../lib/managed';
+import { sendToTab } from '../lib/messaging';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/reminders';
 import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/settings';
-import { SelfAssessmentService } from '../lib/self-assessment';
-import { bookedSessionIds, SignupService } from '../lib/signups';
+import { bookedSessionIds } from '../lib/signups';
 import { openDatabase, Store } from '../lib/store';
-import { SyncService } from '../lib/sync/sync-service';
-import { parseTeamSettings } from '../lib/sync/team-settings';
-import { TeamService } from '../lib/sync/team-service';
-import { MemberReader } from '../lib/team/member-reader';
 import { updateToolbar } from '../lib/toolbar';
-import { doneKeys, Tracker } from '../lib/tracker';
+import { doneKeys } from '../lib/tracker';
+import { createWorker } from '../lib/worker';
 
 const PLAN_REFRESH_ALARM = 'plan-refresh';
 const TOOLBAR_ALARM = 'toolbar-refresh';
@@ -31,59 +23,24 @@ const REMINDER_NOTIFICATION = 'kurskompis-reminder';
 export default defineBackground(() => {
   const ready = (async () => {
     const store = new Store(await openDatabase());
-    const teamSettings = async () => parseTeamSettings(await teamFolderSetting.getValue());
-    const redraw = async () => {
-      await updateToolbar(store);
-      await bumpRevision();
-    };
-    // What the member did (progress, notes, sign-ups) also goes to the team folder, shortly.
-    const changed = async () => {
-      await redraw();
-      scheduleSync();
-    };
-    const tracker = new Tracker(store, changed);
-    const plans = new PlanService({ store, fetch: (...args) => fetch(...args), onChange: redraw });
-    const members = new MemberReader(teamSettings, (...args) => fetch(...args));
-    const sync = new SyncService({
+    return createWorker({
       store,
-      plans,
       fetch: (...args) => fetch(...args),
-      settings: teamSettings,
-      readMembers: () => members.read(),
-      onChange: async () => {
-        await redraw();
-        await planRetry(store);
+      planUrl: planUrlSetting,
+      teamFolder: teamFolderSetting,
+      coordinatorMode: () => coordinatorMode.getValue(),
+      planAddress: () => planAddress(() => planUrlSetting.getValue()),
+      redraw: async () => {
+        await updateToolbar(store);
+        await bumpRevision();
+      },
+      bumpRevision,
+      scheduleSync: () => scheduleSync(),
+      afterSync: () => planRetry(store),
+      openReport: async (section) => {
+        await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
       },
     });
-    const team = new TeamService({
-      read: () => teamFolderSetting.getValue(),
-      write: (value) => teamFolderSetting.setValue(value),
-      sync,
-      clearState: () => store.setSyncState(null),
-    });
-    const handler = new BackgroundHandler(
-      store,
-      tracker,
-      plans,
-      (url) => planUrlSetting.setValue(url),
-      () => planAddress(() => planUrlSetting.getValue()),
-      new NotesService(store, changed),
-      new CoordinatorService({ store, plans, isOn: () => coordinatorMode.getValue(), onChange: bumpRevision }),
-      {
-        service: team,
-        sync,
-        signups: new SignupService(store, changed),
-        members,
-        publisher: new PlanPublisher(store, teamSettings, (...args) => fetch(...args), bumpRevision),
-      },
-      {
-        assessments: new SelfAssessmentService(store, changed),
-        openReport: async (section) => {
-          await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
-        },
-      },
-    );
-    return { store, plans, handler, sync };
   })();
 
   let syncTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,7 +60,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Content scripts report the web page's URL; only our own pages have the extension's origin.
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
-    return ready.then(({ handler }) => handler.handle(message, { fromExtensionPage }));
+    return ready.then((worker) => worker.handle(message, { fromExtensionPage }));
   });
 
   const refreshPlan = async () => {
@@ -116,8 +73,7 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-notes' && tab?.id !== undefined) {
-      // Tabs without Kurskompis on them (not a Digiteket course) have no one to answer.
-      browser.tabs.sendMessage(tab.id, { type: 'toggleNotes' }).catch(() => undefined);
+      void sendToTab(tab.id, { type: 'toggleNotes' });
     }
   });
 

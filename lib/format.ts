@@ -5,8 +5,7 @@ import type { PlanSession } from './model/plan';
 import type { Pace } from './periods';
 import type { PlanChange } from './plan-diff';
 import { daysUntil, type Reminder } from './reminders';
-import type { SyncState } from './sync/sync-state';
-import type { FolderError } from './sync/webdav';
+import type { FolderError, SyncState } from './model/results';
 
 // Sentences built from translated pieces, shared by popup, options and in-page UI.
 

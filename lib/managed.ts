@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import type { PlanAddress } from './background-handler';
+import type { PlanAddress } from './worker';
 import { checkPlanUrl } from './plan-service';
 
 // Settings an IT department presets by enterprise policy (managed storage). Whatever the

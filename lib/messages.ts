@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import type { PlanProblem } from './model/plan-parse';
+import type { MessageKey } from './i18n';
 import { NOTE_MAX_CHARS, type Note } from './model/note';
 import type { SiteAdapterOverrides } from './model/plan';
-import type { CollectContext, DraftAddResult, DraftSaveResult } from './coordinator/types';
-import type { SyncState } from './sync/sync-state';
-import type { JoinResult } from './sync/team-service';
-import type { ReadResult } from './team/member-reader';
-import type { PublishResult } from './coordinator/publish';
-import type { SaveAssessmentResult } from './self-assessment';
+import type {
+  CollectContext,
+  DraftAddResult,
+  DraftSaveResult,
+  ImportResult,
+  JoinResult,
+  PlanLoadResult,
+  PublishResult,
+  ReadResult,
+  SaveAssessmentResult,
+  SyncState,
+} from './model/results';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -84,6 +90,46 @@ export const requestSchema = z.discriminatedUnion('type', [
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/**
+ * Who may send each message. A content script runs inside Digiteket's page, which is
+ * untrusted: it may ask for what a page needs to show and record, nothing else. The table
+ * names every message, so a new one does not compile until someone decides.
+ */
+export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
+  pageContext: 'site',
+  visited: 'site',
+  completedOnPage: 'site',
+  setDone: 'site',
+  importMyPages: 'site',
+  saveSelfAssessment: 'site',
+  openReport: 'site',
+  // The coordinator collects courses on Digiteket; the worker takes them only in coordinator mode.
+  addToDraft: 'site',
+  importPlan: 'extension',
+  useDemoPlan: 'extension',
+  setPlanUrl: 'extension',
+  refreshPlan: 'extension',
+  // Notes are read and written only by extension pages (the notes panel is one, in a frame):
+  // the page never sees them.
+  notesOf: 'extension',
+  noteCreate: 'extension',
+  noteUpdate: 'extension',
+  noteRemove: 'extension',
+  noteRestore: 'extension',
+  dismissPlanChanges: 'extension',
+  saveDraft: 'extension',
+  useDraft: 'extension',
+  joinTeam: 'extension',
+  leaveTeam: 'extension',
+  syncNow: 'extension',
+  setSharing: 'extension',
+  signUp: 'extension',
+  teamMembers: 'extension',
+  publishPlan: 'extension',
+  takeFolderPlan: 'extension',
+};
 
 export interface PageItem {
   key: string;
@@ -112,42 +158,50 @@ export interface PageContext {
   collect?: CollectContext;
 }
 
-export type PlanLoadResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; problems: PlanProblem[] }
-  | { ok: false; error: string };
+/** A failed answer: `error` is the message key of the sentence that says why. */
+export interface Failure<E extends MessageKey> {
+  ok: false;
+  error: E;
+}
 
-export type ImportResult = { ok: true; imported: number; alreadyDone: number };
+/** A message the worker would not take (not one of ours, malformed, or not from this sender), or one that never reached it. */
+export type ChannelError = 'messageRefused' | 'messageUndelivered';
+
+type Ok<T extends object = object> = { ok: true } & T;
 
 export interface ResponseMap {
-  pageContext: PageContext;
-  visited: { ok: true };
-  completedOnPage: { ok: true };
-  setDone: { ok: true };
+  pageContext: Ok<{ context: PageContext }>;
+  visited: Ok;
+  completedOnPage: Ok;
+  setDone: Ok;
   importMyPages: ImportResult;
   importPlan: PlanLoadResult;
   useDemoPlan: PlanLoadResult;
   setPlanUrl: PlanLoadResult;
   refreshPlan: PlanLoadResult;
-  notesOf: Note[];
-  noteCreate: Note;
-  noteUpdate: Note | null;
-  noteRemove: Note | null;
-  noteRestore: Note | null;
-  dismissPlanChanges: { ok: true };
+  notesOf: Ok<{ notes: Note[] }>;
+  noteCreate: Ok<{ note: Note }>;
+  noteUpdate: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  noteRemove: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  noteRestore: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  dismissPlanChanges: Ok;
   saveDraft: DraftSaveResult;
   addToDraft: DraftAddResult;
   useDraft: PlanLoadResult;
   joinTeam: JoinResult;
-  leaveTeam: { ok: true };
-  syncNow: SyncState | null;
-  setSharing: SyncState | null;
-  signUp: { ok: boolean };
+  leaveTeam: Ok;
+  syncNow: Ok<{ state: SyncState | null }>;
+  setSharing: Ok<{ state: SyncState | null }>;
+  signUp: Ok | Failure<'signupNoPeriod'>;
   teamMembers: ReadResult;
   saveSelfAssessment: SaveAssessmentResult;
-  openReport: { ok: true };
+  openReport: Ok;
   publishPlan: PublishResult;
-  takeFolderPlan: { ok: boolean };
+  takeFolderPlan: Ok | Failure<'publishTakeFailed'>;
 }
 
-export type Response<T extends RequestType> = ResponseMap[T];
+/** What a sender gets back: the worker's answer, or why there was none. */
+export type Answer<T extends RequestType> = ResponseMap[T] | Failure<ChannelError>;
+
+/** What every request that loads a plan answers (file, address, demo, the coordinator's own). */
+export type PlanAnswer = Answer<'importPlan'>;

@@ -1,22 +1,12 @@
 import { parsePlanText, type PlanParseResult } from './model/plan-parse';
 import { PLAN_MAX_BYTES } from './model/limits';
 import type { Plan } from './model/plan';
-import type { PlanLoadResult } from './messages';
+import type { PlanLoadResult, UrlError } from './model/results';
 import { diffPlans } from './plan-diff';
 import type { PlanSource, Store } from './store';
 
 // Loading a plan: from a file's text, the built-in demo, or a plan URL fetched with ETag.
 // A plan is stored only when it validates; on any failure the plan in force stays as it was.
-
-export type UrlError =
-  | 'urlNotHttps'
-  | 'urlHtml'
-  | 'urlNotFound'
-  | 'urlDenied'
-  | 'urlTimeout'
-  | 'urlUnreachable'
-  | 'urlHttp'
-  | 'urlTooLarge';
 
 export interface PlanServiceDeps {
   store: Store;

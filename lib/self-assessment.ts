@@ -1,11 +1,11 @@
 import { daysBetween, todayInSweden } from './dates';
 import type { Plan } from './model/plan';
+import type { SaveAssessmentResult } from './model/results';
 import { ASSESSMENT_AREAS, selfAssessmentRecordSchema, type Phase, type SelfAssessmentRecord } from './model/self-assessment';
 import type { Store } from './store';
 
 // Saving a self-assessment result, from Digiteket's result page or typed in by hand.
 
-export type SaveAssessmentResult = { ok: true; record: SelfAssessmentRecord } | { ok: false; reason: 'invalid' };
 
 /**
  * Start or end: with both dates in the plan, the nearer one; otherwise the first result saved

@@ -5,7 +5,7 @@ import type { Plan } from './model/plan';
 import type { PlanChange } from './plan-diff';
 import type { Signup } from './model/member';
 import type { SelfAssessmentRecord } from './model/self-assessment';
-import type { SyncState } from './sync/sync-state';
+import type { SyncState } from './model/results';
 import type { ProgressRecord } from './model/progress';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content

@@ -13,11 +13,10 @@ import {
   type DraftPeriod,
 } from '../../lib/coordinator/draft';
 import { fieldId, fieldOfPath, problemsByField } from '../../lib/coordinator/field-problems';
-import type { DraftSaveResult } from '../../lib/coordinator/types';
 import { formatTime } from '../../lib/dates';
 import { problemText } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import type { PlanLoadResult } from '../../lib/messages';
+import type { Answer, ChannelError, PlanAnswer } from '../../lib/messages';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { PlanProblem } from '../../lib/model/plan-parse';
 import type { StoredDraft, StoredPlan } from '../../lib/store';
@@ -36,8 +35,8 @@ import './coordinator.css';
 
 export interface CoordinatorProps {
   load: () => Promise<{ draft?: StoredDraft; active?: StoredPlan }>;
-  save: (plan: Record<string, unknown>) => Promise<DraftSaveResult>;
-  useMyself: () => Promise<PlanLoadResult>;
+  save: (plan: Record<string, unknown>) => Promise<Answer<'saveDraft'>>;
+  useMyself: () => Promise<PlanAnswer>;
   subscribe: (listener: () => void) => () => void;
   download: (fileName: string, text: string) => void;
   copy: (text: string) => Promise<void>;
@@ -50,7 +49,12 @@ export interface CoordinatorProps {
   saveDelayMs?: number;
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; problems: PlanProblem[] };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'failed'; problems: PlanProblem[] }
+  | { kind: 'unsent'; error: ChannelError };
 
 /** The draft as it would be saved, without the time stamp that changes on every save. */
 function shapeOf(draft: Draft): string {
@@ -81,7 +85,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
       savedShape.value = shapeOf(current);
       saveState.value = { kind: 'saved', at: new Date(result.savedAt) };
     } else {
-      saveState.value = { kind: 'failed', problems: result.problems };
+      saveState.value = 'problems' in result ? { kind: 'failed', problems: result.problems } : { kind: 'unsent', error: result.error };
     }
   };
 
@@ -204,6 +208,11 @@ export function CoordinatorApp(props: CoordinatorProps) {
           </section>
         )}
         {state.kind === 'failed' && <PlanProblems problems={state.problems} previousKept={false} />}
+        {state.kind === 'unsent' && (
+          <p role="alert" class="error">
+            {t(state.error)}
+          </p>
+        )}
 
         <section class="card" aria-labelledby="team-heading">
           <h2 id="team-heading">{t('teamHeading')}</h2>

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { joinText } from '../../lib/coordinator/join-text';
 import { t } from '../../lib/i18n';
-import type { PlanLoadResult } from '../../lib/messages';
+import type { PlanAnswer } from '../../lib/messages';
 import type { Plan } from '../../lib/model/plan';
 import { PublishToFolder, type FolderPublishing } from './PublishToFolder';
 
@@ -17,7 +17,7 @@ interface HandOutProps {
   planAddress: string;
   onPlanAddress: (value: string) => void;
   download: () => Promise<void>;
-  useMyself: () => Promise<PlanLoadResult>;
+  useMyself: () => Promise<PlanAnswer>;
   copy: (text: string) => Promise<void>;
   /** Present when this browser is in a team folder. */
   folder?: FolderPublishing | undefined;
@@ -26,7 +26,7 @@ interface HandOutProps {
 
 export function HandOut(props: HandOutProps) {
   const copied = useSignal<'yes' | 'failed' | null>(null);
-  const own = useSignal<PlanLoadResult | null>(null);
+  const own = useSignal<PlanAnswer | null>(null);
   const text = joinText(props);
   return (
     <section class="card" aria-labelledby="handout-heading">
@@ -49,7 +49,7 @@ export function HandOut(props: HandOutProps) {
       {!props.valid && <p class="muted">{t('handOutFixFirst')}</p>}
       {own.value && (
         <p role="status" class={own.value.ok ? 'ok' : 'error'} data-testid="use-myself-result">
-          {own.value.ok ? t('usedMyself') : 'error' in own.value ? t(own.value.error as Parameters<typeof t>[0]) : t('planRejected')}
+          {own.value.ok ? t('usedMyself') : 'error' in own.value ? t(own.value.error) : t('planRejected')}
         </p>
       )}
 

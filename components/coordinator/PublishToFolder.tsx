@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
-import type { PublishResult } from '../../lib/coordinator/publish';
 import { formatTime, todayInSweden } from '../../lib/dates';
 import { changeText, dayMonth, folderErrorText } from '../../lib/format';
 import { t, uiLocale } from '../../lib/i18n';
+import type { Answer } from '../../lib/messages';
 import type { Plan } from '../../lib/model/plan';
 import { diffPlans } from '../../lib/plan-diff';
 
@@ -10,8 +10,26 @@ import { diffPlans } from '../../lib/plan-diff';
 // built on, both are shown with what differs, and the coordinator chooses.
 
 export interface FolderPublishing {
-  publish: (overwrite?: string) => Promise<PublishResult>;
-  take: (etag: string) => Promise<{ ok: boolean }>;
+  publish: (overwrite?: string) => Promise<Answer<'publishPlan'>>;
+  take: (etag: string) => Promise<Answer<'takeFolderPlan'>>;
+}
+
+type Outcome = Answer<'publishPlan'> | Answer<'takeFolderPlan'>;
+type OutcomeError = Extract<Outcome, { error: unknown }>['error'];
+
+function errorText(error: OutcomeError): string {
+  switch (error) {
+    case 'notJoined':
+      return t('publishNotJoined');
+    case 'noDraft':
+      return t('noDraftSaved');
+    case 'publishTakeFailed':
+    case 'messageRefused':
+    case 'messageUndelivered':
+      return t(error);
+    default:
+      return folderErrorText(error);
+  }
 }
 
 function when(plan: Plan): string {
@@ -20,10 +38,10 @@ function when(plan: Plan): string {
 }
 
 export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublishing; valid: boolean; mine: () => Promise<Plan | undefined> }) {
-  const result = useSignal<PublishResult | null>(null);
+  const result = useSignal<Outcome | null>(null);
   const own = useSignal<Plan | undefined>(undefined);
   const busy = useSignal(false);
-  const run = async (action: () => Promise<PublishResult>) => {
+  const run = async (action: () => Promise<Outcome>) => {
     busy.value = true;
     try {
       result.value = await action();
@@ -48,9 +66,7 @@ export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublish
       )}
       {r && !r.ok && 'error' in r && (
         <p role="alert" class="error">
-          {r.error === 'notJoined' || r.error === 'noDraft'
-            ? t(r.error === 'notJoined' ? 'publishNotJoined' : 'noDraftSaved')
-            : folderErrorText(r.error)}
+          {errorText(r.error)}
         </p>
       )}
       {conflict && (
@@ -87,10 +103,7 @@ export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublish
                 type="button"
                 disabled={busy.value}
                 onClick={() =>
-                  void run(async () => {
-                    const taken = await folder.take(conflict.etag);
-                    return taken.ok ? { ok: true } : { ok: false, error: 'busy' };
-                  })
+                  void run(() => folder.take(conflict.etag))
                 }
               >
                 {t('publishTakeTheirs')}

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t, uiLocale } from '../../lib/i18n';
-import type { PlanLoadResult } from '../../lib/messages';
+import type { PlanAnswer } from '../../lib/messages';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/store';
 import { BackupCard, type BackupCardProps } from './BackupCard';
@@ -12,10 +12,10 @@ import './options.css';
 
 export interface OptionsProps {
   load: () => Promise<{ stored: StoredPlan | undefined; fetchState: PlanFetchState | undefined; planUrl: string | null }>;
-  importPlan: (text: string, name: string) => Promise<PlanLoadResult>;
-  useDemo: () => Promise<PlanLoadResult>;
-  setPlanUrl: (url: string) => Promise<PlanLoadResult>;
-  refreshPlan: () => Promise<PlanLoadResult>;
+  importPlan: (text: string, name: string) => Promise<PlanAnswer>;
+  useDemo: () => Promise<PlanAnswer>;
+  setPlanUrl: (url: string) => Promise<PlanAnswer>;
+  refreshPlan: () => Promise<PlanAnswer>;
   subscribe: (listener: () => void) => () => void;
   backup: BackupCardProps;
   coordinatorMode: { get: () => Promise<boolean>; set: (on: boolean) => Promise<void> };
@@ -23,7 +23,7 @@ export interface OptionsProps {
   reminders: ReminderCardProps;
 }
 
-type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanLoadResult } | null;
+type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanAnswer } | null;
 
 function Outcome({ outcome, area }: { outcome: Outcome; area: 'file' | 'url' | 'demo' }) {
   if (!outcome || outcome.area !== area) return null;
@@ -38,7 +38,7 @@ function Outcome({ outcome, area }: { outcome: Outcome; area: 'file' | 'url' | '
   if ('problems' in result) return <PlanProblems problems={result.problems} />;
   return (
     <p role="alert" class="error result" data-testid={`${area}-result`}>
-      {t(result.error as Parameters<typeof t>[0])} {t('previousPlanKept')}
+      {t(result.error)} {t('previousPlanKept')}
     </p>
   );
 }
@@ -81,7 +81,7 @@ export function OptionsApp(props: OptionsProps) {
     return props.subscribe(() => void refresh());
   }, []);
 
-  const run = async (area: 'file' | 'url' | 'demo', action: () => Promise<PlanLoadResult>) => {
+  const run = async (area: 'file' | 'url' | 'demo', action: () => Promise<PlanAnswer>) => {
     busy.value = true;
     try {
       outcome.value = { area, result: await action() };

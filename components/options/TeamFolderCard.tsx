@@ -2,16 +2,17 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { folderErrorText, syncStateText } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import type { SyncState } from '../../lib/sync/sync-state';
 import type { TeamSettings } from '../../lib/sync/team-settings';
-import type { JoinResult, TeamJoin } from '../../lib/sync/team-service';
+import type { Answer } from '../../lib/messages';
+import type { SyncState } from '../../lib/model/results';
+import type { TeamJoin } from '../../lib/sync/team-service';
 
 // Joining the team folder: address, sign-in, name and what to share, with a plain account of
 // what the folder will hold; once joined, the sync state and the sharing choices.
 
 export interface TeamFolderCardProps {
   load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
-  join: (request: TeamJoin) => Promise<JoinResult | { ok: false; error: 'permission' }>;
+  join: (request: TeamJoin) => Promise<Answer<'joinTeam'> | { ok: false; error: 'permission' }>;
   leave: () => Promise<unknown>;
   syncNow: () => Promise<unknown>;
   setSharing: (patch: { shareProgress: boolean; shareNotes: boolean; displayName: string }) => Promise<unknown>;
@@ -93,7 +94,11 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
               if (!result.ok) {
                 const reason = result.error;
                 error.value =
-                  reason === 'badAddress' || reason === 'insecure' || reason === 'permission' ? t(`teamError_${reason}`) : folderErrorText(reason);
+                  reason === 'badAddress' || reason === 'insecure' || reason === 'permission'
+                    ? t(`teamError_${reason}`)
+                    : reason === 'messageRefused' || reason === 'messageUndelivered'
+                      ? t(reason)
+                      : folderErrorText(reason);
               }
             });
           }}

@@ -2,13 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { dayMonth, syncStateText } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import type { PlanLoadResult } from '../../lib/messages';
+import type { SyncState } from '../../lib/model/results';
+import type { PlanAnswer } from '../../lib/messages';
 import type { Period } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/overview';
 import { openSessionGroups, type SessionGroup } from '../../lib/periods';
 import type { PlanChanges, StoredPlan } from '../../lib/store';
-import type { SyncState } from '../../lib/sync/sync-state';
 import { PeriodView } from './PeriodView';
 import { PlanChangesNotice } from './PlanChangesNotice';
 import { SessionSignup } from './SessionSignup';
@@ -27,7 +27,7 @@ export interface PopupProps {
   signUp?: (sessionId: string, cancel: boolean) => Promise<unknown>;
   dismissChanges?: () => Promise<unknown>;
   setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
-  useDemo: () => Promise<PlanLoadResult>;
+  useDemo: () => Promise<PlanAnswer>;
   /** Opens the settings page, at the plan file or plan address field when one is named. */
   openOptions: (field?: 'plan-file' | 'plan-url') => void;
   openNotes: () => void;

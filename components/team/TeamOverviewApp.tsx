@@ -6,7 +6,8 @@ import { mergeById } from '../../lib/merge';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
 import { discussionPeriod } from '../../lib/periods';
-import type { ReadResult, SkipReason } from '../../lib/team/member-reader';
+import type { Answer } from '../../lib/messages';
+import type { SkipReason } from '../../lib/model/results';
 import { overviewCsv, teamAssessment, teamOverview } from '../../lib/team/overview';
 import { AssessmentChart } from '../shared/AssessmentChart';
 import './team.css';
@@ -16,7 +17,7 @@ import './team.css';
 // or are read in by hand by a team without one.
 
 export interface TeamOverviewProps {
-  load: () => Promise<{ plan: Plan | undefined; reading: ReadResult }>;
+  load: () => Promise<{ plan: Plan | undefined; reading: Answer<'teamMembers'> }>;
   download: (fileName: string, text: string) => void;
   print: () => void;
   now?: () => Date;
@@ -38,7 +39,7 @@ function combine(a: readonly MemberFile[], b: readonly MemberFile[]): MemberFile
 export function TeamOverviewApp(props: TeamOverviewProps) {
   const now = props.now ?? (() => new Date());
   const plan = useSignal<Plan | undefined>(undefined);
-  const reading = useSignal<ReadResult | null>(null);
+  const reading = useSignal<Answer<'teamMembers'> | null>(null);
   const imported = useSignal<MemberFile[]>([]);
   const importSkipped = useSignal<Array<{ name: string; reason: SkipReason }>>([]);
   const periodId = useSignal<string | null>(null);
@@ -85,7 +86,9 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
             ? t('teamFromFolder', fromFolder.length)
             : reading.value.error === 'notJoined'
               ? t('teamNoFolder')
-              : `${folderErrorText(reading.value.error)} ${t('teamFolderUnread')}`}
+              : reading.value.error === 'messageRefused' || reading.value.error === 'messageUndelivered'
+                ? `${t(reading.value.error)} ${t('teamFolderUnread')}`
+                : `${folderErrorText(reading.value.error)} ${t('teamFolderUnread')}`}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>
       </header>

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { CollectContext, DraftAddResult } from '../../lib/coordinator/types';
+import type { Answer } from '../../lib/messages';
+import type { CollectContext } from '../../lib/model/results';
 import { t } from '../../lib/i18n';
 import { HOST_ATTR } from './badges';
 import { PANEL_CSS } from './styles';
@@ -17,7 +18,7 @@ export interface Collectable {
   card: Element;
 }
 
-export type AddItems = (periodId: string, items: Array<Omit<Collectable, 'card'>>) => Promise<DraftAddResult>;
+export type AddItems = (periodId: string, items: Array<Omit<Collectable, 'card'>>) => Promise<Answer<'addToDraft'>>;
 
 const PICK_CSS = `
 :host { all: initial !important; display: block !important; margin: 4px 0 !important; }
@@ -167,7 +168,7 @@ export class CollectLayer {
     const result = await this.addItems(
       this.periodId,
       items.map(({ key, title, kind }) => ({ key, title, kind })),
-    ).catch((): DraftAddResult => ({ ok: false, reason: 'invalid' }));
+    );
     if (!this.bar) return;
     if (result.ok) {
       // Shown at once; the saved plan's own answer arrives with the next page context.

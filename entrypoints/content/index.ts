@@ -93,11 +93,8 @@ class PageController {
   }
 
   private async loadContext(): Promise<void> {
-    try {
-      this.context = (await send({ type: 'pageContext' })) ?? { done: [] };
-    } catch {
-      this.context = { done: [] };
-    }
+    const answer = await send({ type: 'pageContext' });
+    this.context = answer.ok ? answer.context : { done: [] };
     this.items = new Map((this.context.period?.items ?? []).map((item) => [item.key, item]));
     this.done = new Set(this.context.done);
   }

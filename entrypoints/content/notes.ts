@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { t } from '../../lib/i18n';
+import { parseTabRequest } from '../../lib/tab-messages';
 import { HOST_ATTR } from './badges';
 import { NOTES_TAB_CSS } from './styles';
 
@@ -70,9 +71,9 @@ export function mountNotesDock(ctx: ContentScriptContext, key: string, title: st
 
   tab.addEventListener('click', () => setOpen(!open));
   const onMessage = (message: unknown) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'toggleNotes') setOpen(!open);
-    if (type === 'closeNotes' && open) setOpen(false);
+    const request = parseTabRequest(message);
+    if (request?.type === 'toggleNotes') setOpen(!open);
+    if (request?.type === 'closeNotes' && open) setOpen(false);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

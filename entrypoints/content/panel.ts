@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../../lib/i18n';
+import type { Answer } from '../../lib/messages';
 import { PANEL_CSS } from './styles';
 
 // The strip under a course's title (badge, "Markera som klar" / "Ångra") and the import bar
@@ -108,7 +109,7 @@ async function mountBar(ctx: ContentScriptContext, name: string, build: (root: H
 export async function mountMyPagesBar(
   ctx: ContentScriptContext,
   count: number,
-  onImport: () => Promise<{ imported: number; alreadyDone: number }>,
+  onImport: () => Promise<Answer<'importMyPages'>>,
 ): Promise<() => void> {
   return mountBar(ctx, 'kurskompis-import', (root) => {
     const text = el('span', 'status', t('myPagesFound', count));
@@ -118,15 +119,14 @@ export async function mountMyPagesBar(
     status.setAttribute('role', 'status');
     button.addEventListener('click', () => {
       button.disabled = true;
-      void onImport().then(
-        (result) => {
+      void onImport().then((result) => {
+        if (result.ok) {
           status.textContent = t('myPagesImported', [result.imported, result.alreadyDone]);
-        },
-        () => {
+        } else {
           button.disabled = false;
           status.textContent = t('myPagesImportFailed');
-        },
-      );
+        }
+      });
     });
     root.append(el('span', 'brand', t('extName')), text, button, status);
   });
@@ -139,7 +139,7 @@ export async function mountMyPagesBar(
 export async function mountSelfAssessmentBar(
   ctx: ContentScriptContext,
   /** Null when the page could not be read. */
-  onSave: (() => Promise<{ ok: true; record: { phase: 'start' | 'end' } } | { ok: false; reason: string }>) | null,
+  onSave: (() => Promise<Answer<'saveSelfAssessment'>>) | null,
   onManual: () => Promise<unknown>,
 ): Promise<() => void> {
   return mountBar(ctx, 'kurskompis-assessment', (root) => {

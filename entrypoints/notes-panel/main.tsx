@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { NotesPanel } from '../../components/notes/NotesPanel';
 import { courseKey } from '../../lib/course-key';
 import { t } from '../../lib/i18n';
-import { send } from '../../lib/messaging';
+import type { Answer } from '../../lib/messages';
+import { send, sendToTab } from '../../lib/messaging';
 
 // The notes panel, shown in an iframe beside a Digiteket course. It is an extension page, so
 // what is typed here is out of reach of the site's own scripts. Inside a site's page the
@@ -18,7 +19,16 @@ const title = params.get('title') ?? '';
 
 const closePanel = async () => {
   const tab = await browser.tabs.getCurrent();
-  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'closeNotes' });
+  if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'closeNotes' });
+};
+
+// The panel says "Kunde inte spara" and keeps the text when a call fails: a failed answer
+// (the worker refused it, or never got it) is thrown as such.
+class NotSaved extends Error {}
+const noted = async (answer: Promise<Answer<'noteCreate'> | Answer<'noteUpdate'>>) => {
+  const result = await answer;
+  if (!result.ok) throw new NotSaved(result.error);
+  return result.note;
 };
 
 const app = document.getElementById('app') as HTMLElement;
@@ -28,11 +38,15 @@ if (!key) {
   render(
     <NotesPanel
       courseTitle={title}
-      list={() => send({ type: 'notesOf', key })}
-      create={(text) => send({ type: 'noteCreate', key, title, text })}
-      update={(id, patch) => send({ type: 'noteUpdate', id, patch })}
-      remove={(id) => send({ type: 'noteRemove', id })}
-      restore={(id) => send({ type: 'noteRestore', id })}
+      list={async () => {
+        const result = await send({ type: 'notesOf', key });
+        if (!result.ok) throw new NotSaved(result.error);
+        return result.notes;
+      }}
+      create={(text) => noted(send({ type: 'noteCreate', key, title, text }))}
+      update={(id, patch) => noted(send({ type: 'noteUpdate', id, patch }))}
+      remove={(id) => noted(send({ type: 'noteRemove', id }))}
+      restore={(id) => noted(send({ type: 'noteRestore', id }))}
       close={() => void closePanel()}
     />,
     app,

@@ -2,10 +2,9 @@ import { courseKey, type CourseKey } from '../course-key';
 import { todayInSweden } from '../dates';
 import { validatePlan } from '../model/plan-parse';
 import type { PlanItem } from '../model/plan';
-import type { PlanLoadResult } from '../messages';
 import type { PlanService } from '../plan-service';
 import type { Store } from '../store';
-import type { CollectContext, DraftAddResult, DraftSaveResult } from './types';
+import type { CollectContext, DraftAddResult, DraftSaveResult, PlanLoadResult } from '../model/results';
 
 // The coordinator's saved plan: written by the editor page and by the collecting controls on
 // Digiteket, always through here, and stored only when it is a valid plan.

@@ -3,16 +3,12 @@ import type { Plan } from '../model/plan';
 import type { Store } from '../store';
 import { PLAN_FILE } from '../sync/folder-layout';
 import { folderOf, type TeamSettings } from '../sync/team-settings';
-import { FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
+import type { PublishResult } from '../model/results';
+import { FolderFailure, WebDavClient } from '../sync/webdav';
 
 // The coordinator writes the saved plan to the team folder as plan.json. The write is
 // conditional on the copy the plan was based on: a plan a co-coordinator published meanwhile
 // is never overwritten unseen; both are shown and the coordinator chooses.
-
-export type PublishResult =
-  | { ok: true }
-  | { ok: false; error: FolderError | 'notJoined' | 'noDraft' }
-  | { ok: false; conflict: { remote: Plan | null; etag: string } };
 
 export class PlanPublisher {
   constructor(

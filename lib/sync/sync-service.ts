@@ -5,10 +5,10 @@ import type { Store } from '../store';
 import { mergeById } from '../merge';
 import { MEMBERS_DIR, memberPath, PLAN_FILE } from './folder-layout';
 import { mergeMembers, sameContent } from './member-merge';
-import { retryDelayMs, type SyncState } from './sync-state';
+import type { ReadResult, SyncState } from '../model/results';
+import { retryDelayMs } from './sync-state';
 import { folderOf, type TeamSettings } from './team-settings';
 import { folderAddress, FolderFailure, WebDavClient } from './webdav';
-import type { ReadResult } from '../team/member-reader';
 
 // One sync with the team folder: the plan comes down (with its ETag), this member's file goes
 // up (GET → merge → PUT with If-Match, or If-None-Match: * to create; on 412 start again, a

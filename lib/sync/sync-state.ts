@@ -1,22 +1,3 @@
-import type { FolderError } from './webdav';
-
-// What the last team-folder sync did, kept in the database for the popup and settings page.
-
-export interface SyncState {
-  /** The folder this state belongs to; a new folder starts afresh. */
-  base: string;
-  lastTryAt?: string;
-  lastOkAt?: string;
-  error?: FolderError;
-  /** The folder's plan.json could not be used (the plan in force stays). */
-  planProblem?: boolean;
-  failures: number;
-  nextTryAt?: string;
-  planEtag?: string;
-  /** Sign-ups per session across the team's member files, at the last sync (this member's included). */
-  signupCounts?: Record<string, number>;
-}
-
 const MINUTE = 60_000;
 
 /**

@@ -1,7 +1,7 @@
 import type { SyncService } from './sync-service';
-import type { SyncState } from './sync-state';
 import { parseTeamSettings, type TeamSettings } from './team-settings';
-import { folderAddress, isSafeFolder, type FolderError } from './webdav';
+import type { FolderError, JoinResult, SyncState } from '../model/results';
+import { folderAddress, isSafeFolder } from './webdav';
 
 // Joining and leaving a team folder, and changing what is shared. A folder is joined only
 // once a first sync has reached it, so a mistyped address or password is said at once.
@@ -14,8 +14,6 @@ export interface TeamJoin {
   shareProgress: boolean;
   shareNotes: boolean;
 }
-
-export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderError | 'badAddress' | 'insecure' };
 
 export interface TeamDeps {
   read: () => Promise<unknown>;

@@ -2,7 +2,7 @@
 // PROPFIND listing for the coordinator's overview. Every failure becomes one of a handful of
 // reasons the user can act on.
 
-export type FolderError = 'auth' | 'notFolder' | 'notFound' | 'full' | 'timeout' | 'unreachable' | 'busy' | 'server';
+import type { FolderError } from '../model/results';
 
 export class FolderFailure extends Error {
   constructor(

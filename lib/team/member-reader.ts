@@ -1,20 +1,12 @@
 import { parseMemberText, type MemberFile } from '../model/member';
 import { MEMBERS_DIR } from '../sync/folder-layout';
 import { folderOf, type TeamSettings } from '../sync/team-settings';
-import { FolderFailure, WebDavClient, type FolderError } from '../sync/webdav';
+import type { MemberReading, ReadResult, SkipReason } from '../model/results';
+import { FolderFailure, WebDavClient } from '../sync/webdav';
 
 // Reads every member file of the team folder for the coordinator's overview. A listing gives
 // each file's ETag; a file whose ETag has not changed since the last reading is not fetched
 // again. A file that cannot be used is skipped and named, never guessed at.
-
-export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'unreadable';
-
-export interface MemberReading {
-  members: MemberFile[];
-  skipped: Array<{ name: string; reason: SkipReason }>;
-}
-
-export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderError | 'notJoined' };
 
 const PARALLEL = 8;
 

@@ -315,8 +315,8 @@ async function main() {
   const panel = await withExt.context.newPage();
   await panel.goto(`chrome-extension://${withExt.extensionId}/notes-panel.html?key=digiteket.se%2Fkurs%2Fkurs-1%2F&title=Kurs`);
   const saveTimes = await panel.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ id: string }> } } }).chrome;
-    const note = await chrome.runtime.sendMessage({ type: 'noteCreate', key: 'digiteket.se/kurs/kurs-1/', title: 'Kurs', text: 'a' });
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ note: { id: string } }> } } }).chrome;
+    const { note } = await chrome.runtime.sendMessage({ type: 'noteCreate', key: 'digiteket.se/kurs/kurs-1/', title: 'Kurs', text: 'a' });
     const times: number[] = [];
     for (let i = 0; i < 30; i += 1) {
       const start = performance.now();

@@ -90,7 +90,7 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     await session.getByRole('button', { name: 'Anmäl mig' }).click();
     await session.getByText('Du är anmäld.').waitFor();
     const options = await kim.options();
-    const note = (await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'Bokpoddar med skolklasser?' })) as { id: string };
+    const { note } = (await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'Bokpoddar med skolklasser?' })) as { note: { id: string } };
     await message(options, { type: 'noteUpdate', id: note.id, patch: { shared: true } });
     await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'Min privata tanke' });
     // Debounced: a few seconds after the last change, without any click.
@@ -109,7 +109,7 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
   it('shows a colleague the places left', async () => {
     const options = await alex.options();
     // As "Synka nu" does; awaited here, so the popup opens after the sync has finished.
-    const state = (await message(options, { type: 'syncNow' })) as { signupCounts?: Record<string, number> };
+    const { state } = (await message(options, { type: 'syncNow' })) as { state: { signupCounts?: Record<string, number> } };
     assert.deepEqual(state.signupCounts, { '2026-11-s1': 1 });
     const popup = await alex.popup();
     const session = popup.getByTestId('signup').locator('li[data-session-id="2026-11-s1"]');

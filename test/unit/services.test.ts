@@ -1,20 +1,9 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BackgroundHandler } from '../../lib/background-handler';
-import { CoordinatorService } from '../../lib/coordinator/coordinator-service';
-import { PlanPublisher } from '../../lib/coordinator/publish';
-import { SelfAssessmentService } from '../../lib/self-assessment';
-import { SignupService } from '../../lib/signups';
-import { SyncService } from '../../lib/sync/sync-service';
-import { parseTeamSettings } from '../../lib/sync/team-settings';
-import { TeamService } from '../../lib/sync/team-service';
-import { MemberReader } from '../../lib/team/member-reader';
+import { createWorker } from '../../lib/worker';
 import { planAddress } from '../../lib/managed';
-import { NotesService } from '../../lib/notes-service';
-import { PlanService } from '../../lib/plan-service';
 import { DB_VERSION, openDatabase, Store } from '../../lib/store';
-import { Tracker } from '../../lib/tracker';
 import { fixturePlan } from '../support/fixtures';
 
 let dbCount = 0;
@@ -25,36 +14,26 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 async function setup(fetchImpl: typeof fetch = vi.fn()) {
   const name = `test-${++dbCount}`;
   const store = new Store(await openDatabase(name));
-  const onChange = vi.fn();
-  const tracker = new Tracker(store, onChange);
-  const plans = new PlanService({ store, fetch: fetchImpl, onChange, timeoutMs: 50 });
+  const onChange = vi.fn(async () => undefined);
   let planUrl: string | null = null;
   const coordinatorOn = { value: false };
-  const coordinator = new CoordinatorService({ store, plans, isOn: async () => coordinatorOn.value, onChange });
   let teamSettings: unknown = null;
-  const sync = new SyncService({ store, plans, fetch: fetchImpl, settings: async () => parseTeamSettings(teamSettings), onChange });
-  const team = new TeamService({
-    read: async () => teamSettings,
-    write: async (value) => void (teamSettings = value),
-    sync,
-    clearState: () => store.setSyncState(null),
-  });
-  const handler = new BackgroundHandler(
+  const worker = createWorker({
     store,
-    tracker,
-    plans,
-    async (url) => {
-      planUrl = url;
-    },
-    () => planAddress(async () => planUrl),
-    new NotesService(store, onChange),
-    coordinator,
-    { service: team, sync, signups: new SignupService(store, onChange), members: new MemberReader(async () => parseTeamSettings(teamSettings), fetchImpl),
-      publisher: new PlanPublisher(store, async () => parseTeamSettings(teamSettings), fetchImpl, onChange),
-    },
-    { assessments: new SelfAssessmentService(store, onChange), openReport: async () => undefined },
-  );
-  return { name, store, tracker, plans, handler, onChange, planUrl: () => planUrl, coordinatorOn };
+    fetch: fetchImpl,
+    planUrl: { getValue: async () => planUrl, setValue: async (url) => void (planUrl = url) },
+    teamFolder: { getValue: async () => teamSettings, setValue: async (value) => void (teamSettings = value) },
+    coordinatorMode: async () => coordinatorOn.value,
+    planAddress: () => planAddress(async () => planUrl),
+    redraw: onChange,
+    bumpRevision: onChange,
+    scheduleSync: () => undefined,
+    afterSync: async () => undefined,
+    openReport: async () => undefined,
+    planTimeoutMs: 50,
+  });
+  const { tracker, plans } = worker;
+  return { name, store, tracker, plans, handler: worker, onChange, planUrl: () => planUrl, coordinatorOn };
 }
 
 describe('the database', () => {
@@ -193,29 +172,31 @@ describe('PlanService and plan URLs', () => {
   });
 });
 
-describe('BackgroundHandler', () => {
+describe('the worker', () => {
   const page = { fromExtensionPage: false };
   const extension = { fromExtensionPage: true };
 
   it('ignores malformed messages', async () => {
     const { handler } = await setup();
-    expect(await handler.handle({ type: 'setDone', key: 'https://evil.example/', done: true }, page)).toBeUndefined();
-    expect(await handler.handle({ type: 'nope' }, page)).toBeUndefined();
-    expect(await handler.handle('pageContext', page)).toBeUndefined();
+    expect(await handler.handle({ type: 'setDone', key: 'https://evil.example/', done: true }, page)).toEqual({ ok: false, error: 'messageRefused' });
+    expect(await handler.handle({ type: 'nope' }, page)).toEqual({ ok: false, error: 'messageRefused' });
+    expect(await handler.handle('pageContext', page)).toEqual({ ok: false, error: 'messageRefused' });
   });
 
   it('keeps notes away from content scripts', async () => {
     const { handler } = await setup();
     const create = { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text: 'privat' };
-    expect(await handler.handle(create, page)).toBeUndefined();
-    expect(await handler.handle({ type: 'notesOf', key: 'digiteket.se/kurs/skapa-en-podd/' }, page)).toBeUndefined();
-    expect(await handler.handle(create, extension)).toMatchObject({ text: 'privat', shared: false });
-    expect(await handler.handle({ type: 'notesOf', key: 'digiteket.se/kurs/skapa-en-podd/' }, extension)).toHaveLength(1);
+    expect(await handler.handle(create, page)).toEqual({ ok: false, error: 'messageRefused' });
+    expect(await handler.handle({ type: 'notesOf', key: 'digiteket.se/kurs/skapa-en-podd/' }, page)).toEqual({ ok: false, error: 'messageRefused' });
+    expect(await handler.handle(create, extension)).toMatchObject({ ok: true, note: { text: 'privat', shared: false } });
+    const listed = await handler.handle({ type: 'notesOf', key: 'digiteket.se/kurs/skapa-en-podd/' }, extension);
+    expect(listed.ok && 'notes' in listed ? listed.notes : []).toHaveLength(1);
+    expect(await handler.handle({ type: 'noteUpdate', id: 'no-such-note', patch: { text: 'x' } }, extension)).toEqual({ ok: false, error: 'noteMissing' });
   });
 
   it('lets only extension pages change the plan', async () => {
     const { handler, store } = await setup();
-    expect(await handler.handle({ type: 'importPlan', text: planText }, page)).toBeUndefined();
+    expect(await handler.handle({ type: 'importPlan', text: planText }, page)).toEqual({ ok: false, error: 'messageRefused' });
     expect(await store.activePlan()).toBeUndefined();
     expect(await handler.handle({ type: 'importPlan', text: planText, name: 'p.json' }, extension, NOW)).toEqual({ ok: true, changed: true });
   });
@@ -224,7 +205,8 @@ describe('BackgroundHandler', () => {
     const { handler, tracker } = await setup();
     await handler.handle({ type: 'importPlan', text: JSON.stringify(fixturePlan()) }, extension, NOW);
     await tracker.markDone('digiteket.se/kurs/starka-losenord/', 'Starka lösenord', 'manual', NOW);
-    const context = await handler.handle({ type: 'pageContext' }, page, NOW);
+    const answer = await handler.handle({ type: 'pageContext' }, page, NOW);
+    const context = answer.ok && 'context' in answer ? answer.context : undefined;
     expect(context).toMatchObject({
       period: { title: 'November: Skapa innehåll', deadline: '2026-11-30' },
       done: ['digiteket.se/kurs/starka-losenord/'],
@@ -281,7 +263,7 @@ describe('the coordinator plan', () => {
 
   it('stores only a valid plan, and only from an extension page', async () => {
     const { handler, store } = await setup();
-    expect(await handler.handle({ type: 'saveDraft', plan: validPlan() }, page)).toBeUndefined();
+    expect(await handler.handle({ type: 'saveDraft', plan: validPlan() }, page)).toEqual({ ok: false, error: 'messageRefused' });
     expect(await store.draft()).toBeUndefined();
     const broken = { ...validPlan(), periods: [] };
     expect(await handler.handle({ type: 'saveDraft', plan: broken }, extension, NOW)).toEqual({
@@ -305,7 +287,8 @@ describe('the coordinator plan', () => {
       ],
     };
     expect(await handler.handle(add, page, NOW)).toEqual({ ok: false, reason: 'notCoordinator' });
-    expect(await handler.handle({ type: 'pageContext' }, page, NOW)).not.toHaveProperty('collect');
+    expect(await handler.handle({ type: 'pageContext' }, page, NOW)).toMatchObject({ ok: true, context: { done: [] } });
+    expect(await handler.handle({ type: 'pageContext' }, page, NOW)).not.toHaveProperty('context.collect');
     coordinatorOn.value = true;
     const later = new Date('2026-11-26T08:00:00Z');
     const added = await handler.handle(add, page, later);
@@ -315,11 +298,12 @@ describe('the coordinator plan', () => {
     expect(added).toEqual({ ok: true, added: 1, alreadyThere: 1 });
     expect((await store.draft())?.plan.updatedAt).toBe(later.toISOString());
     expect(await handler.handle({ ...add, periodId: 'nope' }, page, NOW)).toEqual({ ok: false, reason: 'noPeriod' });
-    const context = (await handler.handle({ type: 'pageContext' }, page, NOW)) as { collect?: { periods: Array<{ id: string; keys: string[] }>; suggested?: string } };
-    expect(context.collect?.periods.map((p) => p.id)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
-    expect(context.collect?.periods[3]?.keys).toContain('digiteket.se/kurs/skapa-en-podd/');
+    const answer = await handler.handle({ type: 'pageContext' }, page, NOW);
+    const context = answer.ok && 'context' in answer ? answer.context : undefined;
+    expect(context?.collect?.periods.map((p) => p.id)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
+    expect(context?.collect?.periods[3]?.keys).toContain('digiteket.se/kurs/skapa-en-podd/');
     // On 20 Nov the November period is the one still running; December is a pause.
-    expect(context.collect?.suggested).toBe('2026-11');
+    expect(context?.collect?.suggested).toBe('2026-11');
   });
 
   it('puts the saved plan in force for the coordinator too', async () => {

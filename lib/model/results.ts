@@ -1,0 +1,76 @@
+import type { MemberFile } from './member';
+import type { Plan } from './plan';
+import type { PlanProblem } from './plan-parse';
+import type { SelfAssessmentRecord } from './self-assessment';
+
+// What the worker's services answer and what they keep about the team folder. They live with
+// the model, not with the services, so the message protocol and the pages can name them
+// without importing any service.
+
+/** Why the team folder could not be used; each has its sentence (`syncError_<error>`). */
+export type FolderError = 'auth' | 'notFolder' | 'notFound' | 'full' | 'timeout' | 'unreachable' | 'busy' | 'server';
+
+/** What the last team-folder sync did, kept in the database for the popup and settings page. */
+export interface SyncState {
+  /** The folder this state belongs to; a new folder starts afresh. */
+  base: string;
+  lastTryAt?: string;
+  lastOkAt?: string;
+  error?: FolderError;
+  /** The folder's plan.json could not be used (the plan in force stays). */
+  planProblem?: boolean;
+  failures: number;
+  nextTryAt?: string;
+  planEtag?: string;
+  /** Sign-ups per session across the team's member files, at the last sync (this member's included). */
+  signupCounts?: Record<string, number>;
+}
+
+/** Why a plan address gave no plan; each is also its message key. */
+export type UrlError =
+  | 'urlNotHttps'
+  | 'urlHtml'
+  | 'urlNotFound'
+  | 'urlDenied'
+  | 'urlTimeout'
+  | 'urlUnreachable'
+  | 'urlHttp'
+  | 'urlTooLarge';
+
+export type PlanLoadResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; problems: PlanProblem[] }
+  | { ok: false; error: UrlError | 'urlInvalidPlan' | 'noDraftSaved' };
+
+export type ImportResult = { ok: true; imported: number; alreadyDone: number };
+
+export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderError | 'badAddress' | 'insecure' };
+
+export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'unreadable';
+
+export interface MemberReading {
+  members: MemberFile[];
+  skipped: Array<{ name: string; reason: SkipReason }>;
+}
+
+export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderError | 'notJoined' };
+
+export type PublishResult =
+  | { ok: true }
+  | { ok: false; error: FolderError | 'notJoined' | 'noDraft' }
+  | { ok: false; conflict: { remote: Plan | null; etag: string } };
+
+export type SaveAssessmentResult = { ok: true; record: SelfAssessmentRecord } | { ok: false; reason: 'invalid' };
+
+/** In coordinator mode: the saved plan's periods, for collecting courses on Digiteket. */
+export interface CollectContext {
+  periods: Array<{ id: string; title: string; keys: string[] }>;
+  /** The period courses most likely go to: the first one not yet over, not paused. */
+  suggested?: string;
+}
+
+export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; problems: PlanProblem[] };
+
+export type DraftAddResult =
+  | { ok: true; added: number; alreadyThere: number }
+  | { ok: false; reason: 'notCoordinator' | 'noPeriod' | 'invalid' };
