@@ -23,6 +23,7 @@ import {
   showsCompletion,
   courseFacts,
 } from '../../lib/site/digiteket';
+import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
 import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
 import { CollectLayer, type AddItems, type Collectable } from './collect';
 import { mountNotesDock, type NotesDock } from './notes';
@@ -30,7 +31,7 @@ import { mountMyPagesBar, mountPanel, mountSelfAssessmentBar, type Panel } from 
 import { BADGE_CSS } from './styles';
 
 export default defineContentScript({
-  matches: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
+  matches: [...DIGITEKET_MATCHES],
   // Started before the page is parsed so the page context is usually here when parsing ends:
   // the badges then go into the page before the browser's last layout of it, instead of making
   // it lay out and repaint a long list once more.

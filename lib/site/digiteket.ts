@@ -1,6 +1,7 @@
-import { canonicalPath, courseKey, isDigiteketHost, type CourseKey } from '../course-key';
+import { canonicalPath, courseKey, type CourseKey } from '../course-key';
 import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
+import { DIGITEKET_HOST, DIGITEKET_HOSTS, isDigiteketHost } from './hosts';
 
 // Everything Kurskompis knows about Digiteket's pages lives here: URL shapes, selectors and
 // text patterns. Each page detector is a pure function of a URL with its example URLs beside
@@ -122,7 +123,7 @@ export function itemKeyOfHref(href: string, base: string): CourseKey | null {
   }
   if (!isDigiteketHost(url.hostname)) return null;
   const path = normalisedPath(url);
-  return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
+  return ITEM_PATH.test(path) ? `${DIGITEKET_HOST}${path}` : null;
 }
 
 // ---- Reading pages (DOM) ----------------------------------------------------------------
@@ -194,14 +195,17 @@ const CARD_SELECTOR = 'article, li, .course-card';
 const CARD_TITLE_SELECTOR = 'h2, h3, h4, .course-card__title';
 
 const MAYBE_ITEM_HREF = /kurs|inspirationsartikel/i;
-const ABSOLUTE_DIGITEKET = /^https?:\/\/(?:www\.)?digiteket\.se(?::443)?(\/[^?#]*)/i;
+const ABSOLUTE_DIGITEKET = new RegExp(
+  `^https?://(?:${DIGITEKET_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')})(?::443)?(/[^?#]*)`,
+  'i',
+);
 
 /** Same result as `itemKeyOfHref`, from a link's already resolved address, without a URL parse. */
 export function itemKeyOfResolved(resolved: string): CourseKey | null {
   const match = ABSOLUTE_DIGITEKET.exec(resolved);
   if (!match) return null;
   const path = canonicalPath(match[1] as string);
-  return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
+  return ITEM_PATH.test(path) ? `${DIGITEKET_HOST}${path}` : null;
 }
 
 /** The page's main content: where courses, results and completion are read. */
