@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DIGITEKET_MATCHES } from './lib/site/hosts';
 
 export default defineConfig({
   // Manifest V3 for Firefox too: optional host permissions and the same background model.
@@ -17,7 +18,7 @@ export default defineConfig({
     // Digiteket itself is named because the planner reads course titles from its pages; the
     // content script already asks for the same sites, so installing warns of nothing more.
     permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
+    host_permissions: [...DIGITEKET_MATCHES],
     // A team folder on this computer (npm run team-folder) is plain http on loopback.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '__MSG_extName__' },
@@ -31,7 +32,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['notes-panel.html'],
-        matches: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
+        matches: [...DIGITEKET_MATCHES],
       },
     ],
     ...(browser === 'firefox'

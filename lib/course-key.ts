@@ -1,13 +1,9 @@
 // A course key is the canonical form of a Digiteket URL: the same course reached through
 // www., tracking parameters, a missing slash or percent-encoding gives one key.
 
+import { DIGITEKET_HOST, isDigiteketHost } from './site/hosts';
+
 export type CourseKey = string;
-
-const DIGITEKET_HOSTS = new Set(['digiteket.se', 'www.digiteket.se']);
-
-export function isDigiteketHost(host: string): boolean {
-  return DIGITEKET_HOSTS.has(host.toLowerCase());
-}
 
 function decodePath(path: string): string {
   try {
@@ -46,7 +42,7 @@ export function courseKey(url: string, base?: string): CourseKey | null {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
   if (!isDigiteketHost(parsed.hostname)) return null;
-  return `digiteket.se${canonicalPath(parsed.pathname)}`;
+  return `${DIGITEKET_HOST}${canonicalPath(parsed.pathname)}`;
 }
 
 /** An https address for a key, for opening the course in a tab. */

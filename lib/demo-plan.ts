@@ -1,5 +1,6 @@
 import { addMonths, firstOfMonth, lastOfMonth, monthTitle, todayInSweden } from './dates';
 import { PLAN_KIND, PLAN_VERSION, type Period, type Plan } from './model/plan';
+import { DIGITEKET_ORIGIN } from './site/hosts';
 
 // A plan a new user can try at once: last month, this month and next month, with real
 // Digiteket courses. Built for `now`, so "this month" is always the current period.
@@ -57,7 +58,7 @@ export function demoPlan(titles: DemoTitles, locale: string, now: Date = new Dat
       // The whole month, so that this month stays the current period to its very last day.
       deadline: lastOfMonth(starts),
       items: courses.map(([slug, title, optional]) => ({
-        url: `https://digiteket.se/kurs/${slug}/`,
+        url: `${DIGITEKET_ORIGIN}/kurs/${slug}/`,
         title,
         kind: 'course' as const,
         ...(optional ? { optional } : {}),

@@ -11,7 +11,9 @@ import {
   completedOnMyPages,
   isCompetenceAreaPage,
   isCourseList,
+  isCourseKey,
   isCoursePage,
+  isInPageItem,
   isItemPage,
   isMyPages,
   isSelfAssessmentResult,
@@ -19,10 +21,12 @@ import {
   itemHeading,
   itemLinks,
   itemTitle,
+  listHeading,
   selfAssessmentResult,
   showsCompletion,
   courseFacts,
 } from '../../lib/site/digiteket';
+import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
 import { BadgeLayer, badgeLook, HOST_ATTR } from './badges';
 import { CollectLayer, type AddItems, type Collectable } from './collect';
 import { mountNotesDock, type NotesDock } from './notes';
@@ -30,7 +34,7 @@ import { mountMyPagesBar, mountPanel, mountSelfAssessmentBar, type Panel } from 
 import { BADGE_CSS } from './styles';
 
 export default defineContentScript({
-  matches: ['https://digiteket.se/*', 'https://www.digiteket.se/*'],
+  matches: [...DIGITEKET_MATCHES],
   // Started before the page is parsed so the page context is usually here when parsing ends:
   // the badges then go into the page before the browser's last layout of it, instead of making
   // it lay out and repaint a long list once more.
@@ -141,13 +145,13 @@ class PageController {
       return;
     }
     if (!isCourseList(url) && !isCompetenceAreaPage(url) && !isStartPage(url)) return;
-    const anchor = document.querySelector('main h1') ?? document.querySelector('h1');
+    const anchor = listHeading(document);
     if (!anchor) return;
     const found = new Map<string, Collectable>();
     for (const { link, key, anchor: title } of itemLinks(root)) {
       if (found.has(key)) continue;
       const text = title.textContent?.trim();
-      if (text) found.set(key, { key, title: text, kind: key.includes('/kurs/') ? 'course' : 'article', card: cardOf(link) ?? link });
+      if (text) found.set(key, { key, title: text, kind: isCourseKey(key) ? 'course' : 'article', card: cardOf(link) ?? link });
     }
     this.collect ??= new CollectLayer(this.ctx, context, addToDraft, false);
     this.collect.show(anchor, [...found.values()]);
@@ -232,7 +236,7 @@ class PageController {
     const seen = new Map<Element, Set<string>>();
     const wanted = new Set([...this.items.keys(), ...this.done]);
     for (const { link, key, anchor } of itemLinks(root, wanted)) {
-      if (key === this.pageKey && link.closest('article')?.contains(itemHeading(document))) continue;
+      if (key === this.pageKey && isInPageItem(link, document)) continue;
       const card = cardOf(link) ?? link;
       const keys = seen.get(card) ?? new Set<string>();
       if (keys.has(key)) continue;

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../../lib/i18n';
 import type { Answer } from '../../lib/messages';
+import { barAnchor } from '../../lib/site/digiteket';
 import { PANEL_CSS } from './styles';
 
 // The strip under a course's title (badge, "Markera som klar" / "Ångra") and the import bar
@@ -85,7 +86,7 @@ export async function mountPanel(
 
 /** A strip under the page's main heading, in its own shadow root, built by `build`. */
 async function mountBar(ctx: ContentScriptContext, name: string, build: (root: HTMLElement) => void): Promise<() => void> {
-  const anchor = document.querySelector('main h1') ?? document.querySelector('main');
+  const anchor = barAnchor(document);
   const ui = await createShadowRootUi(ctx, {
     name,
     position: 'inline',

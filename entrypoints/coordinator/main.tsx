@@ -6,13 +6,12 @@ import { t, uiLocale } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { publishAddress, revision, teamFolderSetting } from '../../lib/settings';
 import { itemHeading } from '../../lib/site/digiteket';
+import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
 import { openDatabase, Store } from '../../lib/store';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('coordinatorTitle')} – ${t('extName')}`;
-
-const DIGITEKET_ORIGINS = ['https://digiteket.se/*', 'https://www.digiteket.se/*'];
 
 /** The heading of a course or article page, or null when the answer is not such a page. */
 async function pageTitle(url: string): Promise<string | null> {
@@ -37,8 +36,8 @@ void Promise.all([openDatabase(), teamFolderSetting.getValue()]).then(([db, team
       download={(fileName, text) => downloadText(fileName, text, 'application/json')}
       copy={(text) => navigator.clipboard.writeText(text)}
       titles={{
-        canRead: () => browser.permissions.contains({ origins: DIGITEKET_ORIGINS }),
-        askToRead: () => browser.permissions.request({ origins: DIGITEKET_ORIGINS }),
+        canRead: () => browser.permissions.contains({ origins: [...DIGITEKET_MATCHES] }),
+        askToRead: () => browser.permissions.request({ origins: [...DIGITEKET_MATCHES] }),
         lookup: pageTitle,
       }}
       planAddress={{ get: () => publishAddress.getValue(), set: (value) => publishAddress.setValue(value) }}

@@ -2,6 +2,7 @@ import { courseKey } from '../course-key';
 import { addMonths, firstOfMonth, lastWeekdayOfMonth, monthTitle, swedishDateTime, swedishInstant, todayInSweden } from '../dates';
 import { PLAN_KIND, PLAN_VERSION, type Plan, type SiteAdapterOverrides } from '../model/plan';
 import { validatePlan, type PlanParseResult } from '../model/plan-parse';
+import { DIGITEKET_ORIGIN } from '../site/hosts';
 
 // The coordinator's plan as the editor holds it: every field as typed, so that a half-filled
 // form can be shown with its problems. `toCandidate` turns it into the plan document and the
@@ -47,7 +48,7 @@ export interface Draft {
   siteAdapter?: SiteAdapterOverrides;
 }
 
-export const SELF_ASSESSMENT_URL = 'https://digiteket.se/sjalvskattningstest/';
+export const SELF_ASSESSMENT_URL = `${DIGITEKET_ORIGIN}/sjalvskattningstest/`;
 
 function randomId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;

@@ -1,5 +1,6 @@
 import { courseKey, urlOfKey, type CourseKey } from '../course-key';
 import { isArticlePage, isCoursePage } from '../site/digiteket';
+import { isDigiteketHost } from '../site/hosts';
 import type { DraftItem } from './draft';
 
 // A pasted list of addresses, one per line, checked one by one: each becomes a plan item or a
@@ -26,7 +27,7 @@ function checkLine(line: string): { ok: true; url: URL } | { ok: false; reason: 
     return { ok: false, reason: 'notAddress' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'unsafe' };
-  if (!/^(www\.)?digiteket\.se$/i.test(url.hostname)) return { ok: false, reason: 'notDigiteket' };
+  if (!isDigiteketHost(url.hostname)) return { ok: false, reason: 'notDigiteket' };
   if (!isCoursePage(url) && !isArticlePage(url)) return { ok: false, reason: 'notItem' };
   return { ok: true, url };
 }

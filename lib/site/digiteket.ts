@@ -1,11 +1,14 @@
-import { canonicalPath, courseKey, isDigiteketHost, type CourseKey } from '../course-key';
+import { canonicalPath, courseKey, type CourseKey } from '../course-key';
 import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
+import { DIGITEKET_HOST, DIGITEKET_HOSTS, isDigiteketHost } from './hosts';
+import { PATTERNS, SELECTORS } from './selectors';
 
-// Everything Kurskompis knows about Digiteket's pages lives here: URL shapes, selectors and
-// text patterns. Each page detector is a pure function of a URL with its example URLs beside
-// it; one test runs every example against every detector. Structure (URLs, links) is
-// preferred over class names, which the site may rename at any time.
+// Everything Kurskompis knows about Digiteket's pages lives in lib/site: hosts (hosts.ts),
+// selectors and text patterns with their fixture examples (selectors.ts), and here URL shapes
+// and the readers built on them. Each page detector is a pure function of a URL with its
+// example URLs beside it; one test runs every example against every detector. Structure
+// (URLs, links) is preferred over class names, which the site may rename at any time.
 
 export const examples: Record<string, string[]> = {};
 
@@ -122,12 +125,12 @@ export function itemKeyOfHref(href: string, base: string): CourseKey | null {
   }
   if (!isDigiteketHost(url.hostname)) return null;
   const path = normalisedPath(url);
-  return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
+  return ITEM_PATH.test(path) ? `${DIGITEKET_HOST}${path}` : null;
 }
 
 // ---- Reading pages (DOM) ----------------------------------------------------------------
 
-const TITLE_SELECTORS = ['article h1', 'main h1', 'h1'];
+const TITLE_SELECTORS = [SELECTORS.articleHeading, SELECTORS.mainHeading, SELECTORS.anyHeading].map((rule) => rule.selector);
 
 /** The course or article heading a badge sits beside. */
 export function itemHeading(doc: Document): HTMLElement | null {
@@ -141,12 +144,11 @@ export function itemHeading(doc: Document): HTMLElement | null {
 export function itemTitle(doc: Document): string {
   const heading = itemHeading(doc)?.textContent?.trim();
   if (heading) return heading;
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
-  return og ?? doc.title.replace(/\s+[–-]\s+Digiteket\s*$/, '').trim();
+  const og = doc.querySelector(SELECTORS.ogTitle.selector)?.getAttribute('content')?.trim();
+  return og ?? doc.title.replace(PATTERNS.titleSuffix.pattern, '').trim();
 }
 
-const COMPLETION_SELECTORS = ['.course-complete', '#kursen-klar'];
-const COMPLETION_TEXTS = ['Du har genomfört kursen', 'Du har slutfört kursen'];
+const COMPLETION_SELECTORS = [SELECTORS.completionSection.selector, SELECTORS.completionAnchor.selector];
 
 function slugOf(url: URL): string | undefined {
   return url.pathname.split('/').filter(Boolean)[1]?.toLowerCase();
@@ -162,7 +164,7 @@ export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAda
   const main = mainContent(doc);
   if (!main) return false;
   if (slug) {
-    for (const link of main.querySelectorAll<HTMLAnchorElement>('a[href*="kursbevis"]')) {
+    for (const link of main.querySelectorAll<HTMLAnchorElement>(SELECTORS.certificateLink.selector)) {
       try {
         const target = new URL(link.getAttribute('href') ?? '', pageUrl);
         if (isCertificate(target) && slugOf(target) === slug) return true;
@@ -180,7 +182,7 @@ export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAda
     }
   }
   const text = main.textContent ?? '';
-  return [...COMPLETION_TEXTS, ...(overrides?.completionTexts ?? [])].some((t) => text.includes(t));
+  return PATTERNS.completionText.pattern.test(text) || (overrides?.completionTexts ?? []).some((t) => text.includes(t));
 }
 
 export interface ItemLink {
@@ -190,23 +192,42 @@ export interface ItemLink {
   anchor: HTMLElement;
 }
 
-const CARD_SELECTOR = 'article, li, .course-card';
-const CARD_TITLE_SELECTOR = 'h2, h3, h4, .course-card__title';
-
-const MAYBE_ITEM_HREF = /kurs|inspirationsartikel/i;
-const ABSOLUTE_DIGITEKET = /^https?:\/\/(?:www\.)?digiteket\.se(?::443)?(\/[^?#]*)/i;
+const ABSOLUTE_DIGITEKET = new RegExp(
+  `^https?://(?:${DIGITEKET_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')})(?::443)?(/[^?#]*)`,
+  'i',
+);
 
 /** Same result as `itemKeyOfHref`, from a link's already resolved address, without a URL parse. */
 export function itemKeyOfResolved(resolved: string): CourseKey | null {
   const match = ABSOLUTE_DIGITEKET.exec(resolved);
   if (!match) return null;
   const path = canonicalPath(match[1] as string);
-  return ITEM_PATH.test(path) ? `digiteket.se${path}` : null;
+  return ITEM_PATH.test(path) ? `${DIGITEKET_HOST}${path}` : null;
 }
 
 /** The page's main content: where courses, results and completion are read. */
-function mainContent(doc: Document): HTMLElement | null {
-  return doc.querySelector<HTMLElement>('main') ?? doc.body;
+export function mainContent(doc: Document): HTMLElement | null {
+  return doc.querySelector<HTMLElement>(SELECTORS.main.selector) ?? doc.body;
+}
+
+/** Where a bar of ours goes on a page that is not a course: under its heading, else atop its content. */
+export function barAnchor(doc: Document): Element | null {
+  return doc.querySelector(SELECTORS.mainHeading.selector) ?? doc.querySelector(SELECTORS.main.selector);
+}
+
+/** The heading of a course list, competence area or start page, where the collecting bar goes. */
+export function listHeading(doc: Document): Element | null {
+  return doc.querySelector(SELECTORS.mainHeading.selector) ?? doc.querySelector(SELECTORS.anyHeading.selector);
+}
+
+/** Whether a link sits in the article that holds the page's own heading: the page itself, not a card. */
+export function isInPageItem(link: Element, doc: Document): boolean {
+  return link.closest(SELECTORS.itemArticle.selector)?.contains(itemHeading(doc)) ?? false;
+}
+
+/** Whether a key is a course's (else an article's): the two kinds a key can be. */
+export function isCourseKey(key: CourseKey): boolean {
+  return key.includes('/kurs/');
 }
 
 const HREF_END = /[?#\\\s]/;
@@ -237,13 +258,13 @@ export function slugOfHref(href: string): string | null {
 export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): ItemLink[] {
   const found: ItemLink[] = [];
   const anchors =
-    root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'));
+    root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>(SELECTORS.link.selector));
   // On a list of a thousand cards a handful are wanted: comparing the slug as written turns
   // the rest away before the browser is asked for the resolved address.
   const slugs = wanted && new Set(Array.from(wanted, slugOfKey));
   for (const link of anchors) {
     const href = link.getAttribute('href');
-    if (!href || !MAYBE_ITEM_HREF.test(href)) continue;
+    if (!href || !PATTERNS.itemHref.pattern.test(href)) continue;
     if (slugs) {
       const slug = slugOfHref(href);
       if (slug !== null && !slugs.has(slug)) continue;
@@ -252,7 +273,7 @@ export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): It
     // cheaper than parsing it again.
     const key = itemKeyOfResolved(link.href);
     if (!key || (wanted && !wanted.has(key))) continue;
-    const title = link.querySelector<HTMLElement>(CARD_TITLE_SELECTOR);
+    const title = link.querySelector<HTMLElement>(SELECTORS.cardTitle.selector);
     found.push({ link, key, anchor: title ?? link });
   }
   return found;
@@ -260,7 +281,7 @@ export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): It
 
 /** The link's card (its nearest article or list item), so a card gets one badge. */
 export function cardOf(link: HTMLElement): Element | null {
-  return link.closest(CARD_SELECTOR);
+  return link.closest(SELECTORS.card.selector);
 }
 
 export interface CompletedOnMyPages {
@@ -277,11 +298,11 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
   const result = new Map<CourseKey, CompletedOnMyPages>();
   const main = mainContent(doc);
   if (!main) return [];
-  for (const entry of main.querySelectorAll('li')) {
-    const certificate = entry.querySelector('a[href*="kursbevis"]');
-    const time = entry.querySelector('time[datetime]');
+  for (const entry of main.querySelectorAll(SELECTORS.myPagesEntry.selector)) {
+    const certificate = entry.querySelector(SELECTORS.certificateLink.selector);
+    const time = entry.querySelector(SELECTORS.completionDate.selector);
     if (!certificate && !time) continue;
-    const courseLink = Array.from(entry.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => {
+    const courseLink = Array.from(entry.querySelectorAll<HTMLAnchorElement>(SELECTORS.link.selector)).find((a) => {
       const href = a.getAttribute('href') ?? '';
       try {
         return isCoursePage(new URL(href, base));
@@ -323,17 +344,17 @@ export function selfAssessmentResult(doc: Document): SelfAssessmentReading | nul
   const main = mainContent(doc);
   if (!main) return null;
   const scores: Record<string, number> = {};
-  for (const entry of main.querySelectorAll('li, tr')) {
+  for (const entry of main.querySelectorAll(SELECTORS.assessmentRow.selector)) {
     const text = entry.textContent ?? '';
     const area = COMPETENCE_AREAS.find((a) => text.includes(a));
     if (!area || area in scores) continue;
-    const meter = entry.querySelector('meter, progress');
+    const meter = entry.querySelector(SELECTORS.assessmentMeter.selector);
     const value = meter?.getAttribute('value') ? readScore(meter.getAttribute('value') as string) : readScore(text.replace(area, ''));
     if (value === null || value < SCORE_MIN || value > SCORE_MAX) return null;
     scores[area] = value;
   }
   if (Object.keys(scores).length !== COMPETENCE_AREAS.length) return null;
-  const taken = /(\d{4}-\d{2}-\d{2})/.exec(main.textContent ?? '')?.[1];
+  const taken = PATTERNS.takenDate.pattern.exec(main.textContent ?? '')?.[1];
   return { ...(taken ? { takenAt: taken } : {}), scores };
 }
 
@@ -349,19 +370,20 @@ export function courseFacts(doc: Document): CourseFacts {
   if (!main) return {};
   const facts: CourseFacts = {};
   // Short lines only, and those that speak of time ("Ungefärlig tid: …") before any other.
-  const meta = [...main.querySelectorAll('li, p, dd, span')]
+  const timeLine = PATTERNS.timeLine.pattern;
+  const meta = [...main.querySelectorAll(SELECTORS.factLine.selector)]
     .map((el) => el.textContent ?? '')
     .filter((text) => text.length < 120)
-    .sort((a, b) => Number(/\btid\b/i.test(b)) - Number(/\btid\b/i.test(a)));
+    .sort((a, b) => Number(timeLine.test(b)) - Number(timeLine.test(a)));
   for (const text of meta) {
     if (facts.minutes === undefined) {
-      const hours = /(\d+(?:[.,]\d+)?)\s*timm(?:e|ar)/i.exec(text);
-      const minutes = /(\d+)\s*min(?:uter|\.)?\b/i.exec(text);
+      const hours = PATTERNS.hours.pattern.exec(text);
+      const minutes = PATTERNS.minutes.pattern.exec(text);
       if (hours) facts.minutes = Math.round(Number((hours[1] as string).replace(',', '.')) * 60) + (minutes ? Number(minutes[1]) : 0);
       else if (minutes) facts.minutes = Number(minutes[1]);
     }
     if (facts.competenceArea === undefined) {
-      const area = COMPETENCE_AREAS.find((a) => /kompetensområde/i.test(text) && text.includes(a));
+      const area = COMPETENCE_AREAS.find((a) => PATTERNS.areaLine.pattern.test(text) && text.includes(a));
       if (area) facts.competenceArea = area;
     }
   }
