@@ -23,7 +23,9 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export type BackupProblem = 'notJson' | 'wrongKind' | 'newerVersion' | 'invalid' | 'tooLarge';
+/** Every problem an imported backup can have; each has its message `backup_<problem>`. */
+export const BACKUP_PROBLEMS = ['notJson', 'wrongKind', 'newerVersion', 'invalid', 'tooLarge'] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
 
 export type BackupParse = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem; path?: string };
 

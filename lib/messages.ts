@@ -8,6 +8,7 @@ import type { JoinResult } from './sync/team-service';
 import type { ReadResult } from './team/member-reader';
 import type { PublishResult } from './coordinator/publish';
 import type { SaveAssessmentResult } from './self-assessment';
+import type { PlanLoadError } from './plan-service';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -115,7 +116,7 @@ export interface PageContext {
 export type PlanLoadResult =
   | { ok: true; changed: boolean }
   | { ok: false; problems: PlanProblem[] }
-  | { ok: false; error: string };
+  | { ok: false; error: PlanLoadError };
 
 export type ImportResult = { ok: true; imported: number; alreadyDone: number };
 

@@ -8,15 +8,27 @@ import type { PlanSource, Store } from './store';
 // Loading a plan: from a file's text, the built-in demo, or a plan URL fetched with ETag.
 // A plan is stored only when it validates; on any failure the plan in force stays as it was.
 
-export type UrlError =
-  | 'urlNotHttps'
-  | 'urlHtml'
-  | 'urlNotFound'
-  | 'urlDenied'
-  | 'urlTimeout'
-  | 'urlUnreachable'
-  | 'urlHttp'
-  | 'urlTooLarge';
+/**
+ * Why a plan was not put in force, its problems aside; each is also the key of its message
+ * (`t(error)` is type-checked against the catalogue). `noDraftSaved` is the planner's
+ * "use it myself" with nothing saved yet.
+ */
+export const PLAN_LOAD_ERRORS = [
+  'urlNotHttps',
+  'urlHtml',
+  'urlNotFound',
+  'urlDenied',
+  'urlTimeout',
+  'urlUnreachable',
+  'urlHttp',
+  'urlTooLarge',
+  'urlInvalidPlan',
+  'noDraftSaved',
+] as const;
+export type PlanLoadError = (typeof PLAN_LOAD_ERRORS)[number];
+
+/** What a plan address can answer instead of a plan. */
+export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved'>;
 
 export interface PlanServiceDeps {
   store: Store;

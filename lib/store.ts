@@ -3,6 +3,7 @@ import type { CourseKey } from './course-key';
 import type { Note } from './model/note';
 import type { Plan } from './model/plan';
 import type { PlanChange } from './plan-diff';
+import type { PlanLoadError } from './plan-service';
 import type { Signup } from './model/member';
 import type { SelfAssessmentRecord } from './model/self-assessment';
 import type { SyncState } from './sync/sync-state';
@@ -33,7 +34,7 @@ export interface PlanFetchState {
   etag?: string;
   checkedAt?: string;
   /** Message key of the last failure, cleared by the next success. */
-  error?: string;
+  error?: PlanLoadError;
 }
 
 /** What the last plan update changed, until the user has seen it. */

@@ -49,7 +49,7 @@ export function HandOut(props: HandOutProps) {
       {!props.valid && <p class="muted">{t('handOutFixFirst')}</p>}
       {own.value && (
         <p role="status" class={own.value.ok ? 'ok' : 'error'} data-testid="use-myself-result">
-          {own.value.ok ? t('usedMyself') : 'error' in own.value ? t(own.value.error as Parameters<typeof t>[0]) : t('planRejected')}
+          {own.value.ok ? t('usedMyself') : 'error' in own.value ? t(own.value.error) : t('planRejected')}
         </p>
       )}
 

@@ -49,7 +49,9 @@ export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublish
       {r && !r.ok && 'error' in r && (
         <p role="alert" class="error">
           {r.error === 'notJoined' || r.error === 'noDraft'
-            ? t(r.error === 'notJoined' ? 'publishNotJoined' : 'noDraftSaved')
+            ? r.error === 'notJoined'
+              ? t('publishNotJoined')
+              : t('noDraftSaved')
             : folderErrorText(r.error)}
         </p>
       )}

@@ -38,7 +38,7 @@ function Outcome({ outcome, area }: { outcome: Outcome; area: 'file' | 'url' | '
   if ('problems' in result) return <PlanProblems problems={result.problems} />;
   return (
     <p role="alert" class="error result" data-testid={`${area}-result`}>
-      {t(result.error as Parameters<typeof t>[0])} {t('previousPlanKept')}
+      {t(result.error)} {t('previousPlanKept')}
     </p>
   );
 }
@@ -177,7 +177,7 @@ export function OptionsApp(props: OptionsProps) {
         {fetchState?.checkedAt && (
           <p class="muted" data-testid="fetch-state">
             {t('planUrlChecked', new Date(fetchState.checkedAt).toLocaleString(uiLocale()))}
-            {fetchState.error && <span class="error"> {t(fetchState.error as Parameters<typeof t>[0])}</span>}
+            {fetchState.error && <span class="error"> {t(fetchState.error)}</span>}
           </p>
         )}
         <Outcome outcome={outcome.value} area="url" />

@@ -1,13 +1,20 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { folderErrorText, syncStateText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { SyncState } from '../../lib/sync/sync-state';
 import type { TeamSettings } from '../../lib/sync/team-settings';
 import type { JoinResult, TeamJoin } from '../../lib/sync/team-service';
 
 // Joining the team folder: address, sign-in, name and what to share, with a plain account of
 // what the folder will hold; once joined, the sync state and the sharing choices.
+
+/** Why joining failed before the folder was reached. */
+const JOIN_ERROR_TEXT: Record<'badAddress' | 'insecure' | 'permission', MessageKey> = {
+  badAddress: 'teamError_badAddress',
+  insecure: 'teamError_insecure',
+  permission: 'teamError_permission',
+};
 
 export interface TeamFolderCardProps {
   load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
@@ -93,7 +100,7 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
               if (!result.ok) {
                 const reason = result.error;
                 error.value =
-                  reason === 'badAddress' || reason === 'insecure' || reason === 'permission' ? t(`teamError_${reason}`) : folderErrorText(reason);
+                  reason === 'badAddress' || reason === 'insecure' || reason === 'permission' ? t(JOIN_ERROR_TEXT[reason]) : folderErrorText(reason);
               }
             });
           }}

@@ -6,25 +6,29 @@ import { PLAN_KIND, PLAN_VERSION, planSchema, type Plan } from './plan';
 // Turns any text into a plan or into a short list of problems a coordinator can act on:
 // where in the file, and a message key saying what is wrong. Nothing here touches storage.
 
-export type ProblemReason =
-  | 'notJson'
-  | 'tooLarge'
-  | 'wrongKind'
-  | 'newerVersion'
-  | 'missing'
-  | 'wrongType'
-  | 'empty'
-  | 'tooLong'
-  | 'date'
-  | 'instant'
-  | 'itemUrl'
-  | 'deadlineBeforeStart'
-  | 'sessionEnd'
-  | 'duplicatePeriod'
-  | 'duplicateItem'
-  | 'sessionOutsidePeriod'
-  | 'noPeriods'
-  | 'invalid';
+/** Every reason the parser gives; each has its message `problem_<reason>` (typed in lib/format.ts). */
+export const PROBLEM_REASONS = [
+  'notJson',
+  'tooLarge',
+  'wrongKind',
+  'newerVersion',
+  'missing',
+  'wrongType',
+  'empty',
+  'tooLong',
+  'date',
+  'instant',
+  'itemUrl',
+  'deadlineBeforeStart',
+  'sessionEnd',
+  'duplicatePeriod',
+  'duplicateItem',
+  'sessionOutsidePeriod',
+  'noPeriods',
+  'invalid',
+] as const;
+
+export type ProblemReason = (typeof PROBLEM_REASONS)[number];
 
 export interface PlanProblem {
   /** Path in the file, e.g. `periods[1].deadline`; empty for the file as a whole. */

@@ -2,7 +2,9 @@
 // PROPFIND listing for the coordinator's overview. Every failure becomes one of a handful of
 // reasons the user can act on.
 
-export type FolderError = 'auth' | 'notFolder' | 'notFound' | 'full' | 'timeout' | 'unreachable' | 'busy' | 'server';
+/** Every way the team folder can fail; each has its message `syncError_<error>`. */
+export const FOLDER_ERRORS = ['auth', 'notFolder', 'notFound', 'full', 'timeout', 'unreachable', 'busy', 'server'] as const;
+export type FolderError = (typeof FOLDER_ERRORS)[number];
 
 export class FolderFailure extends Error {
   constructor(
