@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonDocument } from './model/json-document';
 import { noteSchema, type Note } from './model/note';
 import { progressRecordSchema, type ProgressRecord } from './model/progress';
 import { mergeById } from './merge';
@@ -22,29 +23,25 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export type BackupProblem = 'notJson' | 'wrongKind' | 'newerVersion' | 'invalid' | 'tooLarge';
+/** Every problem an imported backup can have; each has its message `backup_<problem>`. */
+export const BACKUP_PROBLEMS = ['notJson', 'wrongKind', 'newerVersion', 'invalid', 'tooLarge'] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
 
 export type BackupParse = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem; path?: string };
 
 export function parseBackup(text: string): BackupParse {
-  if (text.length > BACKUP_MAX_BYTES) return { ok: false, problem: 'tooLarge' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, problem: 'notJson' };
+  const read = readJsonDocument(text, { kind: BACKUP_KIND, version: BACKUP_VERSION, maxBytes: BACKUP_MAX_BYTES, schema: backupSchema });
+  if (read.ok) return { ok: true, backup: read.value };
+  switch (read.error) {
+    case 'notObject':
+      return { ok: false, problem: 'wrongKind' };
+    case 'invalid': {
+      const issue = read.issues[0];
+      return { ok: false, problem: 'invalid', path: issue ? issue.path.join('.') : '' };
+    }
+    default:
+      return { ok: false, problem: read.error };
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { kind?: unknown }).kind !== BACKUP_KIND) {
-    return { ok: false, problem: 'wrongKind' };
-  }
-  const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && version > BACKUP_VERSION) return { ok: false, problem: 'newerVersion' };
-  const parsed = backupSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, problem: 'invalid', path: issue ? issue.path.join('.') : '' };
-  }
-  return { ok: true, backup: parsed.data };
 }
 
 export interface ImportSummary {

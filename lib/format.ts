@@ -50,7 +50,7 @@ export function sessionText(session: PlanSession): string {
 }
 
 export function problemText(problem: PlanProblem): string {
-  const what = t(`problem_${problem.reason}` as Parameters<typeof t>[0]);
+  const what = t(`problem_${problem.reason}`);
   const where = problem.period
     ? problem.period.title
       ? t('problemInPeriodTitled', [problem.period.number, problem.period.title])

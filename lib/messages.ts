@@ -159,14 +159,25 @@ export interface PageContext {
   collect?: CollectContext;
 }
 
+/** Failures the protocol itself names; each is the key of the sentence that says why. */
+export const ANSWER_ERRORS = [
+  // The worker would not take the message (not one of ours, malformed, or not from this sender).
+  'messageRefused',
+  // The message never reached the worker (the extension was updated or reloaded under the page).
+  'messageUndelivered',
+  'noteMissing',
+  'signupNoPeriod',
+  'publishTakeFailed',
+] as const satisfies readonly MessageKey[];
+type AnswerError = (typeof ANSWER_ERRORS)[number];
+
 /** A failed answer: `error` is the message key of the sentence that says why. */
-export interface Failure<E extends MessageKey> {
+export interface Failure<E extends AnswerError> {
   ok: false;
   error: E;
 }
 
-/** A message the worker would not take (not one of ours, malformed, or not from this sender), or one that never reached it. */
-export type ChannelError = 'messageRefused' | 'messageUndelivered';
+export type ChannelError = Extract<AnswerError, 'messageRefused' | 'messageUndelivered'>;
 
 type Ok<T extends object = object> = { ok: true } & T;
 

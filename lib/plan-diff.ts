@@ -1,3 +1,4 @@
+import { dequal } from 'dequal/lite';
 import { courseKey } from './course-key';
 import type { Plan } from './model/plan';
 
@@ -38,8 +39,8 @@ export function diffPlans(before: Plan, after: Plan): PlanChange[] {
     if (Boolean(previous.paused) !== Boolean(period.paused)) {
       changes.push({ kind: 'pausedChanged', period: period.title, paused: Boolean(period.paused) });
     }
-    const sessionsOf = (p: typeof period) => JSON.stringify([...p.sessions].sort((a, b) => a.id.localeCompare(b.id)));
-    if (sessionsOf(previous) !== sessionsOf(period)) changes.push({ kind: 'sessionsChanged', period: period.title });
+    const sessionsOf = (p: typeof period) => [...p.sessions].sort((a, b) => a.id.localeCompare(b.id));
+    if (!dequal(sessionsOf(previous), sessionsOf(period))) changes.push({ kind: 'sessionsChanged', period: period.title });
   }
   for (const period of before.periods) {
     if (!current.has(period.id)) changes.push({ kind: 'periodRemoved', period: period.title });

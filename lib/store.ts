@@ -5,7 +5,7 @@ import type { Plan } from './model/plan';
 import type { PlanChange } from './plan-diff';
 import type { Signup } from './model/member';
 import type { SelfAssessmentRecord } from './model/self-assessment';
-import type { SyncState } from './model/results';
+import type { PlanLoadError, SyncState } from './model/results';
 import type { ProgressRecord } from './model/progress';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content
@@ -33,7 +33,7 @@ export interface PlanFetchState {
   etag?: string;
   checkedAt?: string;
   /** Message key of the last failure, cleared by the next success. */
-  error?: string;
+  error?: PlanLoadError;
 }
 
 /** What the last plan update changed, until the user has seen it. */

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { dequal } from 'dequal/lite';
 import { useEffect, useRef } from 'preact/hooks';
 import {
   checkDraft,
@@ -57,8 +58,8 @@ type SaveState =
   | { kind: 'unsent'; error: ChannelError };
 
 /** The draft as it would be saved, without the time stamp that changes on every save. */
-function shapeOf(draft: Draft): string {
-  return JSON.stringify({ ...toCandidate(draft, new Date(0)), updatedAt: '' });
+function shapeOf(draft: Draft): Record<string, unknown> {
+  return { ...toCandidate(draft, new Date(0)), updatedAt: '' };
 }
 
 export function CoordinatorApp(props: CoordinatorProps) {
@@ -66,7 +67,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
   const draft = useSignal<Draft | null>(null);
   const loaded = useSignal(false);
   const active = useSignal<StoredPlan | undefined>(undefined);
-  const savedShape = useSignal<string | null>(null);
+  const savedShape = useSignal<Record<string, unknown> | null>(null);
   const saveState = useSignal<SaveState>({ kind: 'idle' });
   const planAddress = useSignal('');
   const openProblems = useSignal<PlanProblem[] | null>(null);
@@ -104,14 +105,14 @@ export function CoordinatorApp(props: CoordinatorProps) {
     if (!stored) return;
     const fromStore = draftOfPlan(stored.plan);
     const local = draft.value;
-    if (!local || shapeOf(local) === savedShape.value) {
+    if (!local || dequal(shapeOf(local), savedShape.value)) {
       // Nothing unsaved here: show what is stored, courses collected on Digiteket included.
-      if (!local || shapeOf(local) !== shapeOf(fromStore)) draft.value = fromStore;
+      if (!local || !dequal(shapeOf(local), shapeOf(fromStore))) draft.value = fromStore;
       savedShape.value = shapeOf(fromStore);
       if (saveState.value.kind === 'idle') saveState.value = { kind: 'saved', at: new Date(stored.savedAt) };
     } else {
       const merged = withCollected(local, fromStore);
-      if (shapeOf(merged) !== shapeOf(local)) setDraft(merged);
+      if (!dequal(shapeOf(merged), shapeOf(local))) setDraft(merged);
     }
   };
 
@@ -120,7 +121,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
     void props.planAddress.get().then((value) => (planAddress.value = value));
     const unsubscribe = props.subscribe(() => void reload());
     const warn = (event: BeforeUnloadEvent) => {
-      if (draft.value && shapeOf(draft.value) !== savedShape.value) event.preventDefault();
+      if (draft.value && !dequal(shapeOf(draft.value), savedShape.value)) event.preventDefault();
     };
     addEventListener('beforeunload', warn);
     return () => {
@@ -169,7 +170,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
   const checked = checkDraft(current, now());
   const problems = checked.ok ? [] : checked.problems;
   const byField = problemsByField(problems);
-  const dirty = shapeOf(current) !== savedShape.value;
+  const dirty = !dequal(shapeOf(current), savedShape.value);
   const setPeriod = (index: number, period: DraftPeriod) =>
     setDraft({ ...current, periods: current.periods.map((p, i) => (i === index ? period : p)) });
   const fileName = planFileName(current);

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { fieldId } from '../../lib/coordinator/field-problems';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { ProblemReason } from '../../lib/model/plan-parse';
 
 // Problems the plan parser found in the draft, keyed by field path; every field looks up its own.
@@ -10,7 +10,7 @@ export const ProblemsContext = createContext<ReadonlyMap<string, ProblemReason>>
 
 // The parser's messages for these read as the end of a sentence about a path ("… saknas.");
 // beside a field a whole sentence reads better.
-const FIELD_TEXT: Partial<Record<ProblemReason, Parameters<typeof t>[0]>> = {
+const FIELD_TEXT: Partial<Record<ProblemReason, MessageKey>> = {
   missing: 'field_required',
   empty: 'field_required',
   tooLong: 'field_tooLong',
@@ -22,7 +22,7 @@ const FIELD_TEXT: Partial<Record<ProblemReason, Parameters<typeof t>[0]>> = {
 };
 
 export function fieldProblemText(reason: ProblemReason): string {
-  return t(FIELD_TEXT[reason] ?? (`problem_${reason}` as Parameters<typeof t>[0]));
+  return t(FIELD_TEXT[reason] ?? `problem_${reason}`);
 }
 
 export function useProblem(path: string): { reason: ProblemReason | undefined; errorId: string } {

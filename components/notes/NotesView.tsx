@@ -87,7 +87,7 @@ export function NotesView({ load, loadRecent, discussionHref }: NotesViewProps) 
                 checked={filter.value === value}
                 onChange={() => (filter.value = value)}
               />{' '}
-              {t(value === 'all' ? 'notesFilterAll' : value === 'shared' ? 'notesFilterShared' : 'notesFilterPrivate')}
+              {value === 'all' ? t('notesFilterAll') : value === 'shared' ? t('notesFilterShared') : t('notesFilterPrivate')}
             </label>
           ))}
         </fieldset>

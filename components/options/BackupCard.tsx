@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
+import type { BackupProblem } from '../../lib/backup';
 import { t } from '../../lib/i18n';
 
 export type BackupImportResult =
   | { ok: true; notes: number; progress: number }
-  | { ok: false; problem: string; path?: string };
+  | { ok: false; problem: BackupProblem; path?: string };
 
 export interface BackupCardProps {
   exportBackup: () => Promise<void>;
@@ -50,7 +51,7 @@ export function BackupCard({ exportBackup, importBackup }: BackupCardProps) {
           </p>
         ) : (
           <p role="alert" class="error result" data-testid="backup-result">
-            {t(`backup_${result.value.problem}` as Parameters<typeof t>[0])}
+            {t(`backup_${result.value.problem}`)}
             {result.value.path ? ` (${result.value.path})` : ''} {t('backupNothingChanged')}
           </p>
         ))}

@@ -177,7 +177,7 @@ export function OptionsApp(props: OptionsProps) {
         {fetchState?.checkedAt && (
           <p class="muted" data-testid="fetch-state">
             {t('planUrlChecked', new Date(fetchState.checkedAt).toLocaleString(uiLocale()))}
-            {fetchState.error && <span class="error"> {t(fetchState.error as Parameters<typeof t>[0])}</span>}
+            {fetchState.error && <span class="error"> {t(fetchState.error)}</span>}
           </p>
         )}
         <Outcome outcome={outcome.value} area="url" />

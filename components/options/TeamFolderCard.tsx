@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { folderErrorText, syncStateText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { TeamSettings } from '../../lib/sync/team-settings';
 import type { Answer } from '../../lib/messages';
 import type { SyncState } from '../../lib/model/results';
@@ -9,6 +9,13 @@ import type { TeamJoin } from '../../lib/sync/team-service';
 
 // Joining the team folder: address, sign-in, name and what to share, with a plain account of
 // what the folder will hold; once joined, the sync state and the sharing choices.
+
+/** Why joining failed before the folder was reached. */
+const JOIN_ERROR_TEXT: Record<'badAddress' | 'insecure' | 'permission', MessageKey> = {
+  badAddress: 'teamError_badAddress',
+  insecure: 'teamError_insecure',
+  permission: 'teamError_permission',
+};
 
 export interface TeamFolderCardProps {
   load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
@@ -95,7 +102,7 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
                 const reason = result.error;
                 error.value =
                   reason === 'badAddress' || reason === 'insecure' || reason === 'permission'
-                    ? t(`teamError_${reason}`)
+                    ? t(JOIN_ERROR_TEXT[reason])
                     : reason === 'messageRefused' || reason === 'messageUndelivered'
                       ? t(reason)
                       : folderErrorText(reason);

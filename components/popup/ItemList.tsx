@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { PeriodOverview } from '../../lib/overview';
 
 interface Props {
@@ -7,7 +7,7 @@ interface Props {
 }
 
 const STATUS_SYMBOL = { done: '✓', started: '◐', todo: '○' } as const;
-const STATUS_TEXT = { done: 'statusDone', started: 'statusStarted', todo: 'statusTodo' } as const;
+const STATUS_TEXT: Record<keyof typeof STATUS_SYMBOL, MessageKey> = { done: 'statusDone', started: 'statusStarted', todo: 'statusTodo' };
 
 export function ItemList({ items, onToggle }: Props) {
   return (

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { dayMonth, folderErrorText, sessionText } from '../../lib/format';
-import { t, uiLocale } from '../../lib/i18n';
+import { t, uiLocale, type MessageKey } from '../../lib/i18n';
 import { mergeById } from '../../lib/merge';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
@@ -23,7 +23,7 @@ export interface TeamOverviewProps {
   now?: () => Date;
 }
 
-const SKIP_TEXT: Record<SkipReason, Parameters<typeof t>[0]> = {
+const SKIP_TEXT: Record<SkipReason, MessageKey> = {
   notJson: 'skip_notJson',
   tooLarge: 'skip_tooLarge',
   invalid: 'skip_invalid',

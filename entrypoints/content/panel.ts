@@ -165,7 +165,7 @@ export async function mountSelfAssessmentBar(
       };
       void onSave().then((result) => {
         if (!result.ok) return failed();
-        status.textContent = t(result.record.phase === 'start' ? 'assessmentSavedStart' : 'assessmentSavedEnd');
+        status.textContent = result.record.phase === 'start' ? t('assessmentSavedStart') : t('assessmentSavedEnd');
       }, failed);
     });
     root.append(brand, save, status);

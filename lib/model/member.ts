@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonDocument } from './json-document';
 
 // A member file, `members/<memberId>.json` in the team folder, as DESIGN.md describes it: what
 // one member shares. Written only by that member; read by the coordinator's overview.
@@ -63,15 +64,11 @@ export type MemberParseResult =
 
 /** Reads a member file; `expectedId` is the id its file name gives, which it must carry. */
 export function parseMemberText(text: string, expectedId?: string): MemberParseResult {
-  if (text.length > MEMBER_MAX_BYTES) return { ok: false, reason: 'tooLarge' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, reason: 'notJson' };
+  const read = readJsonDocument(text, { kind: MEMBER_KIND, version: MEMBER_VERSION, maxBytes: MEMBER_MAX_BYTES, schema: memberSchema });
+  if (!read.ok) {
+    // Another kind, or a newer version, is as unreadable to the overview as a broken file.
+    return { ok: false, reason: read.error === 'tooLarge' || read.error === 'notJson' ? read.error : 'invalid' };
   }
-  const parsed = memberSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
-  if (expectedId !== undefined && parsed.data.memberId !== expectedId) return { ok: false, reason: 'wrongMember' };
-  return { ok: true, member: parsed.data };
+  if (expectedId !== undefined && read.value.memberId !== expectedId) return { ok: false, reason: 'wrongMember' };
+  return { ok: true, member: read.value };
 }

@@ -1,29 +1,34 @@
 import type { z } from 'zod';
+import { checkJsonDocument, readJsonDocument, type JsonDocumentResult } from './json-document';
 import { PLAN_MAX_BYTES } from './limits';
 import { PLAN_KIND, PLAN_VERSION, planSchema, type Plan } from './plan';
 
 // Turns any text into a plan or into a short list of problems a coordinator can act on:
 // where in the file, and a message key saying what is wrong. Nothing here touches storage.
 
-export type ProblemReason =
-  | 'notJson'
-  | 'tooLarge'
-  | 'wrongKind'
-  | 'newerVersion'
-  | 'missing'
-  | 'wrongType'
-  | 'empty'
-  | 'tooLong'
-  | 'date'
-  | 'instant'
-  | 'itemUrl'
-  | 'deadlineBeforeStart'
-  | 'sessionEnd'
-  | 'duplicatePeriod'
-  | 'duplicateItem'
-  | 'sessionOutsidePeriod'
-  | 'noPeriods'
-  | 'invalid';
+/** Every reason the parser gives; each has its message `problem_<reason>` (typed in lib/format.ts). */
+export const PROBLEM_REASONS = [
+  'notJson',
+  'tooLarge',
+  'wrongKind',
+  'newerVersion',
+  'missing',
+  'wrongType',
+  'empty',
+  'tooLong',
+  'date',
+  'instant',
+  'itemUrl',
+  'deadlineBeforeStart',
+  'sessionEnd',
+  'duplicatePeriod',
+  'duplicateItem',
+  'sessionOutsidePeriod',
+  'noPeriods',
+  'invalid',
+] as const;
+
+export type ProblemReason = (typeof PROBLEM_REASONS)[number];
 
 export interface PlanProblem {
   /** Path in the file, e.g. `periods[1].deadline`; empty for the file as a whole. */
@@ -95,36 +100,42 @@ function duplicatePeriodProblems(raw: unknown): PlanProblem[] {
   return problems;
 }
 
-export function validatePlan(raw: unknown): PlanParseResult {
-  if (!isRecord(raw) || raw.kind !== PLAN_KIND) {
-    return { ok: false, problems: [{ path: isRecord(raw) ? 'kind' : '', reason: 'wrongKind' }] };
+const PLAN_DOCUMENT = { kind: PLAN_KIND, version: PLAN_VERSION, maxBytes: PLAN_MAX_BYTES, schema: planSchema };
+
+function resultOf(read: JsonDocumentResult<Plan>): PlanParseResult {
+  if (read.ok) return { ok: true, plan: read.value };
+  switch (read.error) {
+    case 'tooLarge':
+    case 'notJson':
+      return { ok: false, problems: [{ path: '', reason: read.error }] };
+    case 'notObject':
+      return { ok: false, problems: [{ path: '', reason: 'wrongKind' }] };
+    case 'wrongKind':
+      return { ok: false, problems: [{ path: 'kind', reason: 'wrongKind' }] };
+    case 'newerVersion':
+      return { ok: false, problems: [{ path: 'version', reason: 'newerVersion' }] };
+    case 'invalid': {
+      const { issues, raw } = read;
+      const problems: PlanProblem[] = issues.map((issue) => ({
+        path: pathText(issue.path),
+        period: periodOf(raw, issue.path),
+        reason: reasonOf(issue, raw),
+      }));
+      // Zod skips whole-plan checks once a field fails; duplicates are worth naming regardless.
+      for (const dup of duplicatePeriodProblems(raw)) {
+        if (!problems.some((p) => p.path === dup.path)) problems.push(dup);
+      }
+      return { ok: false, problems };
+    }
   }
-  if (typeof raw.version === 'number' && raw.version > PLAN_VERSION) {
-    return { ok: false, problems: [{ path: 'version', reason: 'newerVersion' }] };
-  }
-  const parsed = planSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, plan: parsed.data };
-  const problems: PlanProblem[] = parsed.error.issues.map((issue) => ({
-    path: pathText(issue.path),
-    period: periodOf(raw, issue.path),
-    reason: reasonOf(issue, raw),
-  }));
-  // Zod skips whole-plan checks once a field fails; duplicates are worth naming regardless.
-  for (const dup of duplicatePeriodProblems(raw)) {
-    if (!problems.some((p) => p.path === dup.path)) problems.push(dup);
-  }
-  return { ok: false, problems };
 }
 
+/** Checks a plan already in memory (the planner's draft, a saved plan). */
+export function validatePlan(raw: unknown): PlanParseResult {
+  return resultOf(checkJsonDocument(raw, PLAN_DOCUMENT));
+}
+
+/** Reads a plan file's text: size in UTF-8 bytes, byte order mark, JSON, then as `validatePlan`. */
 export function parsePlanText(text: string): PlanParseResult {
-  if (new TextEncoder().encode(text).length > PLAN_MAX_BYTES) {
-    return { ok: false, problems: [{ path: '', reason: 'tooLarge' }] };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, problems: [{ path: '', reason: 'notJson' }] };
-  }
-  return validatePlan(raw);
+  return resultOf(readJsonDocument(text, PLAN_DOCUMENT));
 }

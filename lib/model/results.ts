@@ -7,8 +7,9 @@ import type { SelfAssessmentRecord } from './self-assessment';
 // the model, not with the services, so the message protocol and the pages can name them
 // without importing any service.
 
-/** Why the team folder could not be used; each has its sentence (`syncError_<error>`). */
-export type FolderError = 'auth' | 'notFolder' | 'notFound' | 'full' | 'timeout' | 'unreachable' | 'busy' | 'server';
+/** Every way the team folder can fail; each has its sentence (`syncError_<error>`). */
+export const FOLDER_ERRORS = ['auth', 'notFolder', 'notFound', 'full', 'timeout', 'unreachable', 'busy', 'server'] as const;
+export type FolderError = (typeof FOLDER_ERRORS)[number];
 
 /** What the last team-folder sync did, kept in the database for the popup and settings page. */
 export interface SyncState {
@@ -26,21 +27,32 @@ export interface SyncState {
   signupCounts?: Record<string, number>;
 }
 
-/** Why a plan address gave no plan; each is also its message key. */
-export type UrlError =
-  | 'urlNotHttps'
-  | 'urlHtml'
-  | 'urlNotFound'
-  | 'urlDenied'
-  | 'urlTimeout'
-  | 'urlUnreachable'
-  | 'urlHttp'
-  | 'urlTooLarge';
+/**
+ * Why a plan was not put in force, its problems aside; each is also the key of its message
+ * (`t(error)` is type-checked against the catalogue). `noDraftSaved` is the planner's
+ * "use it myself" with nothing saved yet.
+ */
+export const PLAN_LOAD_ERRORS = [
+  'urlNotHttps',
+  'urlHtml',
+  'urlNotFound',
+  'urlDenied',
+  'urlTimeout',
+  'urlUnreachable',
+  'urlHttp',
+  'urlTooLarge',
+  'urlInvalidPlan',
+  'noDraftSaved',
+] as const;
+export type PlanLoadError = (typeof PLAN_LOAD_ERRORS)[number];
+
+/** What a plan address can answer instead of a plan. */
+export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved'>;
 
 export type PlanLoadResult =
   | { ok: true; changed: boolean }
   | { ok: false; problems: PlanProblem[] }
-  | { ok: false; error: UrlError | 'urlInvalidPlan' | 'noDraftSaved' };
+  | { ok: false; error: PlanLoadError };
 
 export type ImportResult = { ok: true; imported: number; alreadyDone: number };
 

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal/lite';
 import { mergeById } from '../merge';
 import type { MemberFile } from '../model/member';
 
@@ -28,6 +29,5 @@ export function mergeMembers(a: MemberFile, b: MemberFile): MemberFile {
 
 /** The same records, ignoring the file's own time stamp: nothing to write when equal. */
 export function sameContent(a: MemberFile, b: MemberFile): boolean {
-  const strip = (m: MemberFile) => JSON.stringify({ ...m, updatedAt: '' });
-  return strip(a) === strip(b);
+  return dequal({ ...a, updatedAt: '' }, { ...b, updatedAt: '' });
 }

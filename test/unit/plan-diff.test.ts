@@ -10,6 +10,15 @@ describe('what changed in the plan', () => {
     expect(diffPlans(before, structuredClone(before))).toEqual([]);
   });
 
+  it('compares sessions by content: another order of sessions or of their fields is no change', () => {
+    const after = structuredClone(before);
+    const november = after.periods[1]!;
+    november.sessions = november.sessions.reverse().map((s) => Object.fromEntries(Object.entries(s).reverse()) as typeof s);
+    expect(diffPlans(before, after)).toEqual([]);
+    november.sessions[0] = { ...november.sessions[0]!, place: 'Annat rum' };
+    expect(diffPlans(before, after)).toEqual([{ kind: 'sessionsChanged', period: 'November: Skapa innehåll' }]);
+  });
+
   it('counts new and removed courses, a moved deadline, a pause and new sessions', () => {
     const after = structuredClone(before);
     const november = after.periods[1]!;

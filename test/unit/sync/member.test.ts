@@ -45,4 +45,12 @@ describe('member files', () => {
     expect(sameContent(mergeMembers(ab, a), ab)).toBe(true);
     expect(sameContent(mergeMembers(ab, b), ab)).toBe(true);
   });
+
+  it('sees the same content whatever the time stamp or the order of fields, and a changed record', () => {
+    const a = example();
+    const reordered = Object.fromEntries(Object.entries({ ...a, updatedAt: '2027-01-01T00:00:00Z' }).reverse()) as MemberFile;
+    expect(sameContent(a, reordered)).toBe(true);
+    expect(sameContent(a, { ...a, progress: a.progress.slice(1) })).toBe(false);
+    expect(sameContent(a, { ...a, displayName: 'Kim B' })).toBe(false);
+  });
 });
