@@ -130,7 +130,7 @@ export function itemKeyOfHref(href: string, base: string): CourseKey | null {
 
 // ---- Reading pages (DOM) ----------------------------------------------------------------
 
-const TITLE_SELECTORS = [SELECTORS.articleHeading, SELECTORS.mainHeading, SELECTORS.anyHeading].map((rule) => rule.selector);
+const TITLE_SELECTORS = [SELECTORS.articleHeading, SELECTORS.mainHeading, SELECTORS.anyHeading];
 
 /** The course or article heading a badge sits beside. */
 export function itemHeading(doc: Document): HTMLElement | null {
@@ -144,11 +144,11 @@ export function itemHeading(doc: Document): HTMLElement | null {
 export function itemTitle(doc: Document): string {
   const heading = itemHeading(doc)?.textContent?.trim();
   if (heading) return heading;
-  const og = doc.querySelector(SELECTORS.ogTitle.selector)?.getAttribute('content')?.trim();
-  return og ?? doc.title.replace(PATTERNS.titleSuffix.pattern, '').trim();
+  const og = doc.querySelector(SELECTORS.ogTitle)?.getAttribute('content')?.trim();
+  return og ?? doc.title.replace(PATTERNS.titleSuffix, '').trim();
 }
 
-const COMPLETION_SELECTORS = [SELECTORS.completionSection.selector, SELECTORS.completionAnchor.selector];
+const COMPLETION_SELECTORS = [SELECTORS.completionSection, SELECTORS.completionAnchor];
 
 function slugOf(url: URL): string | undefined {
   return url.pathname.split('/').filter(Boolean)[1]?.toLowerCase();
@@ -164,7 +164,7 @@ export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAda
   const main = mainContent(doc);
   if (!main) return false;
   if (slug) {
-    for (const link of main.querySelectorAll<HTMLAnchorElement>(SELECTORS.certificateLink.selector)) {
+    for (const link of main.querySelectorAll<HTMLAnchorElement>(SELECTORS.certificateLink)) {
       try {
         const target = new URL(link.getAttribute('href') ?? '', pageUrl);
         if (isCertificate(target) && slugOf(target) === slug) return true;
@@ -182,7 +182,7 @@ export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAda
     }
   }
   const text = main.textContent ?? '';
-  return PATTERNS.completionText.pattern.test(text) || (overrides?.completionTexts ?? []).some((t) => text.includes(t));
+  return PATTERNS.completionText.test(text) || (overrides?.completionTexts ?? []).some((t) => text.includes(t));
 }
 
 export interface ItemLink {
@@ -207,22 +207,22 @@ export function itemKeyOfResolved(resolved: string): CourseKey | null {
 
 /** The page's main content: where courses, results and completion are read. */
 export function mainContent(doc: Document): HTMLElement | null {
-  return doc.querySelector<HTMLElement>(SELECTORS.main.selector) ?? doc.body;
+  return doc.querySelector<HTMLElement>(SELECTORS.main) ?? doc.body;
 }
 
 /** Where a bar of ours goes on a page that is not a course: under its heading, else atop its content. */
 export function barAnchor(doc: Document): Element | null {
-  return doc.querySelector(SELECTORS.mainHeading.selector) ?? doc.querySelector(SELECTORS.main.selector);
+  return doc.querySelector(SELECTORS.mainHeading) ?? doc.querySelector(SELECTORS.main);
 }
 
 /** The heading of a course list, competence area or start page, where the collecting bar goes. */
 export function listHeading(doc: Document): Element | null {
-  return doc.querySelector(SELECTORS.mainHeading.selector) ?? doc.querySelector(SELECTORS.anyHeading.selector);
+  return doc.querySelector(SELECTORS.mainHeading) ?? doc.querySelector(SELECTORS.anyHeading);
 }
 
 /** Whether a link sits in the article that holds the page's own heading: the page itself, not a card. */
 export function isInPageItem(link: Element, doc: Document): boolean {
-  return link.closest(SELECTORS.itemArticle.selector)?.contains(itemHeading(doc)) ?? false;
+  return link.closest(SELECTORS.itemArticle)?.contains(itemHeading(doc)) ?? false;
 }
 
 /** Whether a key is a course's (else an article's): the two kinds a key can be. */
@@ -258,13 +258,13 @@ export function slugOfHref(href: string): string | null {
 export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): ItemLink[] {
   const found: ItemLink[] = [];
   const anchors =
-    root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>(SELECTORS.link.selector));
+    root instanceof HTMLAnchorElement ? [root] : Array.from(root.querySelectorAll<HTMLAnchorElement>(SELECTORS.link));
   // On a list of a thousand cards a handful are wanted: comparing the slug as written turns
   // the rest away before the browser is asked for the resolved address.
   const slugs = wanted && new Set(Array.from(wanted, slugOfKey));
   for (const link of anchors) {
     const href = link.getAttribute('href');
-    if (!href || !PATTERNS.itemHref.pattern.test(href)) continue;
+    if (!href || !PATTERNS.itemHref.test(href)) continue;
     if (slugs) {
       const slug = slugOfHref(href);
       if (slug !== null && !slugs.has(slug)) continue;
@@ -273,7 +273,7 @@ export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): It
     // cheaper than parsing it again.
     const key = itemKeyOfResolved(link.href);
     if (!key || (wanted && !wanted.has(key))) continue;
-    const title = link.querySelector<HTMLElement>(SELECTORS.cardTitle.selector);
+    const title = link.querySelector<HTMLElement>(SELECTORS.cardTitle);
     found.push({ link, key, anchor: title ?? link });
   }
   return found;
@@ -281,7 +281,7 @@ export function itemLinks(root: ParentNode, wanted?: ReadonlySet<CourseKey>): It
 
 /** The link's card (its nearest article or list item), so a card gets one badge. */
 export function cardOf(link: HTMLElement): Element | null {
-  return link.closest(SELECTORS.card.selector);
+  return link.closest(SELECTORS.card);
 }
 
 export interface CompletedOnMyPages {
@@ -298,11 +298,11 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
   const result = new Map<CourseKey, CompletedOnMyPages>();
   const main = mainContent(doc);
   if (!main) return [];
-  for (const entry of main.querySelectorAll(SELECTORS.myPagesEntry.selector)) {
-    const certificate = entry.querySelector(SELECTORS.certificateLink.selector);
-    const time = entry.querySelector(SELECTORS.completionDate.selector);
+  for (const entry of main.querySelectorAll(SELECTORS.myPagesEntry)) {
+    const certificate = entry.querySelector(SELECTORS.certificateLink);
+    const time = entry.querySelector(SELECTORS.completionDate);
     if (!certificate && !time) continue;
-    const courseLink = Array.from(entry.querySelectorAll<HTMLAnchorElement>(SELECTORS.link.selector)).find((a) => {
+    const courseLink = Array.from(entry.querySelectorAll<HTMLAnchorElement>(SELECTORS.link)).find((a) => {
       const href = a.getAttribute('href') ?? '';
       try {
         return isCoursePage(new URL(href, base));
@@ -344,17 +344,17 @@ export function selfAssessmentResult(doc: Document): SelfAssessmentReading | nul
   const main = mainContent(doc);
   if (!main) return null;
   const scores: Record<string, number> = {};
-  for (const entry of main.querySelectorAll(SELECTORS.assessmentRow.selector)) {
+  for (const entry of main.querySelectorAll(SELECTORS.assessmentRow)) {
     const text = entry.textContent ?? '';
     const area = COMPETENCE_AREAS.find((a) => text.includes(a));
     if (!area || area in scores) continue;
-    const meter = entry.querySelector(SELECTORS.assessmentMeter.selector);
+    const meter = entry.querySelector(SELECTORS.assessmentMeter);
     const value = meter?.getAttribute('value') ? readScore(meter.getAttribute('value') as string) : readScore(text.replace(area, ''));
     if (value === null || value < SCORE_MIN || value > SCORE_MAX) return null;
     scores[area] = value;
   }
   if (Object.keys(scores).length !== COMPETENCE_AREAS.length) return null;
-  const taken = PATTERNS.takenDate.pattern.exec(main.textContent ?? '')?.[1];
+  const taken = PATTERNS.takenDate.exec(main.textContent ?? '')?.[1];
   return { ...(taken ? { takenAt: taken } : {}), scores };
 }
 
@@ -370,20 +370,20 @@ export function courseFacts(doc: Document): CourseFacts {
   if (!main) return {};
   const facts: CourseFacts = {};
   // Short lines only, and those that speak of time ("Ungefärlig tid: …") before any other.
-  const timeLine = PATTERNS.timeLine.pattern;
-  const meta = [...main.querySelectorAll(SELECTORS.factLine.selector)]
+  const timeLine = PATTERNS.timeLine;
+  const meta = [...main.querySelectorAll(SELECTORS.factLine)]
     .map((el) => el.textContent ?? '')
     .filter((text) => text.length < 120)
     .sort((a, b) => Number(timeLine.test(b)) - Number(timeLine.test(a)));
   for (const text of meta) {
     if (facts.minutes === undefined) {
-      const hours = PATTERNS.hours.pattern.exec(text);
-      const minutes = PATTERNS.minutes.pattern.exec(text);
+      const hours = PATTERNS.hours.exec(text);
+      const minutes = PATTERNS.minutes.exec(text);
       if (hours) facts.minutes = Math.round(Number((hours[1] as string).replace(',', '.')) * 60) + (minutes ? Number(minutes[1]) : 0);
       else if (minutes) facts.minutes = Number(minutes[1]);
     }
     if (facts.competenceArea === undefined) {
-      const area = COMPETENCE_AREAS.find((a) => PATTERNS.areaLine.pattern.test(text) && text.includes(a));
+      const area = COMPETENCE_AREAS.find((a) => PATTERNS.areaLine.test(text) && text.includes(a));
       if (area) facts.competenceArea = area;
     }
   }

@@ -4,18 +4,44 @@
 // changed rule, or a fixture that no longer has what a rule relies on, shows at once.
 // URL shapes are not here: the detectors in digiteket.ts carry their own example URLs.
 
+/** The selectors, as the adapter uses them. Counted as `document.querySelectorAll(selector).length`. */
+export const SELECTORS = {
+  main: 'main',
+  articleHeading: 'article h1',
+  mainHeading: 'main h1',
+  anyHeading: 'h1',
+  ogTitle: 'meta[property="og:title"]',
+  completionSection: '.course-complete',
+  completionAnchor: '#kursen-klar',
+  certificateLink: 'a[href*="kursbevis"]',
+  link: 'a[href]',
+  card: 'article, li, .course-card',
+  cardTitle: 'h2, h3, h4, .course-card__title',
+  itemArticle: 'article',
+  myPagesEntry: 'li',
+  completionDate: 'time[datetime]',
+  assessmentRow: 'li, tr',
+  assessmentMeter: 'meter, progress',
+  factLine: 'li, p, dd, span',
+} as const;
+
+/** The text patterns, as the adapter uses them; none has the `g` flag. */
+export const PATTERNS = {
+  titleSuffix: /\s+[–-]\s+Digiteket\s*$/,
+  completionText: /Du har (?:genomfört|slutfört) kursen/,
+  itemHref: /kurs|inspirationsartikel/i,
+  timeLine: /\btid\b/i,
+  hours: /(\d+(?:[.,]\d+)?)\s*timm(?:e|ar)/i,
+  minutes: /(\d+)\s*min(?:uter|\.)?\b/i,
+  areaLine: /kompetensområde/i,
+  takenDate: /(\d{4}-\d{2}-\d{2})/,
+};
+
 /**
  * How much a rule finds in a page of the shared fixtures (fixtures/digiteket/), or, for a case
  * no fixture page shows, in a snippet of HTML.
  */
 export type Example = { fixture: string; count: number } | { html: string; count: number };
-
-/** Counted as `document.querySelectorAll(selector).length`. */
-export interface SelectorRule {
-  selector: string;
-  why: string;
-  examples: Example[];
-}
 
 /**
  * Where a pattern is counted: the document's title, the text of its main content, or the
@@ -23,180 +49,119 @@ export interface SelectorRule {
  */
 export type PatternSource = 'title' | 'text' | 'href';
 
-/** Counted as the number of matches (of links, for `href`); never has the `g` flag itself. */
-export interface PatternRule {
-  pattern: RegExp;
-  in: PatternSource;
-  why: string;
-  examples: Example[];
-}
+// Why each rule exists and what it finds: beside the rules, but in exports of their own that
+// only the tests read, so the content script carries the selectors and not their examples.
 
-export const SELECTORS = {
+export const SELECTOR_EXAMPLES: { readonly [K in keyof typeof SELECTORS]: { why: string; examples: Example[] } } = {
   main: {
-    selector: 'main',
     why: 'the page content without header, menus and footer; completion and results are read only there',
-    examples: [
-      { fixture: 'kurs-skapa-en-podd.html', count: 1 },
-      { fixture: 'mina-sidor.html', count: 1 },
-    ],
+    examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }, { fixture: 'mina-sidor.html', count: 1 }],
   },
   articleHeading: {
-    selector: 'article h1',
-    why: "a course's or article's own heading, preferred over any other h1",
-    examples: [
-      { fixture: 'kurs-skapa-en-podd.html', count: 1 },
-      { fixture: 'inspirationsartikel-ostersundsmodellen.html', count: 1 },
-    ],
+    why: 'a course\'s or article\'s own heading, preferred over any other h1',
+    examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }, { fixture: 'inspirationsartikel-ostersundsmodellen.html', count: 1 }],
   },
   mainHeading: {
-    selector: 'main h1',
     why: 'the heading of a list or Mina sidor, where the collecting bar and import bar go',
-    examples: [
-      { fixture: 'kurser.html', count: 1 },
-      { fixture: 'mina-sidor.html', count: 1 },
-    ],
+    examples: [{ fixture: 'kurser.html', count: 1 }, { fixture: 'mina-sidor.html', count: 1 }],
   },
   anyHeading: {
-    selector: 'h1',
     why: 'the last resort for a heading when the page has no main or article',
-    examples: [
-      { fixture: 'start.html', count: 1 },
-      { fixture: 'kurs-kallkritik-pa-natet.html', count: 1 },
-    ],
+    examples: [{ fixture: 'start.html', count: 1 }, { fixture: 'kurs-kallkritik-pa-natet.html', count: 1 }],
   },
   ogTitle: {
-    selector: 'meta[property="og:title"]',
     why: 'the title when the page shows no heading',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }],
   },
   completionSection: {
-    selector: '.course-complete',
     why: 'the section shown after the last step of a finished course (invented in the fixtures, see SITE.md)',
-    examples: [
-      { fixture: 'kurs-skapa-en-podd-klar.html', count: 1 },
-      { fixture: 'kurs-skapa-en-podd.html', count: 0 },
-    ],
+    examples: [{ fixture: 'kurs-skapa-en-podd-klar.html', count: 1 }, { fixture: 'kurs-skapa-en-podd.html', count: 0 }],
   },
   completionAnchor: {
-    selector: '#kursen-klar',
     why: 'the same section by its id, in case only one of the two names survives a redesign',
-    examples: [
-      { fixture: 'kurs-skapa-en-podd-klar.html', count: 1 },
-      { fixture: 'kurs-skapa-en-podd.html', count: 0 },
-    ],
+    examples: [{ fixture: 'kurs-skapa-en-podd-klar.html', count: 1 }, { fixture: 'kurs-skapa-en-podd.html', count: 0 }],
   },
   certificateLink: {
-    selector: 'a[href*="kursbevis"]',
     why: 'a link to a course certificate: a finished course on its page, a finished entry on Mina sidor',
-    examples: [
-      { fixture: 'kurs-skapa-en-podd-klar.html', count: 1 },
-      { fixture: 'kurs-skapa-en-podd.html', count: 0 },
-      { fixture: 'mina-sidor.html', count: 3 },
-    ],
+    examples: [{ fixture: 'kurs-skapa-en-podd-klar.html', count: 1 }, { fixture: 'kurs-skapa-en-podd.html', count: 0 }, { fixture: 'mina-sidor.html', count: 3 }],
   },
   link: {
-    selector: 'a[href]',
     why: 'every link, scanned for courses and articles to badge or collect',
     examples: [{ fixture: 'kurser.html', count: 32 }],
   },
   card: {
-    selector: 'article, li, .course-card',
-    why: "a link's card (nearest such ancestor), so a card with several links gets one badge and one tick box",
+    why: 'a link\'s card (nearest such ancestor), so a card with several links gets one badge and one tick box',
     examples: [{ fixture: 'kurser.html', count: 103 }],
   },
   cardTitle: {
-    selector: 'h2, h3, h4, .course-card__title',
-    why: "the title inside a card's link, where its badge goes",
+    why: 'the title inside a card\'s link, where its badge goes',
     examples: [{ fixture: 'kurser.html', count: 27 }],
   },
   itemArticle: {
-    selector: 'article',
-    why: "the article holding a course page's own heading: links in it are the course itself and get no badge",
+    why: 'the article holding a course page\'s own heading: links in it are the course itself and get no badge',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }],
   },
   myPagesEntry: {
-    selector: 'li',
     why: 'an entry on Mina sidor; a finished one carries a date or a certificate link',
     examples: [{ fixture: 'mina-sidor.html', count: 9 }],
   },
   completionDate: {
-    selector: 'time[datetime]',
-    why: "the day an entry on Mina sidor was finished",
+    why: 'the day an entry on Mina sidor was finished',
     examples: [{ fixture: 'mina-sidor.html', count: 3 }],
   },
   assessmentRow: {
-    selector: 'li, tr',
     why: 'a row of the self-assessment result, naming an area and its score',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 10 }],
   },
   assessmentMeter: {
-    selector: 'meter, progress',
-    why: "a score shown as a bar: its value attribute is read before the row's text",
+    why: 'a score shown as a bar: its value attribute is read before the row\'s text',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 5 }],
   },
   factLine: {
-    selector: 'li, p, dd, span',
-    why: "short lines of a course page that may state its time or competence area",
+    why: 'short lines of a course page that may state its time or competence area',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 17 }],
   },
-} satisfies Record<string, SelectorRule>;
+};
 
-export const PATTERNS = {
+export const PATTERN_EXAMPLES: { readonly [K in keyof typeof PATTERNS]: { in: PatternSource; why: string; examples: Example[] } } = {
   titleSuffix: {
-    pattern: /\s+[–-]\s+Digiteket\s*$/,
     in: 'title',
-    why: "the site's name after a page's title, cut off when the title is read from <title>",
-    examples: [
-      { fixture: 'kurs-skapa-en-podd.html', count: 1 },
-      { fixture: 'start.html', count: 1 },
-    ],
+    why: 'the site\'s name after a page\'s title, cut off when the title is read from <title>',
+    examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }, { fixture: 'start.html', count: 1 }],
   },
   completionText: {
-    pattern: /Du har (?:genomfört|slutfört) kursen/,
     in: 'text',
     why: 'a sentence saying the course is finished (no wording was seen on the real site; a plan can add more)',
-    examples: [
-      { fixture: 'kurs-skapa-en-podd-klar.html', count: 1 },
-      { fixture: 'kurs-skapa-en-podd.html', count: 0 },
-    ],
+    examples: [{ fixture: 'kurs-skapa-en-podd-klar.html', count: 1 }, { fixture: 'kurs-skapa-en-podd.html', count: 0 }],
   },
   itemHref: {
-    pattern: /kurs|inspirationsartikel/i,
     in: 'href',
     why: 'a cheap first look at a link: only these can point at a course or article',
     examples: [{ fixture: 'kurser.html', count: 27 }],
   },
   timeLine: {
-    pattern: /\btid\b/i,
     in: 'text',
     why: 'a line about time ("Ungefärlig tid: 45 minuter") is read for the stated time before any other',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }],
   },
   hours: {
-    pattern: /(\d+(?:[.,]\d+)?)\s*timm(?:e|ar)/i,
     in: 'text',
     why: 'a stated time in hours ("1 timme", "1,5 timmar")',
-    examples: [
-      { fixture: 'kurs-skapa-en-podd.html', count: 0 },
-      { html: '<main><ul><li>Ungefärlig tid: 1,5 timmar</li><li>Längd: 1 timme</li></ul></main>', count: 2 },
-    ],
+    examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 0 }, { html: '<main><ul><li>Ungefärlig tid: 1,5 timmar</li><li>Längd: 1 timme</li></ul></main>', count: 2 }],
   },
   minutes: {
-    pattern: /(\d+)\s*min(?:uter|\.)?\b/i,
     in: 'text',
     why: 'a stated time in minutes ("45 minuter", "30 min.")',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }],
   },
   areaLine: {
-    pattern: /kompetensområde/i,
     in: 'text',
     why: 'the line naming the competence area; an area name elsewhere in the text is not one',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }],
   },
   takenDate: {
-    pattern: /(\d{4}-\d{2}-\d{2})/,
     in: 'text',
     why: 'the day the self-assessment was taken, the first date on its result page',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 1 }],
   },
-} satisfies Record<string, PatternRule>;
+};
