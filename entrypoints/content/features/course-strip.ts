@@ -1,0 +1,56 @@
+import { dayMonth } from '../../../lib/format';
+import { t } from '../../../lib/i18n';
+import { send } from '../../../lib/messaging';
+import { itemHeading, itemTitle } from '../../../lib/site/digiteket';
+import { mountPanel, type Panel, type PanelState } from '../panel';
+import type { Feature, PageState } from '../runner';
+
+function stripState(page: PageState, key: string): PanelState {
+  const item = page.items.get(key);
+  const done = page.done.has(key);
+  if (done) return { badge: { text: item ? t('badgeDoneInPeriod') : t('badgeDone'), variant: 'done' }, done };
+  if (item?.optional) return { badge: { text: t('badgePeriodOptional'), variant: 'optional' }, done };
+  if (item && page.context.period) {
+    return { badge: { text: t('badgePeriodDeadline', dayMonth(page.context.period.deadline)), variant: 'period' }, done };
+  }
+  return { badge: null, done };
+}
+
+/** The strip under a course's title: "Månadens kurs · klar senast …" and "Markera som klar". */
+export function courseStrip(): Feature {
+  return {
+    id: 'courseStrip',
+    runsOn: (page) => page.pageKey !== null,
+    init(life) {
+      const key = life.page.pageKey;
+      if (!key) return;
+      let panel: Panel | null = null;
+      let mounting = false;
+      let gone = false;
+      const update = () => panel?.update(stripState(life.page, key));
+      // The site may draw the title late: tried again whenever it adds to the page.
+      const mount = () => {
+        if (panel || mounting || gone) return;
+        const heading = itemHeading(document);
+        if (!heading) return;
+        mounting = true;
+        const title = itemTitle(document);
+        mountPanel(life.ctx, heading, { onToggle: (done) => send({ type: 'setDone', key, done, title }) }).then((mounted) => {
+          if (gone) return mounted.remove();
+          panel = mounted;
+          update();
+        }, life.failed);
+      };
+      mount();
+      return {
+        added: mount,
+        refresh: update,
+        teardown() {
+          gone = true;
+          panel?.remove();
+          panel = null;
+        },
+      };
+    },
+  };
+}

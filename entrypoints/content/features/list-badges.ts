@@ -1,0 +1,45 @@
+import { cardOf, isInPageItem, itemLinks } from '../../../lib/site/digiteket';
+import { BadgeLayer, badgeLook } from '../badges';
+import type { Feature, FeatureLife } from '../runner';
+import { BADGE_CSS } from '../styles';
+
+function badge(life: FeatureLife, layer: BadgeLayer, root: ParentNode): void {
+  const { context, items, done, pageKey } = life.page;
+  const labels = context.labels;
+  if (!labels || (items.size === 0 && done.size === 0)) return;
+  const seen = new Map<Element, Set<string>>();
+  const wanted = new Set([...items.keys(), ...done]);
+  for (const { link, key, anchor } of itemLinks(root, wanted)) {
+    // The page's own title has the course strip instead.
+    if (key === pageKey && isInPageItem(link, document)) continue;
+    const card = cardOf(link) ?? link;
+    const keys = seen.get(card) ?? new Set<string>();
+    if (keys.has(key)) continue;
+    keys.add(key);
+    seen.set(card, keys);
+    const look = badgeLook(items.get(key), done.has(key), labels);
+    if (look) layer.set(anchor, look);
+  }
+}
+
+/** "Månadens kurs", "Valfri" and "Klar ✓" on every card or link to a planned or finished course. */
+export function listBadges(): Feature {
+  return {
+    id: 'listBadges',
+    runsOn: () => true,
+    init(life) {
+      const layer = new BadgeLayer(BADGE_CSS);
+      badge(life, layer, document.body);
+      return {
+        added: (nodes) => {
+          for (const node of nodes) badge(life, layer, node);
+        },
+        refresh: () => {
+          for (const anchor of layer.anchors()) layer.set(anchor, null);
+          badge(life, layer, document.body);
+        },
+        teardown: () => layer.clear(),
+      };
+    },
+  };
+}

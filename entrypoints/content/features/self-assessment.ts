@@ -1,0 +1,31 @@
+import { send } from '../../../lib/messaging';
+import { isSelfAssessmentResult, selfAssessmentResult } from '../../../lib/site/digiteket';
+import { mountSelfAssessmentBar } from '../panel';
+import type { Feature } from '../runner';
+
+/** On the self-assessment's result page: save the result, or type it in when it cannot be read. */
+export function selfAssessmentSave(): Feature {
+  return {
+    id: 'selfAssessment',
+    runsOn: (page) => isSelfAssessmentResult(page.url),
+    init(life) {
+      const reading = selfAssessmentResult(document);
+      // Offered only when the page was read: a result that changed shape saves nothing.
+      const save = reading
+        ? () => send({ type: 'saveSelfAssessment', scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) })
+        : null;
+      let remove: (() => void) | null = null;
+      let gone = false;
+      mountSelfAssessmentBar(life.ctx, save, () => send({ type: 'openReport', section: 'self-assessment' })).then((done) => {
+        if (gone) return done();
+        remove = done;
+      }, life.failed);
+      return {
+        teardown() {
+          gone = true;
+          remove?.();
+        },
+      };
+    },
+  };
+}
