@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { readJsonDocument } from './model/json-document';
+import { BACKUP_MAX_BYTES } from './model/limits';
 import { noteSchema, type Note } from './model/note';
 import { progressRecordSchema, type ProgressRecord } from './model/progress';
 import { mergeById } from './merge';
-import type { Store } from './store';
+import type { BackupProblem } from './model/results';
+import type { Store, StoreReader } from './store';
 
 // The user's own backup: progress, every note (private ones too: the file is theirs) and
 // settings without secrets. Importing merges by record id and `updatedAt`, so importing the
@@ -11,7 +13,6 @@ import type { Store } from './store';
 
 export const BACKUP_KIND = 'kurskompis/backup';
 export const BACKUP_VERSION = 1;
-export const BACKUP_MAX_BYTES = 50_000_000;
 
 export const backupSchema = z.object({
   kind: z.literal(BACKUP_KIND),
@@ -22,10 +23,6 @@ export const backupSchema = z.object({
   settings: z.object({ planUrl: z.string().max(2000).nullable() }),
 });
 export type Backup = z.infer<typeof backupSchema>;
-
-/** Every problem an imported backup can have; each has its message `backup_<problem>`. */
-export const BACKUP_PROBLEMS = ['notJson', 'wrongKind', 'newerVersion', 'invalid', 'tooLarge'] as const;
-export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
 
 export type BackupParse = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem; path?: string };
 
@@ -44,42 +41,27 @@ export function parseBackup(text: string): BackupParse {
   }
 }
 
-export interface ImportSummary {
-  notes: number;
-  progress: number;
+
+/** Everything personal, for the user's own file; reads only, so a page may do it. */
+export async function exportBackup(store: StoreReader, planUrl: string | null, now: Date = new Date()): Promise<Backup> {
+  const [progress, notes] = await Promise.all([store.progress(), store.allNotes()]);
+  return {
+    kind: BACKUP_KIND,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    progress: [...progress.values()],
+    notes,
+    settings: { planUrl },
+  };
 }
 
-export class BackupService {
-  constructor(
-    private readonly store: Store,
-    private readonly settings: { planUrl(): Promise<string | null> },
-    private readonly onChange: () => void | Promise<void>,
-  ) {}
-
-  async export(now: Date = new Date()): Promise<Backup> {
-    const [progress, notes, planUrl] = await Promise.all([
-      this.store.progress(),
-      this.store.allNotes(),
-      this.settings.planUrl(),
-    ]);
-    return {
-      kind: BACKUP_KIND,
-      version: BACKUP_VERSION,
-      exportedAt: now.toISOString(),
-      progress: [...progress.values()],
-      notes,
-      settings: { planUrl },
-    };
-  }
-
-  /** Merges a backup into what is stored; the plan URL setting is left as it is. */
-  async import(backup: Backup): Promise<ImportSummary> {
-    const [progress, notes] = await Promise.all([this.store.progress(), this.store.allNotes()]);
-    const progressMerge = mergeById<ProgressRecord>([...progress.values()], backup.progress, (r) => r.courseKey, (r) => r.updatedAt);
-    const notesMerge = mergeById<Note>(notes, backup.notes, (n) => n.id, (n) => n.updatedAt);
-    if (progressMerge.changed.length > 0) await this.store.putProgress(progressMerge.changed);
-    if (notesMerge.changed.length > 0) await this.store.putNotes(notesMerge.changed);
-    if (progressMerge.changed.length + notesMerge.changed.length > 0) await this.onChange();
-    return { notes: notesMerge.changed.length, progress: progressMerge.changed.length };
-  }
+/** Merges a backup into what is stored (in the worker); the plan URL setting is left as it is. */
+export async function restoreBackup(store: Store, backup: Backup, onChange: () => void | Promise<void>): Promise<{ notes: number; progress: number }> {
+  const [progress, notes] = await Promise.all([store.progress(), store.allNotes()]);
+  const progressMerge = mergeById<ProgressRecord>([...progress.values()], backup.progress, (r) => r.courseKey, (r) => r.updatedAt);
+  const notesMerge = mergeById<Note>(notes, backup.notes, (n) => n.id, (n) => n.updatedAt);
+  if (progressMerge.changed.length > 0) await store.putProgress(progressMerge.changed);
+  if (notesMerge.changed.length > 0) await store.putNotes(notesMerge.changed);
+  if (progressMerge.changed.length + notesMerge.changed.length > 0) await onChange();
+  return { notes: notesMerge.changed.length, progress: progressMerge.changed.length };
 }

@@ -1,11 +1,11 @@
 import { buildCalendar } from './calendar';
 import { t } from './i18n';
 import { bookedSessionIds } from './signups';
-import type { Store } from './store';
+import type { StoreReader } from './store';
 
 // The calendar file for this member: every period's deadline and the sessions booked.
 
-export async function calendarFile(store: Store, now: Date = new Date()): Promise<{ name: string; text: string } | null> {
+export async function calendarFile(store: StoreReader, now: Date = new Date()): Promise<{ name: string; text: string } | null> {
   const [stored, signups] = await Promise.all([store.activePlan(), store.signups()]);
   if (!stored) return null;
   const text = buildCalendar(

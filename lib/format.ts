@@ -3,7 +3,7 @@ import { t, uiLocale } from './i18n';
 import type { PlanProblem } from './model/plan-parse';
 import type { PlanSession } from './model/plan';
 import type { Pace } from './periods';
-import type { PlanChange } from './plan-diff';
+import type { PlanChange } from './model/stored';
 import { daysUntil, type Reminder } from './reminders';
 import type { FolderError, SyncState } from './model/results';
 

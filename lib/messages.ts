@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { MessageKey } from './i18n';
+import { BACKUP_MAX_BYTES } from './model/limits';
 import { NOTE_MAX_CHARS, type Note } from './model/note';
 import type { SiteAdapterOverrides } from './model/plan';
 import type {
+  BackupImportResult,
   CollectContext,
   DraftAddResult,
   DraftSaveResult,
@@ -87,6 +89,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openReport'), section: z.enum(['self-assessment']).optional() }),
   z.object({ type: z.literal('publishPlan'), overwrite: z.string().max(300).optional() }),
   z.object({ type: z.literal('takeFolderPlan'), etag: z.string().max(300) }),
+  // A file's text: never longer in characters than the backup's limit in bytes.
+  z.object({ type: z.literal('restoreBackup'), text: z.string().max(BACKUP_MAX_BYTES) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -130,6 +134,7 @@ export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
   teamMembers: 'extension',
   publishPlan: 'extension',
   takeFolderPlan: 'extension',
+  restoreBackup: 'extension',
 };
 
 export interface PageItem {
@@ -210,6 +215,7 @@ export interface ResponseMap {
   openReport: Ok;
   publishPlan: PublishResult;
   takeFolderPlan: Ok | Failure<'publishTakeFailed'>;
+  restoreBackup: BackupImportResult;
 }
 
 /** What a sender gets back: the worker's answer, or why there was none. */

@@ -13,7 +13,7 @@ import {
 } from './periods';
 import type { Period, PlanSession } from './model/plan';
 import type { ProgressRecord } from './model/progress';
-import type { StoredPlan } from './store';
+import type { StoredPlan } from './model/stored';
 
 // What the popup shows, computed from the stored plan and progress for a given moment.
 

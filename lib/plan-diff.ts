@@ -1,17 +1,10 @@
 import { dequal } from 'dequal/lite';
 import { courseKey } from './course-key';
+import type { PlanChange } from './model/stored';
 import type { Plan } from './model/plan';
 
 // What changed between two versions of a team's plan, in the terms staff care about.
 
-export type PlanChange =
-  | { kind: 'itemsAdded'; period: string; count: number }
-  | { kind: 'itemsRemoved'; period: string; count: number }
-  | { kind: 'deadlineMoved'; period: string; from: string; to: string }
-  | { kind: 'periodAdded'; period: string }
-  | { kind: 'periodRemoved'; period: string }
-  | { kind: 'pausedChanged'; period: string; paused: boolean }
-  | { kind: 'sessionsChanged'; period: string };
 
 function keys(items: Plan['periods'][number]['items']): Set<string> {
   return new Set(items.flatMap((i) => courseKey(i.url) ?? []));

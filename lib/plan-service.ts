@@ -3,7 +3,8 @@ import { PLAN_MAX_BYTES } from './model/limits';
 import type { Plan } from './model/plan';
 import type { PlanLoadResult, UrlError } from './model/results';
 import { diffPlans } from './plan-diff';
-import type { PlanSource, Store } from './store';
+import type { PlanSource } from './model/stored';
+import type { Store } from './store';
 
 // Loading a plan: from a file's text, the built-in demo, or a plan URL fetched with ETag.
 // A plan is stored only when it validates; on any failure the plan in force stays as it was.

@@ -2,10 +2,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CourseKey } from './course-key';
 import type { Note } from './model/note';
 import type { Plan } from './model/plan';
-import type { PlanChange } from './plan-diff';
 import type { Signup } from './model/member';
 import type { SelfAssessmentRecord } from './model/self-assessment';
-import type { PlanLoadError, SyncState } from './model/results';
+import type { SyncState } from './model/results';
+import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan } from './model/stored';
 import type { ProgressRecord } from './model/progress';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content
@@ -13,42 +13,6 @@ import type { ProgressRecord } from './model/progress';
 
 export const DB_NAME = 'kurskompis';
 export const DB_VERSION = 4;
-
-export type PlanSource =
-  | { kind: 'file'; name?: string }
-  | { kind: 'url'; url: string }
-  | { kind: 'managed'; url: string }
-  | { kind: 'demo' }
-  | { kind: 'editor' }
-  | { kind: 'folder'; url: string };
-
-export interface StoredPlan {
-  plan: Plan;
-  source: PlanSource;
-  loadedAt: string;
-}
-
-export interface PlanFetchState {
-  url: string;
-  etag?: string;
-  checkedAt?: string;
-  /** Message key of the last failure, cleared by the next success. */
-  error?: PlanLoadError;
-}
-
-/** What the last plan update changed, until the user has seen it. */
-export interface PlanChanges {
-  at: string;
-  changes: PlanChange[];
-}
-
-/** The coordinator's plan as last saved in the editor; always a valid plan. */
-export interface StoredDraft {
-  plan: Plan;
-  savedAt: string;
-  /** ETag of the team folder's plan.json this plan was last published as or taken from. */
-  folderEtag?: string;
-}
 
 interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
@@ -67,6 +31,12 @@ export type Database = IDBPDatabase<KurskompisDB>;
 
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<KurskompisDB>(name, DB_VERSION, {
+    // A newer version of Kurskompis (an update) wants to upgrade the schema: this connection
+    // steps aside at once, so an open page never stalls the upgrade. The page is out of date
+    // then and is replaced by the browser with the new version.
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
+    },
     upgrade(db, oldVersion) {
       // One step per schema version, so a database from any earlier version is carried forward.
       if (oldVersion < 1) {
@@ -89,15 +59,15 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
   });
 }
 
-export class Store {
-  constructor(private readonly db: Database) {}
+/**
+ * Reading what is stored. Extension pages get only this (`openReader`): every change goes
+ * through the worker, which owns the writes, so pages never race it or each other.
+ */
+export class StoreReader {
+  constructor(protected readonly db: Database) {}
 
   activePlan(): Promise<StoredPlan | undefined> {
     return this.db.get('plans', 'active');
-  }
-
-  async setActivePlan(stored: StoredPlan): Promise<void> {
-    await this.db.put('plans', stored, 'active');
   }
 
   async progress(): Promise<Map<CourseKey, ProgressRecord>> {
@@ -109,11 +79,6 @@ export class Store {
     return this.db.get('progress', key);
   }
 
-  async putProgress(records: readonly ProgressRecord[]): Promise<void> {
-    const tx = this.db.transaction('progress', 'readwrite');
-    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
-  }
-
   planFetch(): Promise<PlanFetchState | undefined> {
     return this.db.get('state', 'planFetch') as Promise<PlanFetchState | undefined>;
   }
@@ -122,47 +87,20 @@ export class Store {
     return this.db.get('state', 'planChanges') as Promise<PlanChanges | undefined>;
   }
 
-  async setPlanChanges(changes: PlanChanges | null): Promise<void> {
-    if (changes) await this.db.put('state', changes, 'planChanges');
-    else await this.db.delete('state', 'planChanges');
-  }
-
   draft(): Promise<StoredDraft | undefined> {
     return this.db.get('state', 'draft') as Promise<StoredDraft | undefined>;
-  }
-
-  async setDraft(draft: StoredDraft): Promise<void> {
-    await this.db.put('state', draft, 'draft');
   }
 
   syncState(): Promise<SyncState | undefined> {
     return this.db.get('state', 'sync') as Promise<SyncState | undefined>;
   }
 
-  async setSyncState(state: SyncState | null): Promise<void> {
-    if (state) await this.db.put('state', state, 'sync');
-    else await this.db.delete('state', 'sync');
-  }
-
   signups(): Promise<Signup[]> {
     return this.db.getAll('signups');
   }
 
-  async putSignups(signups: readonly Signup[]): Promise<void> {
-    const tx = this.db.transaction('signups', 'readwrite');
-    await Promise.all([...signups.map((s) => tx.store.put(s)), tx.done]);
-  }
-
   assessments(): Promise<SelfAssessmentRecord[]> {
     return this.db.getAll('assessments');
-  }
-
-  async putAssessment(record: SelfAssessmentRecord): Promise<void> {
-    await this.db.put('assessments', record);
-  }
-
-  async setPlanFetch(state: PlanFetchState): Promise<void> {
-    await this.db.put('state', state, 'planFetch');
   }
 
   notesOf(courseKey: CourseKey): Promise<Note[]> {
@@ -187,9 +125,53 @@ export class Store {
   note(id: string): Promise<Note | undefined> {
     return this.db.get('notes', id);
   }
+}
+
+/** Reading and writing: the worker's, and the tests'. */
+export class Store extends StoreReader {
+  async setActivePlan(stored: StoredPlan): Promise<void> {
+    await this.db.put('plans', stored, 'active');
+  }
+
+  async putProgress(records: readonly ProgressRecord[]): Promise<void> {
+    const tx = this.db.transaction('progress', 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  }
+
+  async setPlanChanges(changes: PlanChanges | null): Promise<void> {
+    if (changes) await this.db.put('state', changes, 'planChanges');
+    else await this.db.delete('state', 'planChanges');
+  }
+
+  async setDraft(draft: StoredDraft): Promise<void> {
+    await this.db.put('state', draft, 'draft');
+  }
+
+  async setSyncState(state: SyncState | null): Promise<void> {
+    if (state) await this.db.put('state', state, 'sync');
+    else await this.db.delete('state', 'sync');
+  }
+
+  async putSignups(signups: readonly Signup[]): Promise<void> {
+    const tx = this.db.transaction('signups', 'readwrite');
+    await Promise.all([...signups.map((s) => tx.store.put(s)), tx.done]);
+  }
+
+  async putAssessment(record: SelfAssessmentRecord): Promise<void> {
+    await this.db.put('assessments', record);
+  }
+
+  async setPlanFetch(state: PlanFetchState): Promise<void> {
+    await this.db.put('state', state, 'planFetch');
+  }
 
   async putNotes(notes: readonly Note[]): Promise<void> {
     const tx = this.db.transaction('notes', 'readwrite');
     await Promise.all([...notes.map((n) => tx.store.put(n)), tx.done]);
   }
+}
+
+/** What an extension page may do with the database: read. */
+export async function openReader(name = DB_NAME): Promise<StoreReader> {
+  return new StoreReader(await openDatabase(name));
 }

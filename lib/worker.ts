@@ -1,3 +1,4 @@
+import { parseBackup, restoreBackup } from './backup';
 import { CoordinatorService } from './coordinator/coordinator-service';
 import { PlanPublisher } from './coordinator/publish';
 import { courseKey } from './course-key';
@@ -207,6 +208,11 @@ export function createWorker(deps: WorkerDeps) {
     publishPlan: (request) => publisher.publish(request.overwrite),
     takeFolderPlan: async (request, now) =>
       (await publisher.takeRemote(request.etag, now)) ? { ok: true } : { ok: false, error: 'publishTakeFailed' },
+    restoreBackup: async (request) => {
+      const parsed = parseBackup(request.text);
+      if (!parsed.ok) return parsed;
+      return { ok: true, ...(await restoreBackup(store, parsed.backup, changed)) };
+    },
   };
 
   function dispatch<T extends RequestType>(type: T, request: Extract<Request, { type: T }>, now: Date): Promise<ResponseMap[T]> {

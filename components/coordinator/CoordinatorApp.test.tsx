@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { Plan } from '../../lib/model/plan';
-import type { StoredDraft } from '../../lib/store';
+import type { StoredDraft } from '../../lib/model/stored';
 import { fixturePlan } from '../../test/support/fixtures';
 import { CoordinatorApp, type CoordinatorProps } from './CoordinatorApp';
 

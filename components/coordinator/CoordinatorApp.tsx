@@ -20,7 +20,7 @@ import { t } from '../../lib/i18n';
 import type { Answer, ChannelError, PlanAnswer } from '../../lib/messages';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { PlanProblem } from '../../lib/model/plan-parse';
-import type { StoredDraft, StoredPlan } from '../../lib/store';
+import type { StoredDraft, StoredPlan } from '../../lib/model/stored';
 import { PlanProblems } from '../options/PlanProblems';
 import { HandOut } from './HandOut';
 import type { FolderPublishing } from './PublishToFolder';

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { t } from '../../lib/i18n';
 import type { Plan } from '../../lib/model/plan';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
-import type { StoredPlan } from '../../lib/store';
+import type { StoredPlan } from '../../lib/model/stored';
 
 // The ways into the editor: a new plan, a plan file, or the plan already in force here.
 

@@ -1,18 +1,14 @@
 import { useSignal } from '@preact/signals';
-import type { BackupProblem } from '../../lib/backup';
 import { t } from '../../lib/i18n';
-
-export type BackupImportResult =
-  | { ok: true; notes: number; progress: number }
-  | { ok: false; problem: BackupProblem; path?: string };
+import type { Answer } from '../../lib/messages';
 
 export interface BackupCardProps {
   exportBackup: () => Promise<void>;
-  importBackup: (text: string) => Promise<BackupImportResult>;
+  importBackup: (text: string) => Promise<Answer<'restoreBackup'>>;
 }
 
 export function BackupCard({ exportBackup, importBackup }: BackupCardProps) {
-  const result = useSignal<BackupImportResult | null>(null);
+  const result = useSignal<Answer<'restoreBackup'> | null>(null);
   const busy = useSignal(false);
   return (
     <section class="card" aria-labelledby="backup-heading">
@@ -51,8 +47,8 @@ export function BackupCard({ exportBackup, importBackup }: BackupCardProps) {
           </p>
         ) : (
           <p role="alert" class="error result" data-testid="backup-result">
-            {t(`backup_${result.value.problem}`)}
-            {result.value.path ? ` (${result.value.path})` : ''} {t('backupNothingChanged')}
+            {'problem' in result.value ? t(`backup_${result.value.problem}`) : t(result.value.error)}
+            {'path' in result.value && result.value.path ? ` (${result.value.path})` : ''} {t('backupNothingChanged')}
           </p>
         ))}
     </section>

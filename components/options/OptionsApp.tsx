@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { t, uiLocale } from '../../lib/i18n';
 import type { PlanAnswer } from '../../lib/messages';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
-import type { PlanFetchState, StoredPlan } from '../../lib/store';
+import type { PlanFetchState, StoredPlan } from '../../lib/model/stored';
 import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
 import { ReminderCard, type ReminderCardProps } from './ReminderCard';

@@ -1,6 +1,6 @@
 import { changeText } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import type { PlanChange } from '../../lib/plan-diff';
+import type { PlanChange } from '../../lib/model/stored';
 
 export function PlanChangesNotice({ changes, onDismiss }: { changes: PlanChange[]; onDismiss: () => void }) {
   return (

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { planSchema } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
-import type { StoredPlan } from '../../lib/store';
+import type { StoredPlan } from '../../lib/model/stored';
 import { fixturePlan } from '../../test/support/fixtures';
 import { PopupApp, type PopupProps } from './PopupApp';
 

@@ -8,7 +8,7 @@ import type { Period } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/overview';
 import { openSessionGroups, type SessionGroup } from '../../lib/periods';
-import type { PlanChanges, StoredPlan } from '../../lib/store';
+import type { PlanChanges, StoredPlan } from '../../lib/model/stored';
 import { PeriodView } from './PeriodView';
 import { PlanChangesNotice } from './PlanChangesNotice';
 import { SessionSignup } from './SessionSignup';

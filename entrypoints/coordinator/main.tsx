@@ -7,7 +7,7 @@ import { send } from '../../lib/messaging';
 import { publishAddress, revision, teamFolderSetting } from '../../lib/settings';
 import { itemHeading } from '../../lib/site/digiteket';
 import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
-import { openDatabase, Store } from '../../lib/store';
+import { openReader } from '../../lib/store';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
 
 document.documentElement.lang = t('localeCode');
@@ -21,8 +21,7 @@ async function pageTitle(url: string): Promise<string | null> {
   return itemHeading(doc)?.textContent?.trim().slice(0, 300) || null;
 }
 
-void Promise.all([openDatabase(), teamFolderSetting.getValue()]).then(([db, team]) => {
-  const store = new Store(db);
+void Promise.all([openReader(), teamFolderSetting.getValue()]).then(([store, team]) => {
   const joined = parseTeamSettings(team) !== null;
   render(
     <CoordinatorApp

@@ -2,13 +2,12 @@ import { render } from 'preact';
 import { DiscussionSheet } from '../../components/notes/DiscussionSheet';
 import { t } from '../../lib/i18n';
 import { discussionPeriod } from '../../lib/periods';
-import { openDatabase, Store } from '../../lib/store';
+import { openReader } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('discussionTitle')} – ${t('extName')}`;
 
-void openDatabase().then((db) => {
-  const store = new Store(db);
+void openReader().then((store) => {
   render(
     <DiscussionSheet
       load={async () => {

@@ -1,15 +1,14 @@
 import { render } from 'preact';
 import { NotesView } from '../../components/notes/NotesView';
 import { t } from '../../lib/i18n';
-import { openDatabase, Store } from '../../lib/store';
+import { openReader } from '../../lib/store';
 
 performance.mark('kurskompis-script-start');
 document.documentElement.lang = t('localeCode');
 document.title = `${t('notesTitle')} – ${t('extName')}`;
 
-void openDatabase().then((db) => {
+void openReader().then((store) => {
   performance.mark('kurskompis-db-open');
-  const store = new Store(db);
   render(
     <NotesView
       load={async () => {

@@ -4,11 +4,12 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { downloadText } from '../../components/shared/download';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { bumpRevision, coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/settings';
+import { coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/settings';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
 import { folderAddress } from '../../lib/sync/webdav';
-import { BackupService, parseBackup } from '../../lib/backup';
-import { openDatabase, Store } from '../../lib/store';
+import { exportBackup } from '../../lib/backup';
+import { BACKUP_MAX_BYTES } from '../../lib/model/limits';
+import { openReader } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
 
@@ -19,9 +20,7 @@ function hostPattern(address: string): string {
 }
 document.title = `${t('optionsTitle')} – ${t('extName')}`;
 
-void openDatabase().then((db) => {
-  const store = new Store(db);
-  const backups = new BackupService(store, { planUrl: () => planUrlSetting.getValue() }, bumpRevision);
+void openReader().then((store) => {
   render(
     <OptionsApp
       load={async () => ({
@@ -61,14 +60,12 @@ void openDatabase().then((db) => {
       }}
       backup={{
         async exportBackup() {
-          const data = await backups.export();
+          const data = await exportBackup(store, await planUrlSetting.getValue());
           downloadText(`kurskompis-sakerhetskopia-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2), 'application/json');
         },
-        async importBackup(text) {
-          const parsed = parseBackup(text);
-          if (!parsed.ok) return parsed;
-          return { ok: true, ...(await backups.import(parsed.backup)) };
-        },
+        // The worker reads and merges the file; one too large for any backup is refused here.
+        importBackup: async (text) =>
+          text.length > BACKUP_MAX_BYTES ? { ok: false, problem: 'tooLarge' } : send({ type: 'restoreBackup', text }),
       }}
     />,
     document.getElementById('app') as HTMLElement,

@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { coordinatorMode, revision, teamFolderSetting } from '../../lib/settings';
 import { bookedSessionIds } from '../../lib/signups';
-import { openDatabase, Store } from '../../lib/store';
+import { openReader } from '../../lib/store';
 import { browser } from 'wxt/browser';
 
 document.documentElement.lang = t('localeCode');
@@ -18,8 +18,7 @@ function openPage(path: Parameters<typeof browser.runtime.getURL>[0]): void {
   window.close();
 }
 
-void openDatabase().then((db) => {
-  const store = new Store(db);
+void openReader().then((store) => {
   render(
     <PopupApp
       load={async () => {

@@ -5,14 +5,13 @@ import { calendarFile } from '../../lib/calendar-file';
 import { t, uiLocale } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { revision, teamFolderSetting } from '../../lib/settings';
-import { openDatabase, Store } from '../../lib/store';
+import { openReader } from '../../lib/store';
 import { parseTeamSettings } from '../../lib/sync/team-settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('reportTitle')} – ${t('extName')}`;
 
-void openDatabase().then((db) => {
-  const store = new Store(db);
+void openReader().then((store) => {
   render(
     <ReportApp
       load={async () => {

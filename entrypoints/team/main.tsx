@@ -3,13 +3,12 @@ import { downloadText } from '../../components/shared/download';
 import { TeamOverviewApp } from '../../components/team/TeamOverviewApp';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
-import { openDatabase, Store } from '../../lib/store';
+import { openReader } from '../../lib/store';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;
 
-void openDatabase().then((db) => {
-  const store = new Store(db);
+void openReader().then((store) => {
   render(
     <TeamOverviewApp
       load={async () => {

@@ -3,3 +3,4 @@
 
 export const PLAN_MAX_BYTES = 1_000_000;
 export const MAX_PROBLEMS_SHOWN = 5;
+export const BACKUP_MAX_BYTES = 50_000_000;

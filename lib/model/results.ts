@@ -56,6 +56,13 @@ export type PlanLoadResult =
 
 export type ImportResult = { ok: true; imported: number; alreadyDone: number };
 
+/** Every problem an imported backup can have; each has its message `backup_<problem>`. */
+export const BACKUP_PROBLEMS = ['notJson', 'wrongKind', 'newerVersion', 'invalid', 'tooLarge'] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+
+/** Loading the user's backup file: how many records it brought, or what is wrong with it. */
+export type BackupImportResult = { ok: true; notes: number; progress: number } | { ok: false; problem: BackupProblem; path?: string };
+
 export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderError | 'badAddress' | 'insecure' };
 
 export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'unreadable';

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
-import { BACKUP_PROBLEMS } from '../../lib/backup';
 import { PROBLEM_REASONS } from '../../lib/model/plan-parse';
 import { ANSWER_ERRORS } from '../../lib/messages';
-import { FOLDER_ERRORS, PLAN_LOAD_ERRORS } from '../../lib/model/results';
+import { BACKUP_PROBLEMS, FOLDER_ERRORS, PLAN_LOAD_ERRORS } from '../../lib/model/results';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { BackupService, parseBackup } from '../../lib/backup';
+import { exportBackup, parseBackup, restoreBackup, type Backup } from '../../lib/backup';
 import type { Note } from '../../lib/model/note';
 import { mergeById } from '../../lib/merge';
 import { filterNotes, foldForSearch, searchable } from '../../lib/notes';
@@ -16,7 +16,10 @@ async function setup(name = `notes-${++n}`) {
   let id = 0;
   const onChange = vi.fn();
   const notes = new NotesService(store, onChange, () => `note-${++id}`);
-  const backup = new BackupService(store, { planUrl: async () => 'https://plan.example.se/plan.json' }, onChange);
+  const backup = {
+    export: (now: Date) => exportBackup(store, 'https://plan.example.se/plan.json', now),
+    import: (b: Backup) => restoreBackup(store, b, onChange),
+  };
   return { store, notes, backup, onChange, name };
 }
 

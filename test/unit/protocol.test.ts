@@ -42,6 +42,7 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   openReport: { type: 'openReport' },
   publishPlan: { type: 'publishPlan' },
   takeFolderPlan: { type: 'takeFolderPlan', etag: '"1"' },
+  restoreBackup: { type: 'restoreBackup', text: '{}' },
 };
 
 let count = 0;

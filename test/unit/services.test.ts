@@ -48,6 +48,18 @@ describe('the database', () => {
     expect((await reopened.progressOf(PODD))?.status).toBe('done');
   });
 
+  it('steps aside for a newer version instead of stalling its upgrade', async () => {
+    const name = `blocking-${++dbCount}`;
+    const open = new Store(await openDatabase(name));
+    await open.putProgress([{ courseKey: PODD, status: 'started', updatedAt: NOW.toISOString() }]);
+    const blocked = vi.fn();
+    // What an updated Kurskompis does while this page is still open.
+    const newer = await openDB(name, DB_VERSION + 1, { blocked });
+    expect(blocked).not.toHaveBeenCalled();
+    expect(await newer.get('progress', PODD)).toMatchObject({ status: 'started' });
+    newer.close();
+  });
+
   it('carries a database of the first version forward, progress kept', async () => {
     const name = `v1-${++dbCount}`;
     const v1 = await openDB(name, 1, {
