@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { swedishDateTime, todayInSweden } from '../lib/dates';
-import { reminderText } from '../lib/format';
-import { planAddress } from '../lib/managed';
-import { sendToTab } from '../lib/messaging';
-import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/reminders';
-import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/settings';
-import { bookedSessionIds } from '../lib/signups';
-import { openDatabase, Store } from '../lib/store';
-import { updateToolbar } from '../lib/toolbar';
-import { doneKeys } from '../lib/tracker';
-import { createWorker } from '../lib/worker';
+import { swedishDateTime, todayInSweden } from '../lib/time/dates';
+import { reminderText } from '../lib/text/format';
+import { planAddress } from '../lib/services/managed';
+import { sendToTab } from '../lib/messages/send';
+import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
+import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/storage/settings';
+import { bookedSessionIds } from '../lib/domain/sessions';
+import { openDatabase, Store } from '../lib/storage/store';
+import { updateToolbar } from '../lib/services/toolbar';
+import { doneKeys } from '../lib/services/tracker';
+import { createWorker } from '../lib/worker/create-worker';
 
 const PLAN_REFRESH_ALARM = 'plan-refresh';
 const TOOLBAR_ALARM = 'toolbar-refresh';

@@ -14,10 +14,10 @@ import {
   type DraftPeriod,
 } from '../../lib/coordinator/draft';
 import { fieldId, fieldOfPath, problemsByField } from '../../lib/coordinator/field-problems';
-import { formatTime } from '../../lib/dates';
-import { problemText } from '../../lib/format';
-import { t } from '../../lib/i18n';
-import type { Answer, ChannelError, PlanAnswer } from '../../lib/messages';
+import { formatTime } from '../../lib/time/dates';
+import { problemText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
+import type { Answer, ChannelError, PlanAnswer } from '../../lib/messages/protocol';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { PlanProblem } from '../../lib/model/plan-parse';
 import type { StoredDraft, StoredPlan } from '../../lib/model/stored';

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { joinText } from '../../lib/coordinator/join-text';
-import { t } from '../../lib/i18n';
-import type { PlanAnswer } from '../../lib/messages';
+import { t } from '../../lib/text/i18n';
+import type { PlanAnswer } from '../../lib/messages/protocol';
 import type { Plan } from '../../lib/model/plan';
 import { PublishToFolder, type FolderPublishing } from './PublishToFolder';
 

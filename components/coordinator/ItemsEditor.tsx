@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { moveItem, type DraftItem } from '../../lib/coordinator/draft';
 import { fieldId } from '../../lib/coordinator/field-problems';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { FieldError, useProblem } from './problems';
 
 // The courses and articles of one period: titles can be edited, items marked optional,

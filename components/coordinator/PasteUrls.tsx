@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { AddOutcome, DraftItem } from '../../lib/coordinator/draft';
 import { fieldId } from '../../lib/coordinator/field-problems';
 import { parsePastedUrls, type PasteRefusal } from '../../lib/coordinator/paste';
-import { t, type MessageKey } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/text/i18n';
 
 // A box for a list of Digiteket addresses, one per line; each is checked and the result told
 // line by line, so a coordinator sees at once which ones need fixing.

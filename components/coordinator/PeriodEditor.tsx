@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { addItems, type AddOutcome, type DraftItem, type DraftPeriod } from '../../lib/coordinator/draft';
 import { fieldId } from '../../lib/coordinator/field-problems';
-import { lastWeekdayOfMonth, parseCalendarDate } from '../../lib/dates';
-import { t } from '../../lib/i18n';
+import { lastWeekdayOfMonth, parseCalendarDate } from '../../lib/time/dates';
+import { t } from '../../lib/text/i18n';
 import { ItemsEditor } from './ItemsEditor';
 import { PasteUrls } from './PasteUrls';
 import { SessionsEditor } from './SessionsEditor';

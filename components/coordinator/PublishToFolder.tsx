@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { formatTime, todayInSweden } from '../../lib/dates';
-import { changeText, dayMonth, folderErrorText } from '../../lib/format';
-import { t, uiLocale } from '../../lib/i18n';
-import type { Answer } from '../../lib/messages';
+import { formatTime, todayInSweden } from '../../lib/time/dates';
+import { changeText, dayMonth, folderErrorText } from '../../lib/text/format';
+import { t, uiLocale } from '../../lib/text/i18n';
+import type { Answer } from '../../lib/messages/protocol';
 import type { Plan } from '../../lib/model/plan';
-import { diffPlans } from '../../lib/plan-diff';
+import { diffPlans } from '../../lib/domain/plan-diff';
 
 // Publishing the plan to the team folder. When the folder holds a version this plan was not
 // built on, both are shown with what differs, and the coordinator chooses.

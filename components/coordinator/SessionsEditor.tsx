@@ -1,5 +1,5 @@
 import { newSession, type DraftPeriod, type DraftSession } from '../../lib/coordinator/draft';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { Field, FieldError } from './problems';
 
 // The discussion sessions of a period: day, start and end in Swedish time, place or meeting

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import type { Plan } from '../../lib/model/plan';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { StoredPlan } from '../../lib/model/stored';

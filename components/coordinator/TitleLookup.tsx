@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { DraftItem } from '../../lib/coordinator/draft';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 
 // Pasted addresses get a stand-in title from the address; the page's own title replaces it
 // when the extension may read Digiteket's pages. Reading them is asked for, never assumed.

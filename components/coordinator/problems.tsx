@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { fieldId } from '../../lib/coordinator/field-problems';
-import { t, type MessageKey } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/text/i18n';
 import type { ProblemReason } from '../../lib/model/plan-parse';
 
 // Problems the plan parser found in the draft, keyed by field path; every field looks up its own.

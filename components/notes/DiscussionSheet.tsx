@@ -1,8 +1,8 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { discussionText, notesForPeriod } from '../../lib/discussion';
-import { deadlineText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { discussionText, notesForPeriod } from '../../lib/domain/discussion';
+import { deadlineText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Period } from '../../lib/model/plan';
 import { formatNoteTime } from './format';

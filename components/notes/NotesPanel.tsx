@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { formatNoteTime } from './format';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import './notes.css';
 

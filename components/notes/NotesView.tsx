@@ -1,11 +1,11 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { urlOfKey } from '../../lib/course-key';
-import { groupByPeriod } from '../../lib/discussion';
-import { t } from '../../lib/i18n';
+import { urlOfKey } from '../../lib/site/course-key';
+import { groupByPeriod } from '../../lib/domain/discussion';
+import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
-import { filterNotes, newestFirst, searchable, type ShareFilter } from '../../lib/notes';
+import { filterNotes, newestFirst, searchable, type ShareFilter } from '../../lib/domain/notes';
 import { formatNoteTime } from './format';
 import './notes.css';
 

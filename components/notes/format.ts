@@ -1,5 +1,5 @@
-import { uiLocale } from '../../lib/i18n';
-import { PLAN_TIME_ZONE } from '../../lib/dates';
+import { uiLocale } from '../../lib/text/i18n';
+import { PLAN_TIME_ZONE } from '../../lib/time/dates';
 
 /** "20 nov 10:42" in Swedish time. */
 export function formatNoteTime(instant: string): string {

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { t } from '../../lib/i18n';
-import type { Answer } from '../../lib/messages';
+import { t } from '../../lib/text/i18n';
+import type { Answer } from '../../lib/messages/protocol';
 
 export interface BackupCardProps {
   exportBackup: () => Promise<void>;

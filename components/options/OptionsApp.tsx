@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { t, uiLocale } from '../../lib/i18n';
-import type { PlanAnswer } from '../../lib/messages';
+import { t, uiLocale } from '../../lib/text/i18n';
+import type { PlanAnswer } from '../../lib/messages/protocol';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { PlanFetchState, StoredPlan } from '../../lib/model/stored';
 import { BackupCard, type BackupCardProps } from './BackupCard';

@@ -1,5 +1,5 @@
-import { problemText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { problemText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
 import { MAX_PROBLEMS_SHOWN } from '../../lib/model/limits';
 import type { PlanProblem } from '../../lib/model/plan-parse';
 

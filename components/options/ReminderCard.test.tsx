@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REMINDERS } from '../../lib/reminders';
+import { DEFAULT_REMINDERS } from '../../lib/time/reminders';
 import { parseDays, ReminderCard } from './ReminderCard';
 
 let root: HTMLElement | undefined;

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import type { ReminderSettings } from '../../lib/reminders';
+import { t } from '../../lib/text/i18n';
+import type { ReminderSettings } from '../../lib/time/reminders';
 
 // Which reminders to show; each can be turned off, and the days before a deadline chosen.
 

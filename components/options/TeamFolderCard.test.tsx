@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TeamSettings } from '../../lib/sync/team-settings';
+import type { TeamSettings } from '../../lib/folder/team-settings';
 import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 
 let root: HTMLElement;

@@ -1,11 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { folderErrorText, syncStateText } from '../../lib/format';
-import { t, type MessageKey } from '../../lib/i18n';
-import type { TeamSettings } from '../../lib/sync/team-settings';
-import type { Answer } from '../../lib/messages';
+import { folderErrorText, syncStateText } from '../../lib/text/format';
+import { t, type MessageKey } from '../../lib/text/i18n';
+import type { TeamJoin, TeamSettings } from '../../lib/folder/team-settings';
+import type { Answer } from '../../lib/messages/protocol';
 import type { SyncState } from '../../lib/model/results';
-import type { TeamJoin } from '../../lib/sync/team-service';
 
 // Joining the team folder: address, sign-in, name and what to share, with a plain account of
 // what the folder will hold; once joined, the sync state and the sharing choices.

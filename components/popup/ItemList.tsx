@@ -1,5 +1,5 @@
-import { t, type MessageKey } from '../../lib/i18n';
-import type { PeriodOverview } from '../../lib/overview';
+import { t, type MessageKey } from '../../lib/text/i18n';
+import type { PeriodOverview } from '../../lib/domain/overview';
 
 interface Props {
   items: PeriodOverview['items'];

@@ -1,6 +1,6 @@
-import { dayMonth, daysLeftText, deadlineText, paceText, sessionText } from '../../lib/format';
-import { t } from '../../lib/i18n';
-import type { PeriodOverview } from '../../lib/overview';
+import { dayMonth, daysLeftText, deadlineText, paceText, sessionText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
+import type { PeriodOverview } from '../../lib/domain/overview';
 import { ItemList } from './ItemList';
 
 interface Props {

@@ -1,5 +1,5 @@
-import { changeText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { changeText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
 import type { PlanChange } from '../../lib/model/stored';
 
 export function PlanChangesNotice({ changes, onDismiss }: { changes: PlanChange[]; onDismiss: () => void }) {

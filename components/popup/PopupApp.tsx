@@ -1,13 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { dayMonth, syncStateText } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { dayMonth, syncStateText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
 import type { SyncState } from '../../lib/model/results';
-import type { PlanAnswer } from '../../lib/messages';
+import type { PlanAnswer } from '../../lib/messages/protocol';
 import type { Period } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
-import { overview, type Overview } from '../../lib/overview';
-import { openSessionGroups, type SessionGroup } from '../../lib/periods';
+import { overview, type Overview } from '../../lib/domain/overview';
+import { openSessionGroups, type SessionGroup } from '../../lib/time/periods';
 import type { PlanChanges, StoredPlan } from '../../lib/model/stored';
 import { PeriodView } from './PeriodView';
 import { PlanChangesNotice } from './PlanChangesNotice';

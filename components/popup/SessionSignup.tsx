@@ -1,6 +1,6 @@
-import { sessionText } from '../../lib/format';
-import { t } from '../../lib/i18n';
-import type { SessionGroup } from '../../lib/periods';
+import { sessionText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
+import type { SessionGroup } from '../../lib/time/periods';
 
 // The discussion sessions still ahead, by period, for signing up to one (a team-folder member
 // only: the sign-up reaches the coordinator through the folder).

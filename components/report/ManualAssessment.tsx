@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { todayInSweden } from '../../lib/dates';
-import { t } from '../../lib/i18n';
+import { todayInSweden } from '../../lib/time/dates';
+import { t } from '../../lib/text/i18n';
 import { SCORE_MAX, SCORE_MIN } from '../../lib/model/competence-areas';
 import { ASSESSMENT_AREAS, type Phase } from '../../lib/model/self-assessment';
 

@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { dayMonth } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { dayMonth } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import type { Phase, SelfAssessmentRecord } from '../../lib/model/self-assessment';
-import { buildReport, reportCsv } from '../../lib/report';
+import { buildReport, reportCsv } from '../../lib/domain/report';
 import { AssessmentChart } from '../shared/AssessmentChart';
 import { ManualAssessment } from './ManualAssessment';
 import './report.css';

@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { SCORE_MAX, SCORE_MIN } from '../../lib/model/competence-areas';
 import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
 

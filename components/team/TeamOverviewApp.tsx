@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { dayMonth, folderErrorText, sessionText } from '../../lib/format';
-import { t, uiLocale, type MessageKey } from '../../lib/i18n';
-import { mergeById } from '../../lib/merge';
+import { dayMonth, folderErrorText, sessionText } from '../../lib/text/format';
+import { t, uiLocale, type MessageKey } from '../../lib/text/i18n';
+import { mergeById } from '../../lib/domain/merge';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
-import { discussionPeriod } from '../../lib/periods';
-import type { Answer } from '../../lib/messages';
+import { discussionPeriod } from '../../lib/time/periods';
+import type { Answer } from '../../lib/messages/protocol';
 import type { SkipReason } from '../../lib/model/results';
 import { overviewCsv, teamAssessment, teamOverview } from '../../lib/team/overview';
 import { AssessmentChart } from '../shared/AssessmentChart';

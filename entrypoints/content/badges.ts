@@ -1,4 +1,4 @@
-import type { BadgeLabels, PageItem } from '../../lib/messages';
+import type { BadgeLabels, PageItem } from '../../lib/messages/protocol';
 
 // Small badges on course links and cards. Each lives in its own shadow root, so the page's
 // styles cannot reach into it and ours cannot leak out; its text reaches screen readers as

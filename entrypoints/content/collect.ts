@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Answer } from '../../lib/messages';
+import type { Answer } from '../../lib/messages/protocol';
 import type { CollectContext } from '../../lib/model/results';
-import { t } from '../../lib/i18n';
+import { t } from '../../lib/text/i18n';
 import { HOST_ATTR } from './badges';
 import { PANEL_CSS } from './styles';
 

@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { send } from '../../lib/messaging';
-import { onRevision } from '../../lib/revision';
+import { send } from '../../lib/messages/send';
+import { onRevision } from '../../lib/messages/revision';
 import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
-import { contentFeatures } from './features';
+import { contentFeatures } from './features/index';
 import { runFeatures } from './runner';
 
 export default defineContentScript({

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { t } from '../../lib/i18n';
-import { parseTabRequest } from '../../lib/tab-messages';
+import { t } from '../../lib/text/i18n';
+import { parseTabRequest } from '../../lib/messages/tab';
 import { HOST_ATTR } from './badges';
 import { NOTES_TAB_CSS } from './styles';
 

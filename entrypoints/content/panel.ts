@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { t } from '../../lib/i18n';
-import type { Answer } from '../../lib/messages';
+import { t } from '../../lib/text/i18n';
+import type { Answer } from '../../lib/messages/protocol';
 import { barAnchor } from '../../lib/site/digiteket';
 import { PANEL_CSS } from './styles';
 

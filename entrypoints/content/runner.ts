@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageContext, PageItem } from '../../lib/messages';
-import { courseKey } from '../../lib/course-key';
+import type { PageContext, PageItem } from '../../lib/messages/protocol';
+import { courseKey } from '../../lib/site/course-key';
 import { isItemPage } from '../../lib/site/digiteket';
 import { HOST_ATTR } from './badges';
 

@@ -2,13 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CoordinatorApp } from '../../components/coordinator/CoordinatorApp';
 import { downloadText } from '../../components/shared/download';
-import { t, uiLocale } from '../../lib/i18n';
-import { send } from '../../lib/messaging';
-import { publishAddress, revision, teamFolderSetting } from '../../lib/settings';
+import { t, uiLocale } from '../../lib/text/i18n';
+import { send } from '../../lib/messages/send';
+import { publishAddress, revision, teamFolderSetting } from '../../lib/storage/settings';
 import { itemHeading } from '../../lib/site/digiteket';
 import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
-import { openReader } from '../../lib/store';
-import { parseTeamSettings } from '../../lib/sync/team-settings';
+import { openReader } from '../../lib/storage/store';
+import { parseTeamSettings } from '../../lib/folder/team-settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('coordinatorTitle')} – ${t('extName')}`;

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { DiscussionSheet } from '../../components/notes/DiscussionSheet';
-import { t } from '../../lib/i18n';
-import { discussionPeriod } from '../../lib/periods';
-import { openReader } from '../../lib/store';
+import { t } from '../../lib/text/i18n';
+import { discussionPeriod } from '../../lib/time/periods';
+import { openReader } from '../../lib/storage/store';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('discussionTitle')} – ${t('extName')}`;

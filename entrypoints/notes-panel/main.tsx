@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { NotesPanel } from '../../components/notes/NotesPanel';
-import { courseKey } from '../../lib/course-key';
-import { t } from '../../lib/i18n';
-import type { Answer } from '../../lib/messages';
-import { send, sendToTab } from '../../lib/messaging';
+import { courseKey } from '../../lib/site/course-key';
+import { t } from '../../lib/text/i18n';
+import type { Answer } from '../../lib/messages/protocol';
+import { send, sendToTab } from '../../lib/messages/send';
 
 // The notes panel, shown in an iframe beside a Digiteket course. It is an extension page, so
 // what is typed here is out of reach of the site's own scripts. Inside a site's page the

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { NotesView } from '../../components/notes/NotesView';
-import { t } from '../../lib/i18n';
-import { openReader } from '../../lib/store';
+import { t } from '../../lib/text/i18n';
+import { openReader } from '../../lib/storage/store';
 
 performance.mark('kurskompis-script-start');
 document.documentElement.lang = t('localeCode');

@@ -2,14 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { downloadText } from '../../components/shared/download';
-import { t } from '../../lib/i18n';
-import { send } from '../../lib/messaging';
-import { coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/settings';
-import { parseTeamSettings } from '../../lib/sync/team-settings';
-import { folderAddress } from '../../lib/sync/webdav';
-import { exportBackup } from '../../lib/backup';
+import { t } from '../../lib/text/i18n';
+import { send } from '../../lib/messages/send';
+import { coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/storage/settings';
+import { parseTeamSettings } from '../../lib/folder/team-settings';
+import { folderAddress } from '../../lib/folder/address';
+import { exportBackup } from '../../lib/domain/backup';
 import { BACKUP_MAX_BYTES } from '../../lib/model/limits';
-import { openReader } from '../../lib/store';
+import { openReader } from '../../lib/storage/store';
 
 document.documentElement.lang = t('localeCode');
 

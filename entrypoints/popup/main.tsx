@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { t } from '../../lib/i18n';
-import { send } from '../../lib/messaging';
-import { coordinatorMode, revision, teamFolderSetting } from '../../lib/settings';
-import { bookedSessionIds } from '../../lib/signups';
-import { openReader } from '../../lib/store';
+import { t } from '../../lib/text/i18n';
+import { send } from '../../lib/messages/send';
+import { coordinatorMode, revision, teamFolderSetting } from '../../lib/storage/settings';
+import { bookedSessionIds } from '../../lib/domain/sessions';
+import { openReader } from '../../lib/storage/store';
 import { browser } from 'wxt/browser';
 
 document.documentElement.lang = t('localeCode');

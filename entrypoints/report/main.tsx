@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { ReportApp } from '../../components/report/ReportApp';
 import { downloadText } from '../../components/shared/download';
-import { calendarFile } from '../../lib/calendar-file';
-import { t, uiLocale } from '../../lib/i18n';
-import { send } from '../../lib/messaging';
-import { revision, teamFolderSetting } from '../../lib/settings';
-import { openReader } from '../../lib/store';
-import { parseTeamSettings } from '../../lib/sync/team-settings';
+import { calendarFile } from '../../lib/domain/calendar-file';
+import { t, uiLocale } from '../../lib/text/i18n';
+import { send } from '../../lib/messages/send';
+import { revision, teamFolderSetting } from '../../lib/storage/settings';
+import { openReader } from '../../lib/storage/store';
+import { parseTeamSettings } from '../../lib/folder/team-settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('reportTitle')} – ${t('extName')}`;

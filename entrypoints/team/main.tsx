@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { downloadText } from '../../components/shared/download';
 import { TeamOverviewApp } from '../../components/team/TeamOverviewApp';
-import { t } from '../../lib/i18n';
-import { send } from '../../lib/messaging';
-import { openReader } from '../../lib/store';
+import { t } from '../../lib/text/i18n';
+import { send } from '../../lib/messages/send';
+import { openReader } from '../../lib/storage/store';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;

@@ -1,5 +1,5 @@
-import { courseKey } from '../course-key';
-import { addMonths, firstOfMonth, lastWeekdayOfMonth, monthTitle, swedishDateTime, swedishInstant, todayInSweden } from '../dates';
+import { courseKey } from '../site/course-key';
+import { addMonths, firstOfMonth, lastWeekdayOfMonth, monthTitle, swedishDateTime, swedishInstant, todayInSweden } from '../time/dates';
 import { PLAN_KIND, PLAN_VERSION, type Plan, type SiteAdapterOverrides } from '../model/plan';
 import { validatePlan, type PlanParseResult } from '../model/plan-parse';
 import { DIGITEKET_ORIGIN } from '../site/hosts';

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../text/i18n';
 
 // The message a coordinator sends colleagues: how to install Kurskompis and get the plan,
 // by its address when it is published at one, else by the file.

@@ -1,4 +1,4 @@
-import { courseKey, urlOfKey, type CourseKey } from '../course-key';
+import { courseKey, urlOfKey, type CourseKey } from '../site/course-key';
 import { isArticlePage, isCoursePage } from '../site/digiteket';
 import { isDigiteketHost } from '../site/hosts';
 import type { DraftItem } from './draft';

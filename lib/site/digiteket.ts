@@ -1,4 +1,4 @@
-import { canonicalPath, courseKey, type CourseKey } from '../course-key';
+import { canonicalPath, courseKey, type CourseKey } from './course-key';
 import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
 import { DIGITEKET_HOST, DIGITEKET_HOSTS, isDigiteketHost } from './hosts';

@@ -1,5 +1,5 @@
 import { dequal } from 'dequal/lite';
-import { mergeById } from '../merge';
+import { mergeById } from '../domain/merge';
 import type { MemberFile } from '../model/member';
 
 // Two copies of one member's file (two browsers, or this browser and the folder) become one:

@@ -1,14 +1,15 @@
 import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type SharedNote } from '../model/member';
 import type { Note } from '../model/note';
-import type { PlanService } from '../plan-service';
-import type { Store } from '../store';
-import { mergeById } from '../merge';
-import { MEMBERS_DIR, memberPath, PLAN_FILE } from './folder-layout';
+import type { PlanService } from '../services/plan-service';
+import type { Store } from '../storage/store';
+import { mergeById } from '../domain/merge';
+import { MEMBERS_DIR, memberPath, PLAN_FILE } from '../folder/layout';
 import { mergeMembers, sameContent } from './member-merge';
 import type { ReadResult, SyncState } from '../model/results';
-import { retryDelayMs } from './sync-state';
-import { folderOf, type TeamSettings } from './team-settings';
-import { folderAddress, FolderFailure, WebDavClient } from './webdav';
+import { retryDelayMs } from './retry';
+import { folderOf, type TeamSettings } from '../folder/team-settings';
+import { folderAddress } from '../folder/address';
+import { FolderFailure, WebDavClient } from './webdav';
 
 // One sync with the team folder: the plan comes down (with its ETag), this member's file goes
 // up (GET → merge → PUT with If-Match, or If-None-Match: * to create; on 412 start again, a

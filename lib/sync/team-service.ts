@@ -1,19 +1,10 @@
 import type { SyncService } from './sync-service';
-import { parseTeamSettings, type TeamSettings } from './team-settings';
+import { parseTeamSettings, type TeamJoin, type TeamSettings } from '../folder/team-settings';
 import type { FolderError, JoinResult, SyncState } from '../model/results';
-import { folderAddress, isSafeFolder } from './webdav';
+import { folderAddress, isSafeFolder } from '../folder/address';
 
 // Joining and leaving a team folder, and changing what is shared. A folder is joined only
 // once a first sync has reached it, so a mistyped address or password is said at once.
-
-export interface TeamJoin {
-  url: string;
-  username: string;
-  password: string;
-  displayName: string;
-  shareProgress: boolean;
-  shareNotes: boolean;
-}
 
 export interface TeamDeps {
   read: () => Promise<unknown>;

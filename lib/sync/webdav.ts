@@ -3,6 +3,7 @@
 // reasons the user can act on.
 
 import type { FolderError } from '../model/results';
+import type { Credentials, FolderAddress } from '../folder/address';
 
 export class FolderFailure extends Error {
   constructor(
@@ -13,55 +14,11 @@ export class FolderFailure extends Error {
   }
 }
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
-export interface FolderAddress {
-  /** The WebDAV address of the folder, ending in a slash. */
-  base: string;
-  credentials?: Credentials;
-}
-
 export type GetResult = { status: 'ok'; text: string; etag: string | null } | { status: 'notModified' } | { status: 'missing' };
 
 export type PutCondition = { ifMatch: string } | { ifNoneMatch: '*' } | null;
 
 export type PutResult = { status: 'ok'; etag: string | null } | { status: 'conflict' } | { status: 'noParent' };
-
-/**
- * The WebDAV address for what a user pasted: a folder URL as it is, or a Nextcloud / Sunet
- * Drive public share link (`https://host/s/<token>`), whose WebDAV endpoint is
- * `https://host/public.php/webdav/` with the token as user name. Null when it is not an
- * http(s) address.
- */
-export function folderAddress(input: string, credentials?: Credentials): FolderAddress | null {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const share = /^(.*?)\/(?:index\.php\/)?s\/([A-Za-z0-9]+)\/?$/.exec(url.pathname);
-  if (share) {
-    return {
-      base: `${url.origin}${share[1]}/public.php/webdav/`,
-      credentials: { username: share[2] as string, password: credentials?.password ?? '' },
-    };
-  }
-  url.hash = '';
-  url.search = '';
-  const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
-  return { base, ...(credentials?.username ? { credentials } : {}) };
-}
-
-/** Plain http is allowed only on this computer (a local test folder); passwords need https. */
-export function isSafeFolder(base: string): boolean {
-  const url = new URL(base);
-  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
 
 function basicAuth({ username, password }: Credentials): string {
   const bytes = new TextEncoder().encode(`${username}:${password}`);

@@ -1,5 +1,5 @@
-import { courseKey } from '../course-key';
-import { excelCsv } from '../csv';
+import { courseKey } from '../site/course-key';
+import { excelCsv } from '../domain/csv';
 import type { MemberFile } from '../model/member';
 import type { Period, Plan, PlanItem, PlanSession } from '../model/plan';
 import { latestOfPhase, type Phase } from '../model/self-assessment';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/dates';
+import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/time/dates';
 import { CHROMIUM, CHROMIUM_ARGS, fixturePlanAt, EXTENSION_DIR } from '../e2e/harness';
 import { benchTeamFolder } from './team-folder';
 

@@ -10,7 +10,7 @@
 // run in (default Europe/Stockholm). Expects the extension to be built already.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { swedishInstant } from '../../lib/dates';
+import { swedishInstant } from '../../lib/time/dates';
 
 const CI_MOMENTS = [
   // The first morning of a month: last month's discussions are ahead, this month's courses run.

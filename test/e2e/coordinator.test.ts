@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addMonths, firstOfMonth, todayInSweden } from '../../lib/dates';
+import { addMonths, firstOfMonth, todayInSweden } from '../../lib/time/dates';
 import { launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 // The coordinator builds a two-period plan in the planner and on Digiteket's pages, downloads

@@ -1,4 +1,4 @@
-import { addDays, swedishInstant, todayInSweden, type CalendarDate } from '../../lib/dates';
+import { addDays, swedishInstant, todayInSweden, type CalendarDate } from '../../lib/time/dates';
 import { fixturePlan } from './fixtures';
 
 // The Östersund fixture plan (same periods, courses and session ids) laid out around a moment

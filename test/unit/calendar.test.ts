@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, escapeText, foldLine } from '../../lib/calendar';
+import { buildCalendar, escapeText, foldLine } from '../../lib/time/calendar';
 import { planSchema } from '../../lib/model/plan';
 import { fixturePlan } from '../support/fixtures';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runFeatures, type Feature, type FeatureRun } from '../../entrypoints/content/runner';
-import type { PageContext } from '../../lib/messages';
+import type { PageContext } from '../../lib/messages/protocol';
 
 // The content script's runner: features run on the pages they name, see a reloaded context,
 // follow in-site navigation, and one that fails leaves the others working.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPath, courseKey } from '../../lib/course-key';
+import { canonicalPath, courseKey } from '../../lib/site/course-key';
 import { itemKeyOfHref, itemKeyOfResolved } from '../../lib/site/digiteket';
 
 describe('courseKey', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discussionText, groupByPeriod, notesForPeriod } from '../../lib/discussion';
+import { discussionText, groupByPeriod, notesForPeriod } from '../../lib/domain/discussion';
 import { planSchema } from '../../lib/model/plan';
 import type { Note } from '../../lib/model/note';
 import { fixturePlan } from '../support/fixtures';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import { PROBLEM_REASONS } from '../../lib/model/plan-parse';
-import { ANSWER_ERRORS } from '../../lib/messages';
+import { ANSWER_ERRORS } from '../../lib/messages/protocol';
 import { BACKUP_PROBLEMS, FOLDER_ERRORS, PLAN_LOAD_ERRORS } from '../../lib/model/results';
 
 function sources(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseBackup } from '../../lib/backup';
+import { parseBackup } from '../../lib/domain/backup';
 import { checkJsonDocument, fitsInBytes, readJsonDocument, utf8ByteLength } from '../../lib/model/json-document';
 import { parseMemberText } from '../../lib/model/member';
 import { parsePlanText } from '../../lib/model/plan-parse';

@@ -1,11 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { exportBackup, parseBackup, restoreBackup, type Backup } from '../../lib/backup';
+import { exportBackup, parseBackup, restoreBackup, type Backup } from '../../lib/domain/backup';
 import type { Note } from '../../lib/model/note';
-import { mergeById } from '../../lib/merge';
-import { filterNotes, foldForSearch, searchable } from '../../lib/notes';
-import { NotesService } from '../../lib/notes-service';
-import { openDatabase, Store } from '../../lib/store';
+import { mergeById } from '../../lib/domain/merge';
+import { filterNotes, foldForSearch, searchable } from '../../lib/domain/notes';
+import { NotesService } from '../../lib/services/notes-service';
+import { openDatabase, Store } from '../../lib/storage/store';
 
 let n = 0;
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { daysBetween, formatDayMonth, isoWeek, lastWeekdayOfMonth, todayInSweden } from '../../lib/dates';
+import { daysBetween, formatDayMonth, isoWeek, lastWeekdayOfMonth, todayInSweden } from '../../lib/time/dates';
 import { planSchema, type Plan } from '../../lib/model/plan';
-import { currentPeriod, daysLeft, discussionPeriod, nextSession, openSessionGroups, paceNeeded, planMoment, requiredLeft } from '../../lib/periods';
+import { currentPeriod, daysLeft, discussionPeriod, nextSession, openSessionGroups, paceNeeded, planMoment, requiredLeft } from '../../lib/time/periods';
 import { fixturePlan } from '../support/fixtures';
 
 const plan: Plan = planSchema.parse(fixturePlan());

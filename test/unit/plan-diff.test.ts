@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../lib/model/plan';
-import { diffPlans } from '../../lib/plan-diff';
+import { diffPlans } from '../../lib/domain/plan-diff';
 import { fixturePlan } from '../support/fixtures';
 
 const before: Plan = planSchema.parse(fixturePlan());

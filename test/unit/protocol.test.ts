@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { requestSchema, SENDERS, type Request, type RequestType } from '../../lib/messages';
-import { parseTabRequest } from '../../lib/tab-messages';
-import { send } from '../../lib/messaging';
-import { openDatabase, Store } from '../../lib/store';
-import { createWorker } from '../../lib/worker';
+import { requestSchema, SENDERS, type Request, type RequestType } from '../../lib/messages/protocol';
+import { parseTabRequest } from '../../lib/messages/tab';
+import { send } from '../../lib/messages/send';
+import { openDatabase, Store } from '../../lib/storage/store';
+import { createWorker } from '../../lib/worker/create-worker';
 import { fixturePlan } from '../support/fixtures';
 
 // The message protocol: every message is classified, a Digiteket page may send only what it

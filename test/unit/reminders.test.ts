@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../lib/model/plan';
-import { DEFAULT_REMINDERS, dueReminder, nextReminderCheck, workdayOnOrAfter, workdayOnOrBefore } from '../../lib/reminders';
+import { DEFAULT_REMINDERS, dueReminder, nextReminderCheck, workdayOnOrAfter, workdayOnOrBefore } from '../../lib/time/reminders';
 import { fixturePlan } from '../support/fixtures';
 
 // The fixture plan: November 2026 ends Monday 30 Nov with four required courses; sessions

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planSchema } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import type { SelfAssessmentRecord } from '../../lib/model/self-assessment';
-import { buildReport, reportCsv } from '../../lib/report';
+import { buildReport, reportCsv } from '../../lib/domain/report';
 import { fixturePlan } from '../support/fixtures';
 
 const plan = planSchema.parse(fixturePlan());

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { courseFacts, selfAssessmentResult } from '../../lib/site/digiteket';
-import { phaseFor, SelfAssessmentService } from '../../lib/self-assessment';
-import { openDatabase, Store } from '../../lib/store';
+import { phaseFor, SelfAssessmentService } from '../../lib/services/self-assessment';
+import { openDatabase, Store } from '../../lib/storage/store';
 import { fixturePage } from '../support/fixtures';
 
 const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');

@@ -1,9 +1,9 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createWorker } from '../../lib/worker';
-import { planAddress } from '../../lib/managed';
-import { DB_VERSION, openDatabase, Store } from '../../lib/store';
+import { createWorker } from '../../lib/worker/create-worker';
+import { planAddress } from '../../lib/services/managed';
+import { DB_VERSION, openDatabase, Store } from '../../lib/storage/store';
 import { fixturePlan } from '../support/fixtures';
 
 let dbCount = 0;

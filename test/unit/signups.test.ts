@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { planSchema } from '../../lib/model/plan';
-import { SignupService } from '../../lib/signups';
-import { openDatabase, Store } from '../../lib/store';
+import { SignupService } from '../../lib/services/signups';
+import { openDatabase, Store } from '../../lib/storage/store';
 import { fixturePlan } from '../support/fixtures';
 
 let dbCount = 0;

@@ -1,5 +1,5 @@
-import type { PageContext } from '../../../lib/messages';
-import { send } from '../../../lib/messaging';
+import type { PageContext } from '../../../lib/messages/protocol';
+import { send } from '../../../lib/messages/send';
 import {
   cardOf,
   isCompetenceAreaPage,

@@ -1,4 +1,4 @@
-import { send } from '../../../lib/messaging';
+import { send } from '../../../lib/messages/send';
 import { itemTitle, showsCompletion } from '../../../lib/site/digiteket';
 import type { Feature } from '../runner';
 

@@ -1,6 +1,6 @@
-import { dayMonth } from '../../../lib/format';
-import { t } from '../../../lib/i18n';
-import { send } from '../../../lib/messaging';
+import { dayMonth } from '../../../lib/text/format';
+import { t } from '../../../lib/text/i18n';
+import { send } from '../../../lib/messages/send';
 import { itemHeading, itemTitle } from '../../../lib/site/digiteket';
 import { mountPanel, type Panel, type PanelState } from '../panel';
 import type { Feature, PageState } from '../runner';

@@ -1,4 +1,4 @@
-import { send } from '../../../lib/messaging';
+import { send } from '../../../lib/messages/send';
 import { completedOnMyPages, isMyPages } from '../../../lib/site/digiteket';
 import { mountMyPagesBar } from '../panel';
 import type { Feature } from '../runner';

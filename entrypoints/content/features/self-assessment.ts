@@ -1,4 +1,4 @@
-import { send } from '../../../lib/messaging';
+import { send } from '../../../lib/messages/send';
 import { isSelfAssessmentResult, selfAssessmentResult } from '../../../lib/site/digiteket';
 import { mountSelfAssessmentBar } from '../panel';
 import type { Feature } from '../runner';

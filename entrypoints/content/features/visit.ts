@@ -1,4 +1,4 @@
-import { send } from '../../../lib/messaging';
+import { send } from '../../../lib/messages/send';
 import { courseFacts, isCoursePage, itemTitle } from '../../../lib/site/digiteket';
 import type { Feature } from '../runner';
 

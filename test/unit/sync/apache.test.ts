@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PlanService } from '../../../lib/plan-service';
-import { openDatabase, Store } from '../../../lib/store';
+import { PlanService } from '../../../lib/services/plan-service';
+import { openDatabase, Store } from '../../../lib/storage/store';
 import { SyncService } from '../../../lib/sync/sync-service';
-import type { TeamSettings } from '../../../lib/sync/team-settings';
-import { Tracker } from '../../../lib/tracker';
+import type { TeamSettings } from '../../../lib/folder/team-settings';
+import { Tracker } from '../../../lib/services/tracker';
 import { startApacheFolder, type ApacheFolder } from '../../support/apache-folder';
 
 // The same sync against Debian's Apache mod_dav, whose weak ETags make a PUT right after a

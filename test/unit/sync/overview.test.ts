@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberSchema, type MemberFile } from '../../../lib/model/member';
 import { planSchema } from '../../../lib/model/plan';
-import { MemberReader } from '../../../lib/team/member-reader';
+import { MemberReader } from '../../../lib/sync/member-reader';
 import { overviewCsv, teamAssessment, teamOverview } from '../../../lib/team/overview';
 import { fixturePlan } from '../../support/fixtures';
 import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PlanPublisher } from '../../../lib/coordinator/publish';
+import { PlanPublisher } from '../../../lib/sync/publish';
 import { planSchema, type Plan } from '../../../lib/model/plan';
-import { openDatabase, Store } from '../../../lib/store';
-import type { TeamSettings } from '../../../lib/sync/team-settings';
+import { openDatabase, Store } from '../../../lib/storage/store';
+import type { TeamSettings } from '../../../lib/folder/team-settings';
 import { fixturePlan } from '../../support/fixtures';
 import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
 

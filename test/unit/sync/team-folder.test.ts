@@ -3,16 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotesService } from '../../../lib/notes-service';
-import { SelfAssessmentService } from '../../../lib/self-assessment';
-import { PlanService } from '../../../lib/plan-service';
-import { openDatabase, Store } from '../../../lib/store';
+import { NotesService } from '../../../lib/services/notes-service';
+import { SelfAssessmentService } from '../../../lib/services/self-assessment';
+import { PlanService } from '../../../lib/services/plan-service';
+import { openDatabase, Store } from '../../../lib/storage/store';
 import { SyncService } from '../../../lib/sync/sync-service';
-import { retryDelayMs } from '../../../lib/sync/sync-state';
-import { parseTeamSettings, type TeamSettings } from '../../../lib/sync/team-settings';
+import { retryDelayMs } from '../../../lib/sync/retry';
+import { parseTeamSettings, type TeamSettings } from '../../../lib/folder/team-settings';
 import { TeamService } from '../../../lib/sync/team-service';
-import { folderAddress, isSafeFolder, parseListing } from '../../../lib/sync/webdav';
-import { Tracker } from '../../../lib/tracker';
+import { folderAddress, isSafeFolder } from '../../../lib/folder/address';
+import { parseListing } from '../../../lib/sync/webdav';
+import { Tracker } from '../../../lib/services/tracker';
 import { fixturePlan } from '../../support/fixtures';
 import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
 

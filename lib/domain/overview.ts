@@ -1,0 +1,87 @@
+import { urlOfKey } from '../site/course-key';
+import {
+  daysLeft,
+  itemStates,
+  nextSession,
+  optionalTally,
+  paceNeeded,
+  planMoment,
+  requiredTally,
+  type ItemState,
+  type Pace,
+  type Tally,
+} from '../time/periods';
+import type { Period, PlanSession } from '../model/plan';
+import type { ProgressRecord } from '../model/progress';
+import type { StoredPlan } from '../model/stored';
+
+// What the popup shows, computed from the stored plan and progress for a given moment.
+
+export interface PeriodOverview {
+  period: Period;
+  items: Array<ItemState & { href: string }>;
+  required: Tally;
+  optional: Tally;
+  daysLeft: number;
+  pace: Pace;
+  session?: PlanSession;
+}
+
+export type Overview =
+  | { kind: 'noPlan' }
+  | {
+      kind: 'plan';
+      teamName: string;
+      demo: boolean;
+      moment: 'active' | 'paused' | 'between' | 'before' | 'after';
+      current?: PeriodOverview;
+      paused?: Period;
+      next?: Period;
+      previous?: Period;
+    };
+
+export function periodOverview(
+  period: Period,
+  progress: ReadonlyMap<string, ProgressRecord>,
+  now: Date = new Date(),
+): PeriodOverview {
+  const states = itemStates(period, progress);
+  const required = requiredTally(states);
+  const session = nextSession(period, now);
+  return {
+    period,
+    items: states.map((s) => ({ ...s, href: urlOfKey(s.key) })),
+    required,
+    optional: optionalTally(states),
+    daysLeft: daysLeft(period.deadline, now),
+    pace: paceNeeded(required.total - required.done, period.deadline, now),
+    ...(session ? { session } : {}),
+  };
+}
+
+export function overview(
+  stored: StoredPlan | undefined,
+  progress: ReadonlyMap<string, ProgressRecord>,
+  now: Date = new Date(),
+): Overview {
+  if (!stored) return { kind: 'noPlan' };
+  const moment = planMoment(stored.plan, now);
+  const base = { kind: 'plan' as const, teamName: stored.plan.team.name, demo: stored.source.kind === 'demo' };
+  switch (moment.kind) {
+    case 'active':
+      return {
+        ...base,
+        moment: 'active',
+        current: periodOverview(moment.period, progress, now),
+        ...(moment.next ? { next: moment.next } : {}),
+      };
+    case 'paused':
+      return { ...base, moment: 'paused', paused: moment.period, ...(moment.next ? { next: moment.next } : {}) };
+    case 'between':
+      return { ...base, moment: 'between', next: moment.next, ...(moment.previous ? { previous: moment.previous } : {}) };
+    case 'before':
+      return { ...base, moment: 'before', next: moment.next };
+    case 'after':
+      return { ...base, moment: 'after', previous: moment.previous };
+  }
+}

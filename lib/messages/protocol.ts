@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import type { MessageKey } from '../text/i18n';
+import { BACKUP_MAX_BYTES } from '../model/limits';
+import { NOTE_MAX_CHARS, type Note } from '../model/note';
+import type { SiteAdapterOverrides } from '../model/plan';
+import type {
+  BackupImportResult,
+  CollectContext,
+  DraftAddResult,
+  DraftSaveResult,
+  ImportResult,
+  JoinResult,
+  PlanLoadResult,
+  PublishResult,
+  ReadResult,
+  SaveAssessmentResult,
+  SyncState,
+} from '../model/results';
+import { DIGITEKET_HOST } from '../site/hosts';
+
+// The typed channel between content scripts, extension pages and the background. Requests
+// are parsed with zod where they arrive; a content script runs beside a page we do not
+// control, so nothing it sends is trusted as-is.
+
+const key = z.string().min(1).max(500).startsWith(`${DIGITEKET_HOST}/`);
+const title = z.string().max(300);
+const noteId = z.string().min(1).max(100);
+const noteText = z.string().max(NOTE_MAX_CHARS);
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('pageContext') }),
+  z.object({
+    type: z.literal('visited'),
+    key,
+    title,
+    minutes: z.number().int().min(1).max(6000).optional(),
+    competenceArea: z.string().max(200).optional(),
+  }),
+  z.object({ type: z.literal('completedOnPage'), key, title }),
+  z.object({ type: z.literal('setDone'), key, done: z.boolean(), title: title.optional() }),
+  z.object({
+    type: z.literal('importMyPages'),
+    entries: z
+      .array(z.object({ key, title, completedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional() }))
+      .max(2000),
+  }),
+  z.object({ type: z.literal('importPlan'), text: z.string().max(2_000_000), name: z.string().max(300).optional() }),
+  z.object({ type: z.literal('useDemoPlan') }),
+  z.object({ type: z.literal('setPlanUrl'), url: z.string().max(2000) }),
+  z.object({ type: z.literal('refreshPlan') }),
+  z.object({ type: z.literal('notesOf'), key }),
+  z.object({ type: z.literal('noteCreate'), key, title, text: noteText }),
+  z.object({
+    type: z.literal('noteUpdate'),
+    id: noteId,
+    patch: z.object({ text: noteText.optional(), shared: z.boolean().optional() }),
+  }),
+  z.object({ type: z.literal('noteRemove'), id: noteId }),
+  z.object({ type: z.literal('noteRestore'), id: noteId }),
+  z.object({ type: z.literal('dismissPlanChanges') }),
+  z.object({ type: z.literal('saveDraft'), plan: z.unknown() }),
+  z.object({
+    type: z.literal('addToDraft'),
+    periodId: z.string().min(1).max(100),
+    items: z.array(z.object({ key, title: title.min(1), kind: z.enum(['course', 'article']) })).min(1).max(500),
+  }),
+  z.object({ type: z.literal('useDraft') }),
+  z.object({
+    type: z.literal('joinTeam'),
+    url: z.string().max(2000),
+    username: z.string().max(200),
+    password: z.string().max(500),
+    displayName: z.string().max(100),
+    shareProgress: z.boolean(),
+    shareNotes: z.boolean(),
+  }),
+  z.object({ type: z.literal('leaveTeam') }),
+  z.object({ type: z.literal('syncNow') }),
+  z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
+  z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
+  z.object({ type: z.literal('teamMembers') }),
+  z.object({
+    type: z.literal('saveSelfAssessment'),
+    takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    scores: z.record(z.string().max(100), z.number()),
+    source: z.enum(['page', 'manual']),
+    phase: z.enum(['start', 'end']).optional(),
+  }),
+  z.object({ type: z.literal('openReport'), section: z.enum(['self-assessment']).optional() }),
+  z.object({ type: z.literal('publishPlan'), overwrite: z.string().max(300).optional() }),
+  z.object({ type: z.literal('takeFolderPlan'), etag: z.string().max(300) }),
+  // A file's text: never longer in characters than the backup's limit in bytes.
+  z.object({ type: z.literal('restoreBackup'), text: z.string().max(BACKUP_MAX_BYTES) }),
+]);
+
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/**
+ * Who may send each message. A content script runs inside Digiteket's page, which is
+ * untrusted: it may ask for what a page needs to show and record, nothing else. The table
+ * names every message, so a new one does not compile until someone decides.
+ */
+export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
+  pageContext: 'site',
+  visited: 'site',
+  completedOnPage: 'site',
+  setDone: 'site',
+  importMyPages: 'site',
+  saveSelfAssessment: 'site',
+  openReport: 'site',
+  // The coordinator collects courses on Digiteket; the worker takes them only in coordinator mode.
+  addToDraft: 'site',
+  importPlan: 'extension',
+  useDemoPlan: 'extension',
+  setPlanUrl: 'extension',
+  refreshPlan: 'extension',
+  // Notes are read and written only by extension pages (the notes panel is one, in a frame):
+  // the page never sees them.
+  notesOf: 'extension',
+  noteCreate: 'extension',
+  noteUpdate: 'extension',
+  noteRemove: 'extension',
+  noteRestore: 'extension',
+  dismissPlanChanges: 'extension',
+  saveDraft: 'extension',
+  useDraft: 'extension',
+  joinTeam: 'extension',
+  leaveTeam: 'extension',
+  syncNow: 'extension',
+  setSharing: 'extension',
+  signUp: 'extension',
+  teamMembers: 'extension',
+  publishPlan: 'extension',
+  takeFolderPlan: 'extension',
+  restoreBackup: 'extension',
+};
+
+export interface PageItem {
+  key: string;
+  title: string;
+  optional: boolean;
+  kind: 'course' | 'article';
+}
+
+/** The words on the badges of list pages. */
+export interface BadgeLabels {
+  period: string;
+  optional: string;
+  done: string;
+}
+
+export interface PageContext {
+  period?: { title: string; deadline: string; items: PageItem[] };
+  done: string[];
+  /**
+   * Sent with the context because a content script's first `i18n.getMessage` makes the page
+   * wait while the browser loads the whole catalogue; a list page needs only these three words.
+   */
+  labels?: BadgeLabels;
+  overrides?: SiteAdapterOverrides;
+  /** Present in coordinator mode: the saved plan's periods, for collecting courses. */
+  collect?: CollectContext;
+}
+
+/** Failures the protocol itself names; each is the key of the sentence that says why. */
+export const ANSWER_ERRORS = [
+  // The worker would not take the message (not one of ours, malformed, or not from this sender).
+  'messageRefused',
+  // The message never reached the worker (the extension was updated or reloaded under the page).
+  'messageUndelivered',
+  'noteMissing',
+  'signupNoPeriod',
+  'publishTakeFailed',
+] as const satisfies readonly MessageKey[];
+type AnswerError = (typeof ANSWER_ERRORS)[number];
+
+/** A failed answer: `error` is the message key of the sentence that says why. */
+export interface Failure<E extends AnswerError> {
+  ok: false;
+  error: E;
+}
+
+export type ChannelError = Extract<AnswerError, 'messageRefused' | 'messageUndelivered'>;
+
+type Ok<T extends object = object> = { ok: true } & T;
+
+export interface ResponseMap {
+  pageContext: Ok<{ context: PageContext }>;
+  visited: Ok;
+  completedOnPage: Ok;
+  setDone: Ok;
+  importMyPages: ImportResult;
+  importPlan: PlanLoadResult;
+  useDemoPlan: PlanLoadResult;
+  setPlanUrl: PlanLoadResult;
+  refreshPlan: PlanLoadResult;
+  notesOf: Ok<{ notes: Note[] }>;
+  noteCreate: Ok<{ note: Note }>;
+  noteUpdate: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  noteRemove: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  noteRestore: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  dismissPlanChanges: Ok;
+  saveDraft: DraftSaveResult;
+  addToDraft: DraftAddResult;
+  useDraft: PlanLoadResult;
+  joinTeam: JoinResult;
+  leaveTeam: Ok;
+  syncNow: Ok<{ state: SyncState | null }>;
+  setSharing: Ok<{ state: SyncState | null }>;
+  signUp: Ok | Failure<'signupNoPeriod'>;
+  teamMembers: ReadResult;
+  saveSelfAssessment: SaveAssessmentResult;
+  openReport: Ok;
+  publishPlan: PublishResult;
+  takeFolderPlan: Ok | Failure<'publishTakeFailed'>;
+  restoreBackup: BackupImportResult;
+}
+
+/** What a sender gets back: the worker's answer, or why there was none. */
+export type Answer<T extends RequestType> = ResponseMap[T] | Failure<ChannelError>;
+
+/** What every request that loads a plan answers (file, address, demo, the coordinator's own). */
+export type PlanAnswer = Answer<'importPlan'>;

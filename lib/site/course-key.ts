@@ -1,0 +1,51 @@
+// A course key is the canonical form of a Digiteket URL: the same course reached through
+// www., tracking parameters, a missing slash or percent-encoding gives one key.
+
+import { DIGITEKET_HOST, isDigiteketHost } from './hosts';
+
+export type CourseKey = string;
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+// A path of printable ASCII without escapes or empty segments is canonical once lower-cased
+// and slash-ended: what browsers hand over for nearly every link. Skipping the decode,
+// normalisation and split keeps a scan of a 1,000-card list cheap.
+const PLAIN_PATH = /^(?:\/[!-$&-.0-~]+)*\/?$/;
+
+/** Canonical path: decoded, NFC, lower case, single slashes, exactly one trailing slash. */
+export function canonicalPath(pathname: string): string {
+  if (PLAIN_PATH.test(pathname)) {
+    const lower = pathname.toLowerCase();
+    return lower.endsWith('/') ? lower : `${lower}/`;
+  }
+  const decoded = decodePath(pathname).normalize('NFC').toLowerCase();
+  const segments = decoded.split('/').filter((s) => s.length > 0);
+  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+/**
+ * The course key of a URL on Digiteket, or null when the URL is not on Digiteket or not a
+ * web address at all (javascript:, mailto:, garbage). `base` resolves relative links.
+ */
+export function courseKey(url: string, base?: string): CourseKey | null {
+  let parsed: URL;
+  try {
+    parsed = base === undefined ? new URL(url) : new URL(url, base);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  if (!isDigiteketHost(parsed.hostname)) return null;
+  return `${DIGITEKET_HOST}${canonicalPath(parsed.pathname)}`;
+}
+
+/** An https address for a key, for opening the course in a tab. */
+export function urlOfKey(key: CourseKey): string {
+  return `https://${key}`;
+}

@@ -1,0 +1,32 @@
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_REMINDERS, type ReminderSettings } from '../time/reminders';
+import { REVISION_KEY } from '../messages/revision';
+
+// Small settings and signals in the extension's storage (never the page's). Each item carries
+// a version, so a later change of its shape comes with a migration instead of a surprise.
+
+/** The plan URL the user (or policy) chose; fetched by the background. */
+export const planUrlSetting = storage.defineItem<string | null>('local:planUrl', { fallback: null, version: 1 });
+
+/** "Jag är samordnare": shows the plan editor and the collecting controls on Digiteket. */
+export const coordinatorMode = storage.defineItem<boolean>('local:coordinatorMode', { fallback: false, version: 1 });
+
+/** Where the coordinator published the plan file, for the text that tells colleagues how to join. */
+export const publishAddress = storage.defineItem<string>('local:publishAddress', { fallback: '', version: 1 });
+
+/** The team folder this browser belongs to (parse with `parseTeamSettings` before use). */
+export const teamFolderSetting = storage.defineItem<unknown>('local:teamFolder', { fallback: null, version: 1 });
+
+/** Which reminders to show (see lib/reminders.ts); each can be turned off. */
+export const reminderSetting = storage.defineItem<ReminderSettings>('local:reminders', { fallback: DEFAULT_REMINDERS, version: 1 });
+
+/** The Swedish day the last reminder was shown: never more than one a day. */
+export const lastReminderDay = storage.defineItem<string | null>('local:lastReminderDay', { fallback: null, version: 1 });
+
+/** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
+export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0, version: 1 });
+
+/** Tells open pages and tabs that stored data changed. */
+export async function bumpRevision(): Promise<void> {
+  await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
+}

@@ -1,0 +1,177 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CourseKey } from '../site/course-key';
+import type { Note } from '../model/note';
+import type { Plan } from '../model/plan';
+import type { Signup } from '../model/member';
+import type { SelfAssessmentRecord } from '../model/self-assessment';
+import type { SyncState } from '../model/results';
+import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan } from '../model/stored';
+import type { ProgressRecord } from '../model/progress';
+
+// The extension's own IndexedDB. Only extension pages and the background open it; content
+// scripts run in Digiteket's origin and ask the background instead.
+
+export const DB_NAME = 'kurskompis';
+export const DB_VERSION = 4;
+
+interface KurskompisDB extends DBSchema {
+  plans: { key: 'active'; value: StoredPlan };
+  progress: { key: string; value: ProgressRecord };
+  state:
+    | { key: 'planFetch'; value: PlanFetchState }
+    | { key: 'planChanges'; value: PlanChanges }
+    | { key: 'draft'; value: StoredDraft }
+    | { key: 'sync'; value: SyncState };
+  notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
+  signups: { key: string; value: Signup };
+  assessments: { key: string; value: SelfAssessmentRecord };
+}
+
+export type Database = IDBPDatabase<KurskompisDB>;
+
+export function openDatabase(name = DB_NAME): Promise<Database> {
+  return openDB<KurskompisDB>(name, DB_VERSION, {
+    // A newer version of Kurskompis (an update) wants to upgrade the schema: this connection
+    // steps aside at once, so an open page never stalls the upgrade. The page is out of date
+    // then and is replaced by the browser with the new version.
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
+    },
+    upgrade(db, oldVersion) {
+      // One step per schema version, so a database from any earlier version is carried forward.
+      if (oldVersion < 1) {
+        db.createObjectStore('plans');
+        db.createObjectStore('progress', { keyPath: 'courseKey' });
+        db.createObjectStore('state');
+      }
+      if (oldVersion < 2) {
+        const notes = db.createObjectStore('notes', { keyPath: 'id' });
+        notes.createIndex('byCourse', 'courseKey');
+        notes.createIndex('byCreated', 'createdAt');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('signups', { keyPath: 'sessionId' });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('assessments', { keyPath: 'phase' });
+      }
+    },
+  });
+}
+
+/**
+ * Reading what is stored. Extension pages get only this (`openReader`): every change goes
+ * through the worker, which owns the writes, so pages never race it or each other.
+ */
+export class StoreReader {
+  constructor(protected readonly db: Database) {}
+
+  activePlan(): Promise<StoredPlan | undefined> {
+    return this.db.get('plans', 'active');
+  }
+
+  async progress(): Promise<Map<CourseKey, ProgressRecord>> {
+    const records = await this.db.getAll('progress');
+    return new Map(records.map((r) => [r.courseKey, r]));
+  }
+
+  progressOf(key: CourseKey): Promise<ProgressRecord | undefined> {
+    return this.db.get('progress', key);
+  }
+
+  planFetch(): Promise<PlanFetchState | undefined> {
+    return this.db.get('state', 'planFetch') as Promise<PlanFetchState | undefined>;
+  }
+
+  planChanges(): Promise<PlanChanges | undefined> {
+    return this.db.get('state', 'planChanges') as Promise<PlanChanges | undefined>;
+  }
+
+  draft(): Promise<StoredDraft | undefined> {
+    return this.db.get('state', 'draft') as Promise<StoredDraft | undefined>;
+  }
+
+  syncState(): Promise<SyncState | undefined> {
+    return this.db.get('state', 'sync') as Promise<SyncState | undefined>;
+  }
+
+  signups(): Promise<Signup[]> {
+    return this.db.getAll('signups');
+  }
+
+  assessments(): Promise<SelfAssessmentRecord[]> {
+    return this.db.getAll('assessments');
+  }
+
+  notesOf(courseKey: CourseKey): Promise<Note[]> {
+    return this.db.getAllFromIndex('notes', 'byCourse', courseKey);
+  }
+
+  allNotes(): Promise<Note[]> {
+    return this.db.getAll('notes');
+  }
+
+  /** The newest `limit` notes that are not deleted, newest first, without reading the rest. */
+  async recentNotes(limit: number): Promise<Note[]> {
+    const found: Note[] = [];
+    let cursor = await this.db.transaction('notes').store.index('byCreated').openCursor(null, 'prev');
+    while (cursor && found.length < limit) {
+      if (!cursor.value.deleted) found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return found;
+  }
+
+  note(id: string): Promise<Note | undefined> {
+    return this.db.get('notes', id);
+  }
+}
+
+/** Reading and writing: the worker's, and the tests'. */
+export class Store extends StoreReader {
+  async setActivePlan(stored: StoredPlan): Promise<void> {
+    await this.db.put('plans', stored, 'active');
+  }
+
+  async putProgress(records: readonly ProgressRecord[]): Promise<void> {
+    const tx = this.db.transaction('progress', 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  }
+
+  async setPlanChanges(changes: PlanChanges | null): Promise<void> {
+    if (changes) await this.db.put('state', changes, 'planChanges');
+    else await this.db.delete('state', 'planChanges');
+  }
+
+  async setDraft(draft: StoredDraft): Promise<void> {
+    await this.db.put('state', draft, 'draft');
+  }
+
+  async setSyncState(state: SyncState | null): Promise<void> {
+    if (state) await this.db.put('state', state, 'sync');
+    else await this.db.delete('state', 'sync');
+  }
+
+  async putSignups(signups: readonly Signup[]): Promise<void> {
+    const tx = this.db.transaction('signups', 'readwrite');
+    await Promise.all([...signups.map((s) => tx.store.put(s)), tx.done]);
+  }
+
+  async putAssessment(record: SelfAssessmentRecord): Promise<void> {
+    await this.db.put('assessments', record);
+  }
+
+  async setPlanFetch(state: PlanFetchState): Promise<void> {
+    await this.db.put('state', state, 'planFetch');
+  }
+
+  async putNotes(notes: readonly Note[]): Promise<void> {
+    const tx = this.db.transaction('notes', 'readwrite');
+    await Promise.all([...notes.map((n) => tx.store.put(n)), tx.done]);
+  }
+}
+
+/** What an extension page may do with the database: read. */
+export async function openReader(name = DB_NAME): Promise<StoreReader> {
+  return new StoreReader(await openDatabase(name));
+}

@@ -1,0 +1,74 @@
+import { parseMemberText, type MemberFile } from '../model/member';
+import { MEMBERS_DIR } from '../folder/layout';
+import { folderOf, type TeamSettings } from '../folder/team-settings';
+import type { MemberReading, ReadResult, SkipReason } from '../model/results';
+import { FolderFailure, WebDavClient } from './webdav';
+
+// Reads every member file of the team folder for the coordinator's overview. A listing gives
+// each file's ETag; a file whose ETag has not changed since the last reading is not fetched
+// again. A file that cannot be used is skipped and named, never guessed at.
+
+const PARALLEL = 8;
+
+/** Apache lists a file just written with a weak ETag and later the strong one: the same version. */
+function sameTag(a: string, b: string): boolean {
+  return a.replace(/^W\//, '') === b.replace(/^W\//, '');
+}
+
+export class MemberReader {
+  private cache = new Map<string, { etag: string; result: { ok: true; member: MemberFile } | { ok: false; reason: SkipReason } }>();
+  private cachedBase = '';
+
+  constructor(
+    private readonly settings: () => Promise<TeamSettings | null>,
+    private readonly fetchImpl: typeof fetch,
+  ) {}
+
+  async read(): Promise<ReadResult> {
+    const settings = await this.settings();
+    if (!settings) return { ok: false, error: 'notJoined' };
+    const address = folderOf(settings);
+    if (!address) return { ok: false, error: 'notFolder' };
+    if (address.base !== this.cachedBase) {
+      this.cache.clear();
+      this.cachedBase = address.base;
+    }
+    const client = new WebDavClient(address, this.fetchImpl);
+    try {
+      const files = (await client.list(MEMBERS_DIR)).filter((f) => f.name.endsWith('.json'));
+      const results = new Map<string, { ok: true; member: MemberFile } | { ok: false; reason: SkipReason }>();
+      const queue = [...files];
+      const work = async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+          const cached = this.cache.get(file.name);
+          if (cached && file.etag && sameTag(cached.etag, file.etag)) {
+            results.set(file.name, cached.result);
+            continue;
+          }
+          const answer = await client.get(`${MEMBERS_DIR}${encodeURIComponent(file.name)}`).catch((error: unknown) => {
+            if (error instanceof FolderFailure && (error.reason === 'auth' || error.reason === 'unreachable')) throw error;
+            return null;
+          });
+          const id = file.name.replace(/\.json$/, '');
+          const result =
+            answer?.status === 'ok' ? parseMemberText(answer.text, id) : ({ ok: false, reason: 'unreadable' } as const);
+          results.set(file.name, result);
+          // Kept under the listing's ETag, which is what the next listing is compared with.
+          const etag = answer?.status === 'ok' ? (file.etag ?? answer.etag) : null;
+          if (etag) this.cache.set(file.name, { etag, result });
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, work));
+      const members: MemberFile[] = [];
+      const skipped: MemberReading['skipped'] = [];
+      for (const [name, result] of [...results].sort(([a], [b]) => a.localeCompare(b))) {
+        if (result.ok) members.push(result.member);
+        else skipped.push({ name, reason: result.reason });
+      }
+      return { ok: true, members, skipped };
+    } catch (error) {
+      if (error instanceof FolderFailure) return { ok: false, error: error.reason };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { parsePlanText } from '../model/plan-parse';
+import type { Plan } from '../model/plan';
+import type { Store } from '../storage/store';
+import { PLAN_FILE } from '../folder/layout';
+import { folderOf, type TeamSettings } from '../folder/team-settings';
+import type { PublishResult } from '../model/results';
+import { FolderFailure, WebDavClient } from './webdav';
+
+// The coordinator writes the saved plan to the team folder as plan.json. The write is
+// conditional on the copy the plan was based on: a plan a co-coordinator published meanwhile
+// is never overwritten unseen; both are shown and the coordinator chooses.
+
+export class PlanPublisher {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: () => Promise<TeamSettings | null>,
+    private readonly fetchImpl: typeof fetch,
+    private readonly onChange: () => void | Promise<void>,
+  ) {}
+
+  private async client(): Promise<WebDavClient | null> {
+    const settings = await this.settings();
+    const address = settings && folderOf(settings);
+    return address ? new WebDavClient(address, this.fetchImpl) : null;
+  }
+
+  /**
+   * Publish the saved plan. `overwrite` is the ETag of the folder's copy the coordinator has
+   * seen and chosen to replace; without it, the plan's own base copy is the condition.
+   */
+  async publish(overwrite?: string): Promise<PublishResult> {
+    const client = await this.client();
+    if (!client) return { ok: false, error: 'notJoined' };
+    const draft = await this.store.draft();
+    if (!draft) return { ok: false, error: 'noDraft' };
+    try {
+      const base = overwrite ?? draft.folderEtag;
+      const condition = base ? { ifMatch: base } : ({ ifNoneMatch: '*' } as const);
+      const put = await client.put(PLAN_FILE, `${JSON.stringify(draft.plan, null, 2)}\n`, condition);
+      if (put.status === 'ok') {
+        // The ETag is the condition of the next publish; a server that did not give it with the
+        // write is asked for it.
+        const back = put.etag ? null : await client.get(PLAN_FILE);
+        const etag = put.etag ?? (back?.status === 'ok' ? back.etag : null);
+        await this.store.setDraft({ ...draft, ...(etag ? { folderEtag: etag } : {}) });
+        await this.onChange();
+        return { ok: true };
+      }
+      if (put.status === 'noParent') return { ok: false, error: 'notFound' };
+      const remote = await client.get(PLAN_FILE);
+      if (remote.status !== 'ok' || !remote.etag) return { ok: false, error: 'busy' };
+      const parsed = parsePlanText(remote.text);
+      return { ok: false, conflict: { remote: parsed.ok ? parsed.plan : null, etag: remote.etag } };
+    } catch (error) {
+      if (error instanceof FolderFailure) return { ok: false, error: error.reason };
+      throw error;
+    }
+  }
+
+  /**
+   * Take the folder's copy into the editor instead; the next publish builds on it. Only the
+   * copy the coordinator saw (`etag`): if it changed again meanwhile, nothing is taken.
+   */
+  async takeRemote(etag: string, now: Date = new Date()): Promise<boolean> {
+    const client = await this.client();
+    if (!client) return false;
+    const remote = await client.get(PLAN_FILE).catch(() => null);
+    if (remote?.status !== 'ok' || remote.etag !== etag) return false;
+    const parsed = parsePlanText(remote.text);
+    if (!parsed.ok) return false;
+    await this.store.setDraft({ plan: parsed.plan, savedAt: now.toISOString(), folderEtag: etag });
+    await this.onChange();
+    return true;
+  }
+}
