@@ -1,20 +1,17 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { Plan } from '../../lib/model/plan';
 import type { StoredDraft } from '../../lib/model/stored';
+import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { CoordinatorApp, type CoordinatorProps } from './CoordinatorApp';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const SAVE_DELAY = 600;
 
-const tick = (ms = 0) => act(async () => void (await new Promise((r) => setTimeout(r, ms))));
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
 
 function fakeServices(overrides: Partial<CoordinatorProps> = {}) {
   let stored: StoredDraft | undefined;
@@ -40,43 +37,31 @@ function fakeServices(overrides: Partial<CoordinatorProps> = {}) {
     planAddress: { get: async () => '', set: async () => undefined },
     locale: 'sv',
     now: () => NOW,
-    saveDelayMs: 10,
+    saveDelayMs: SAVE_DELAY,
     ...overrides,
   };
   return { props, downloads, stored: () => stored };
 }
 
-async function mount(props: CoordinatorProps) {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => render(<CoordinatorApp {...props} />, root));
-  await tick();
-}
-
-async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: Element) {
-  await act(async () => (el as HTMLElement).click());
-}
-
-function button(text: string | RegExp): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) =>
-    typeof text === 'string' ? b.textContent === text || b.getAttribute('aria-label') === text : text.test(b.textContent ?? ''),
-  );
-  if (!found) throw new Error(`no button ${text}`);
-  return found;
-}
+/** Lets pending promises settle and time pass (fake timers): `ms` past the save delay saves. */
+const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+const type = (field: HTMLElement, value: string) => fireEvent.input(field, { target: { value } });
+const choose = (field: HTMLElement, files: File[]) => fireEvent.change(field, { target: { files } });
+const periods = () => screen.getAllByRole('region', { name: /^Period \d+/ });
+const saveState = () => screen.getByTestId('save-state').textContent;
 
 async function createPlan(services: ReturnType<typeof fakeServices>) {
-  await mount(services.props);
-  await type(root.querySelector<HTMLInputElement>('#new-team-name')!, 'Östersunds bibliotek');
-  await act(async () => void root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
-  await tick(20);
+  render(<CoordinatorApp {...services.props} />);
+  await wait();
+  type(screen.getByLabelText('Teamets namn'), 'Östersunds bibliotek');
+  fireEvent.click(screen.getByRole('button', { name: 'Skapa planen' }));
+  await wait();
+}
+
+async function paste(period: HTMLElement, text: string) {
+  type(within(period).getByLabelText(/^Klistra in adresser/), text);
+  fireEvent.click(within(period).getByRole('button', { name: 'Lägg till i perioden' }));
+  await wait();
 }
 
 describe('CoordinatorApp', () => {
@@ -85,29 +70,59 @@ describe('CoordinatorApp', () => {
     await createPlan(services);
     expect(services.stored()?.plan.team).toEqual({ id: 'ostersunds-bibliotek', name: 'Östersunds bibliotek' });
     expect(services.stored()?.plan.periods.map((p) => [p.title, p.starts, p.deadline])).toEqual([['November 2026', '2026-11-01', '2026-11-30']]);
-    expect(root.querySelector('[data-testid="save-state"]')?.textContent).toMatch(/^Sparat /);
+    expect(saveState()).toMatch(/^Sparat /);
+  });
+
+  it('saves a change by itself once the delay has passed, saying so meanwhile', async () => {
+    const services = fakeServices();
+    await createPlan(services);
+    const saves = vi.mocked(services.props.save).mock.calls.length;
+    type(within(periods()[0]!).getByLabelText('Rubrik'), 'November: Skapa innehåll');
+    expect(saveState()).toBe('Sparar …');
+    await wait(SAVE_DELAY - 1);
+    expect(vi.mocked(services.props.save).mock.calls.length).toBe(saves);
+    await wait(1);
+    expect(vi.mocked(services.props.save).mock.calls.length).toBe(saves + 1);
+    expect(services.stored()?.plan.periods[0]?.title).toBe('November: Skapa innehåll');
+    expect(saveState()).toMatch(/^Sparat /);
+  });
+
+  it('asks before the page is left while a change is unsaved', async () => {
+    const services = fakeServices();
+    await createPlan(services);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    type(within(periods()[0]!).getByLabelText('Rubrik'), 'November: Skapa innehåll');
+    expect(leave()).toBe(true);
+    await wait(SAVE_DELAY);
+    expect(leave()).toBe(false);
   });
 
   it('marks an invalid field at once, with the reason, and does not save until it is fixed', async () => {
     const services = fakeServices();
     await createPlan(services);
     const saves = vi.mocked(services.props.save).mock.calls.length;
-    const title = root.querySelector<HTMLInputElement>('#f-periods-0-title')!;
-    await type(title, '');
-    const deadline = root.querySelector<HTMLInputElement>('#f-periods-0-deadline')!;
-    await type(deadline, '2026-10-15');
-    await tick(30);
+    const period = periods()[0]!;
+    const title = within(period).getByLabelText('Rubrik');
+    const deadline = within(period).getByLabelText('Sista dag');
+    type(title, '');
+    type(deadline, '2026-10-15');
+    await wait(SAVE_DELAY * 3);
     expect(title.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector('#f-periods-0-title-error')?.textContent).toBe('Fyll i det här fältet.');
-    expect(root.querySelector('#f-periods-0-deadline-error')?.textContent).toBe('Sista dagen ligger före startdagen.');
-    expect(root.querySelector('[data-testid="save-state"]')?.textContent).toBe('Inte sparat: rätta de markerade fälten först (fel: 2).');
-    expect(button(/^Ladda ner/).disabled).toBe(true);
+    expect(title.getAttribute('aria-describedby')).toBe(screen.getByText('Fyll i det här fältet.').id);
+    expect(deadline.getAttribute('aria-describedby')).toContain(screen.getByText('Sista dagen ligger före startdagen.').id);
+    expect(saveState()).toBe('Inte sparat: rätta de markerade fälten först (fel: 2).');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /^Ladda ner/ }).disabled).toBe(true);
     expect(vi.mocked(services.props.save).mock.calls.length).toBe(saves);
     expect(services.stored()?.plan.periods[0]?.title).toBe('November 2026');
 
-    await type(title, 'November: Skapa innehåll');
-    await type(deadline, '2026-11-27');
-    await tick(30);
+    type(title, 'November: Skapa innehåll');
+    type(deadline, '2026-11-27');
+    await wait(SAVE_DELAY);
     expect(title.hasAttribute('aria-invalid')).toBe(false);
     expect(services.stored()?.plan.periods[0]).toMatchObject({ title: 'November: Skapa innehåll', deadline: '2026-11-27' });
   });
@@ -115,55 +130,49 @@ describe('CoordinatorApp', () => {
   it('adds pasted addresses, refusing the ones that are not Digiteket courses, and reorders by keyboard', async () => {
     const services = fakeServices();
     await createPlan(services);
-    const paste = root.querySelector<HTMLTextAreaElement>('#f-periods-0-paste')!;
-    await type(paste, 'https://digiteket.se/kurs/skapa-en-podd/\njavascript:alert(1)\nhttps://example.com/kurs/x/\nhttps://www.digiteket.se/kurs/filma-med-mobilen');
-    await act(async () => void paste.form!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
-    await tick(30);
-    const report = root.querySelector('[data-testid="paste-report"]')!.textContent;
+    const period = periods()[0]!;
+    await paste(period, 'https://digiteket.se/kurs/skapa-en-podd/\njavascript:alert(1)\nhttps://example.com/kurs/x/\nhttps://www.digiteket.se/kurs/filma-med-mobilen');
+    const report = screen.getByTestId('paste-report').textContent;
     expect(report).toContain('Tillagda: 2.');
     expect(report).toContain('javascript:alert(1) – är ingen säker webbadress');
     expect(report).toContain('https://example.com/kurs/x/ – ligger inte på digiteket.se.');
     // The refused lines stay in the box to be fixed.
-    expect(paste.value).toBe('javascript:alert(1)\nhttps://example.com/kurs/x/');
-    const titles = () => [...root.querySelectorAll<HTMLInputElement>('[data-testid="plan-item"] input[type="text"]')].map((i) => i.value);
+    expect(within(period).getByLabelText<HTMLTextAreaElement>(/^Klistra in adresser/).value).toBe('javascript:alert(1)\nhttps://example.com/kurs/x/');
+    const titles = () => within(period).getAllByRole<HTMLInputElement>('textbox', { name: /^Rubrik för kurs/ }).map((i) => i.value);
     expect(titles()).toEqual(['Skapa en podd', 'Filma med mobilen']);
-    expect(root.querySelector('[data-testid="title-lookup"]')?.textContent).toContain('gissade');
+    expect(screen.getByTestId('title-lookup').textContent).toContain('gissade');
 
-    await click(button('Flytta ned: Skapa en podd'));
-    await tick(30);
+    fireEvent.click(screen.getByRole('button', { name: 'Flytta ned: Skapa en podd' }));
+    await wait(SAVE_DELAY);
     expect(titles()).toEqual(['Filma med mobilen', 'Skapa en podd']);
     expect(services.stored()?.plan.periods[0]?.items.map((i) => i.title)).toEqual(['Filma med mobilen', 'Skapa en podd']);
 
-    await type(paste, 'digiteket.se/kurs/Skapa-en-podd/');
-    await act(async () => void paste.form!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
-    expect(root.querySelector('[data-testid="paste-report"]')!.textContent).toBe('Tillagda: 0. Fanns redan i perioden: Skapa en podd.');
+    await paste(period, 'digiteket.se/kurs/Skapa-en-podd/');
+    expect(screen.getByTestId('paste-report').textContent).toBe('Tillagda: 0. Fanns redan i perioden: Skapa en podd.');
   });
 
   it('looks titles up on Digiteket when it may', async () => {
     const lookup = vi.fn(async (url: string) => (url.includes('podd') ? 'Skapa en podd – på riktigt' : null));
     const services = fakeServices({ titles: { canRead: async () => true, askToRead: async () => true, lookup } });
     await createPlan(services);
-    const paste = root.querySelector<HTMLTextAreaElement>('#f-periods-0-paste')!;
-    await type(paste, 'https://digiteket.se/kurs/skapa-en-podd/\nhttps://digiteket.se/kurs/filma-med-mobilen/');
-    await act(async () => void paste.form!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
-    await tick(40);
+    await paste(periods()[0]!, 'https://digiteket.se/kurs/skapa-en-podd/\nhttps://digiteket.se/kurs/filma-med-mobilen/');
+    await wait(SAVE_DELAY);
     expect(services.stored()?.plan.periods[0]?.items.map((i) => i.title)).toEqual(['Skapa en podd – på riktigt', 'Filma med mobilen']);
-    expect(root.querySelector('[data-testid="title-lookup"]')?.textContent).toBe(
-      'Rubriker hämtade från Digiteket: 1. Kunde inte hämtas: 1 – skriv de rubrikerna själv.',
-    );
+    expect(screen.getByTestId('title-lookup').textContent).toBe('Rubriker hämtade från Digiteket: 1. Kunde inte hämtas: 1 – skriv de rubrikerna själv.');
   });
 
   it('adds a period after the last one and a discussion session on its deadline', async () => {
     const services = fakeServices();
     await createPlan(services);
-    await click(button('Lägg till period'));
-    await click(root.querySelectorAll<HTMLButtonElement>('.sessions > button')[1]!);
-    const place = root.querySelector<HTMLInputElement>('#f-periods-1-sessions-0-place')!;
-    await type(place, 'Lilla mötesrummet');
-    await tick(30);
-    const december = services.stored()?.plan.periods[1];
-    expect(december).toMatchObject({ title: 'December 2026', starts: '2026-12-01', deadline: '2026-12-31' });
-    expect(december?.sessions).toEqual([
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till period' }));
+    await wait();
+    const december = periods()[1]!;
+    fireEvent.click(within(december).getByRole('button', { name: 'Lägg till diskussionstillfälle' }));
+    type(within(december).getByLabelText('Plats eller möteslänk'), 'Lilla mötesrummet');
+    await wait(SAVE_DELAY);
+    const saved = services.stored()?.plan.periods[1];
+    expect(saved).toMatchObject({ title: 'December 2026', starts: '2026-12-01', deadline: '2026-12-31' });
+    expect(saved?.sessions).toEqual([
       expect.objectContaining({ starts: '2026-12-31T13:00:00+01:00', ends: '2026-12-31T14:30:00+01:00', place: 'Lilla mötesrummet', capacity: 8 }),
     ]);
   });
@@ -171,53 +180,66 @@ describe('CoordinatorApp', () => {
   it('removes a period with a way back', async () => {
     const services = fakeServices();
     await createPlan(services);
-    await click(button('Lägg till period'));
-    await tick(30);
-    await click(button('Ta bort perioden ”November 2026”'));
-    await tick(30);
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till period' }));
+    await wait(SAVE_DELAY);
+    fireEvent.click(screen.getByRole('button', { name: 'Ta bort perioden ”November 2026”' }));
+    await wait(SAVE_DELAY);
     expect(services.stored()?.plan.periods.map((p) => p.title)).toEqual(['December 2026']);
-    expect(root.querySelector('.removed-notice')?.textContent).toContain('Perioden ”November 2026” togs bort.');
-    await click(button('Ångra'));
-    await tick(30);
+    const notice = screen.getByText('Perioden ”November 2026” togs bort.', { exact: false });
+    fireEvent.click(within(notice).getByRole('button', { name: 'Ångra' }));
+    await wait(SAVE_DELAY);
     expect(services.stored()?.plan.periods.map((p) => p.title)).toEqual(['November 2026', 'December 2026']);
   });
 
   it('downloads the saved plan as kurskompis-plan-<team>.json, a valid plan file', async () => {
     const services = fakeServices();
     await createPlan(services);
-    await click(button(/^Ladda ner/));
-    await tick(10);
+    fireEvent.click(screen.getByRole('button', { name: /^Ladda ner/ }));
+    await wait();
     expect(services.downloads).toHaveLength(1);
     const { name, text } = services.downloads[0]!;
     expect(name).toBe('kurskompis-plan-ostersunds-bibliotek.json');
     const parsed = parsePlanText(text);
     expect(parsed.ok && (parsed.plan as Plan).updatedAt).toBe(services.stored()?.plan.updatedAt);
-    expect(root.querySelector<HTMLTextAreaElement>('[data-testid="join-text"]')?.value).toContain(
-      'Spara filen kurskompis-plan-ostersunds-bibliotek.json som jag skickar',
-    );
+    expect(screen.getByTestId<HTMLTextAreaElement>('join-text').value).toContain('Spara filen kurskompis-plan-ostersunds-bibliotek.json som jag skickar');
   });
 
   it('opens another plan file in place of the one being edited', async () => {
     const services = fakeServices();
     await createPlan(services);
-    const input = root.querySelector<HTMLInputElement>('.start-over #open-plan-file')!;
-    const file = new File([JSON.stringify(fixturePlan())], 'plan.json', { type: 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file] });
-    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
-    await tick(30);
+    // Below the editor, under "start over".
+    choose(screen.getByLabelText('Planfil'), [new File([JSON.stringify(fixturePlan())], 'plan.json', { type: 'application/json' })]);
+    await wait();
     expect(services.stored()?.plan.team.name).toBe('Östersunds bibliotek');
-    expect(root.querySelector<HTMLInputElement>('#f-team-name')?.value).toBe('Östersunds bibliotek');
+    const team = screen.getByRole('region', { name: 'Team och samordnare' });
+    expect(within(team).getByLabelText<HTMLInputElement>('Teamets namn').value).toBe('Östersunds bibliotek');
   });
 
   it('refuses to open a broken plan file and names the problems', async () => {
     const services = fakeServices();
-    await mount(services.props);
-    const input = root.querySelector<HTMLInputElement>('#open-plan-file')!;
-    const file = new File(['{"kind": "kurskompis/plan", "version": 1}'], 'plan.json', { type: 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file] });
-    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
-    await tick(20);
-    expect(root.querySelector('[data-testid="plan-problems"]')?.textContent).toContain('Planen lästes inte in.');
+    render(<CoordinatorApp {...services.props} />);
+    await wait();
+    choose(screen.getByLabelText('Planfil'), [new File(['{"kind": "kurskompis/plan", "version": 1}'], 'plan.json', { type: 'application/json' })]);
+    await wait();
+    expect(screen.getByTestId('plan-problems').textContent).toContain('Planen lästes inte in.');
     expect(services.props.save).not.toHaveBeenCalled();
+  });
+
+  it('has no serious accessibility problems: the start, and the editor with fields at fault', async () => {
+    vi.useRealTimers();
+    const services = fakeServices({ saveDelayMs: 10 });
+    const { container } = render(<CoordinatorApp {...services.props} />);
+    await screen.findByRole('button', { name: 'Skapa planen' });
+    await expectAccessible(container);
+    type(screen.getByLabelText('Teamets namn'), 'Östersunds bibliotek');
+    fireEvent.click(screen.getByRole('button', { name: 'Skapa planen' }));
+    await waitFor(() => expect(saveState()).toMatch(/^Sparat /));
+    type(screen.getByLabelText(/^Klistra in adresser/), 'https://digiteket.se/kurs/skapa-en-podd/');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till i perioden' }));
+    await screen.findByTestId('paste-report');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till diskussionstillfälle' }));
+    type(within(periods()[0]!).getByLabelText('Rubrik'), '');
+    await screen.findByTestId('editor-problems');
+    await expectAccessible(container);
   });
 });

@@ -1,23 +1,12 @@
 import { useSignal } from '@preact/signals';
-import { dequal } from 'dequal/lite';
-import { useEffect, useRef } from 'preact/hooks';
-import {
-  checkDraft,
-  draftOfPlan,
-  newDraft,
-  newPeriod,
-  planFileName,
-  toCandidate,
-  withCollected,
-  type Draft,
-  type DraftItem,
-  type DraftPeriod,
-} from '../../lib/coordinator/draft';
+import { useEffect, useMemo } from 'preact/hooks';
+import { draftOfPlan, newDraft, newPeriod, planFileName, type DraftItem, type DraftPeriod } from '../../lib/coordinator/draft';
+import { createDraftModel } from '../../lib/coordinator/draft-model';
 import { fieldId, fieldOfPath, problemsByField } from '../../lib/coordinator/field-problems';
 import { formatTime } from '../../lib/time/dates';
 import { problemText } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
-import type { Answer, ChannelError, PlanAnswer } from '../../lib/messages/protocol';
+import type { Answer, PlanAnswer } from '../../lib/messages/protocol';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import type { PlanProblem } from '../../lib/model/plan-parse';
 import type { StoredDraft, StoredPlan } from '../../lib/model/stored';
@@ -30,9 +19,10 @@ import { StartCard } from './StartCard';
 import { TitleLookup, type TitleSource } from './TitleLookup';
 import './coordinator.css';
 
-// The coordinator's plan editor. Every change is checked by the plan parser at once; a valid
-// plan is saved by itself shortly after, an invalid one is never saved, and the fields at
-// fault say why.
+// The coordinator's plan editor: the view over the draft model (lib/coordinator/draft-model.ts),
+// which holds the draft, saves it and guards leaving. Every change is checked by the plan
+// parser at once; a valid plan is saved by itself shortly after, an invalid one is never
+// saved, and the fields at fault say why.
 
 export interface CoordinatorProps {
   load: () => Promise<{ draft?: StoredDraft; active?: StoredPlan }>;
@@ -50,84 +40,28 @@ export interface CoordinatorProps {
   saveDelayMs?: number;
 }
 
-type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'failed'; problems: PlanProblem[] }
-  | { kind: 'unsent'; error: ChannelError };
-
-/** The draft as it would be saved, without the time stamp that changes on every save. */
-function shapeOf(draft: Draft): Record<string, unknown> {
-  return { ...toCandidate(draft, new Date(0)), updatedAt: '' };
-}
-
 export function CoordinatorApp(props: CoordinatorProps) {
   const now = props.now ?? (() => new Date());
-  const draft = useSignal<Draft | null>(null);
-  const loaded = useSignal(false);
-  const active = useSignal<StoredPlan | undefined>(undefined);
-  const savedShape = useSignal<Record<string, unknown> | null>(null);
-  const saveState = useSignal<SaveState>({ kind: 'idle' });
+  const model = useMemo(
+    () => createDraftModel({ load: props.load, save: props.save, now, saveDelayMs: props.saveDelayMs ?? 600 }),
+    [],
+  );
+  const { draft, loaded, active, saveNow } = model;
+  const setDraft = model.set;
   const planAddress = useSignal('');
   const openProblems = useSignal<PlanProblem[] | null>(null);
   const lookup = useSignal<{ periodId: string; items: DraftItem[] } | null>(null);
   const removed = useSignal<{ period: DraftPeriod; index: number } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const saveNow = async () => {
-    const current = draft.value;
-    if (!current) return;
-    const checked = checkDraft(current, now());
-    if (!checked.ok) return;
-    saveState.value = { kind: 'saving' };
-    const result = await props.save(checked.plan);
-    if (result.ok) {
-      savedShape.value = shapeOf(current);
-      saveState.value = { kind: 'saved', at: new Date(result.savedAt) };
-    } else {
-      saveState.value = 'problems' in result ? { kind: 'failed', problems: result.problems } : { kind: 'unsent', error: result.error };
-    }
-  };
-
-  const setDraft = (next: Draft, immediately = false) => {
-    draft.value = next;
-    clearTimeout(timer.current);
-    if (!checkDraft(next, now()).ok) return;
-    if (immediately) void saveNow();
-    else timer.current = setTimeout(() => void saveNow(), props.saveDelayMs ?? 600);
-  };
-
-  const reload = async () => {
-    const { draft: stored, active: inForce } = await props.load();
-    active.value = inForce;
-    loaded.value = true;
-    if (!stored) return;
-    const fromStore = draftOfPlan(stored.plan);
-    const local = draft.value;
-    if (!local || dequal(shapeOf(local), savedShape.value)) {
-      // Nothing unsaved here: show what is stored, courses collected on Digiteket included.
-      if (!local || !dequal(shapeOf(local), shapeOf(fromStore))) draft.value = fromStore;
-      savedShape.value = shapeOf(fromStore);
-      if (saveState.value.kind === 'idle') saveState.value = { kind: 'saved', at: new Date(stored.savedAt) };
-    } else {
-      const merged = withCollected(local, fromStore);
-      if (!dequal(shapeOf(merged), shapeOf(local))) setDraft(merged);
-    }
-  };
 
   useEffect(() => {
-    void reload();
+    void model.reload();
     void props.planAddress.get().then((value) => (planAddress.value = value));
-    const unsubscribe = props.subscribe(() => void reload());
-    const warn = (event: BeforeUnloadEvent) => {
-      if (draft.value && !dequal(shapeOf(draft.value), savedShape.value)) event.preventDefault();
-    };
-    addEventListener('beforeunload', warn);
+    const unsubscribe = props.subscribe(() => void model.reload());
+    addEventListener('beforeunload', model.leaveGuard);
     return () => {
       unsubscribe();
-      removeEventListener('beforeunload', warn);
-      clearTimeout(timer.current);
+      removeEventListener('beforeunload', model.leaveGuard);
+      model.dispose();
     };
   }, []);
 
@@ -167,14 +101,13 @@ export function CoordinatorApp(props: CoordinatorProps) {
     );
   }
 
-  const checked = checkDraft(current, now());
-  const problems = checked.ok ? [] : checked.problems;
+  const problems = model.problems.value;
   const byField = problemsByField(problems);
-  const dirty = !dequal(shapeOf(current), savedShape.value);
+  const dirty = model.dirty.value;
   const setPeriod = (index: number, period: DraftPeriod) =>
     setDraft({ ...current, periods: current.periods.map((p, i) => (i === index ? period : p)) });
   const fileName = planFileName(current);
-  const state = saveState.value;
+  const state = model.saveState.value;
 
   return (
     <ProblemsContext.Provider value={byField}>

@@ -1,15 +1,13 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Note } from '../../lib/model/note';
+import { expectAccessible } from '../../test/unit/axe';
 import { NotesPanel } from './NotesPanel';
 
 const KEY = 'digiteket.se/kurs/skapa-en-podd/';
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const DEBOUNCE = 500;
+
+afterEach(() => void vi.useRealTimers());
 
 function fakeNotes() {
   const notes: Note[] = [];
@@ -29,31 +27,27 @@ function fakeNotes() {
   };
 }
 
-const tick = (ms = 0) => act(async () => void (await new Promise((r) => setTimeout(r, ms))));
-
-async function type(el: HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const newNote = () => screen.getByLabelText<HTMLTextAreaElement>('Ny reflektion');
+const typeInto = (field: HTMLTextAreaElement, value: string) => fireEvent.input(field, { target: { value } });
+const listed = () => within(screen.getByRole('list', { name: 'Tidigare reflektioner' })).queryAllByRole('listitem');
 
 describe('NotesPanel', () => {
   it('saves after typing pauses: one note, then updates to it', async () => {
+    vi.useFakeTimers();
     const api = fakeNotes();
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => render(<NotesPanel courseTitle="Skapa en podd" close={vi.fn()} debounceMs={20} {...api} />, root));
-    const draft = root.querySelector<HTMLTextAreaElement>('#draft')!;
-    await type(draft, 'Först');
-    await type(draft, 'Först och');
+    render(<NotesPanel courseTitle="Skapa en podd" close={vi.fn()} debounceMs={DEBOUNCE} {...api} />);
+    typeInto(newNote(), 'Först');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE - 100);
+    typeInto(newNote(), 'Först och');
+    // The second keystroke restarted the wait.
+    await vi.advanceTimersByTimeAsync(DEBOUNCE - 1);
     expect(api.create).not.toHaveBeenCalled();
-    await tick(40);
+    await vi.advanceTimersByTimeAsync(1);
     expect(api.create).toHaveBeenCalledTimes(1);
     expect(api.create).toHaveBeenCalledWith('Först och');
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Sparad');
-    await type(draft, 'Först och sist');
-    await tick(40);
+    expect(screen.getByRole('status').textContent).toBe('Sparad');
+    typeInto(newNote(), 'Först och sist');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE);
     expect(api.create).toHaveBeenCalledTimes(1);
     expect(api.update).toHaveBeenCalledWith('n1', { text: 'Först och sist' });
   });
@@ -61,37 +55,30 @@ describe('NotesPanel', () => {
   it('lists notes, shares one, deletes and undoes', async () => {
     const api = fakeNotes();
     await api.create('Gammal tanke');
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => render(<NotesPanel courseTitle="Skapa en podd" close={vi.fn()} debounceMs={20} {...api} />, root));
-    await tick();
-    const item = root.querySelector('.note')!;
+    const { container } = render(<NotesPanel courseTitle="Skapa en podd" close={vi.fn()} debounceMs={DEBOUNCE} {...api} />);
+    const item = await screen.findByRole('listitem');
     expect(item.querySelector('.note-text')?.textContent).toBe('Gammal tanke');
-    const share = item.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    await expectAccessible(container);
+
+    const share = within(item).getByRole<HTMLInputElement>('switch', { name: 'Dela till diskussionen' });
     expect(share.checked).toBe(false);
-    expect(root.querySelector(`label[for="${share.id}"]`)?.textContent).toBe('Dela till diskussionen');
-    await act(async () => share.click());
-    expect(api.update).toHaveBeenCalledWith('n1', { shared: true });
-    const remove = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Ta bort')!;
-    await act(async () => remove.click());
-    await tick();
-    expect(root.querySelectorAll('.note')).toHaveLength(0);
-    expect(root.querySelector('.undo')?.textContent).toContain('Reflektionen togs bort.');
-    await act(async () => root.querySelector<HTMLButtonElement>('.undo button')!.click());
-    await tick();
-    expect(root.querySelectorAll('.note')).toHaveLength(1);
+    fireEvent.click(share);
+    await waitFor(() => expect(api.update).toHaveBeenCalledWith('n1', { shared: true }));
+
+    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    await waitFor(() => expect(listed()).toHaveLength(0));
+    const undo = screen.getByText('Reflektionen togs bort.', { exact: false });
+    fireEvent.click(within(undo).getByRole('button', { name: 'Ångra' }));
+    await waitFor(() => expect(listed()).toHaveLength(1));
   });
 
   it('saves what is pending before closing', async () => {
     const api = fakeNotes();
     const close = vi.fn();
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => render(<NotesPanel courseTitle="Skapa en podd" close={close} debounceMs={10_000} {...api} />, root));
-    await type(root.querySelector<HTMLTextAreaElement>('#draft')!, 'Hinner sparas');
-    await act(async () => root.querySelector<HTMLButtonElement>('button.close')!.click());
-    await tick();
+    render(<NotesPanel courseTitle="Skapa en podd" close={close} debounceMs={10_000} {...api} />);
+    typeInto(newNote(), 'Hinner sparas');
+    fireEvent.click(screen.getByRole('button', { name: 'Stäng Mina reflektioner' }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
     expect(api.create).toHaveBeenCalledWith('Hinner sparas');
-    expect(close).toHaveBeenCalled();
   });
 });

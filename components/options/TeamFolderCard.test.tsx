@@ -1,23 +1,10 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { TeamSettings } from '../../lib/folder/team-settings';
+import { expectAccessible } from '../../test/unit/axe';
 import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const tick = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-
-async function type(id: string, value: string) {
-  const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
-  await act(async () => {
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const type = (label: string | RegExp, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('TeamFolderCard', () => {
   it('joins with the address, sign-in, name and sharing chosen, and says why a join failed', async () => {
@@ -27,8 +14,6 @@ describe('TeamFolderCard', () => {
       settings = { ...request, memberId: 'm-00000001' };
       return { ok: true, state: null };
     });
-    root = document.createElement('div');
-    document.body.append(root);
     const props: TeamFolderCardProps = {
       load: async () => ({ settings, state: settings ? { base: 'x', failures: 0, lastOkAt: '2026-11-25T09:42:00Z' } : undefined }),
       join,
@@ -37,18 +22,19 @@ describe('TeamFolderCard', () => {
       setSharing: vi.fn(async () => undefined),
       subscribe: () => () => undefined,
     };
-    await act(async () => render(<TeamFolderCard {...props} />, root));
-    await tick();
-    await type('team-url', 'https://moln.example.se/s/AbC123');
-    await type('team-name', 'Kim');
-    await type('team-password', 'fel');
-    const submit = () => act(async () => void root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
-    await submit();
-    await tick();
-    expect(root.querySelector('[data-testid="team-error"]')?.textContent).toBe('Inloggningen godtogs inte. Kontrollera namn och lösenord.');
-    await type('team-password', 'rätt');
-    await submit();
-    await tick();
+    const { container } = render(<TeamFolderCard {...props} />);
+    await screen.findByRole('button', { name: 'Gå med' });
+    await expectAccessible(container);
+
+    type(/^Mappens adress eller delningslänk/, 'https://moln.example.se/s/AbC123');
+    type('Ditt namn, som teamet ser det', 'Kim');
+    type('Lösenord (om mappen kräver det)', 'fel');
+    fireEvent.click(screen.getByRole('button', { name: 'Gå med' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Inloggningen godtogs inte. Kontrollera namn och lösenord.');
+
+    type('Lösenord (om mappen kräver det)', 'rätt');
+    fireEvent.click(screen.getByRole('button', { name: 'Gå med' }));
+    await screen.findByText('Du är med i teamets mapp.', { exact: false });
     expect(join).toHaveBeenLastCalledWith({
       url: 'https://moln.example.se/s/AbC123',
       username: '',
@@ -57,7 +43,7 @@ describe('TeamFolderCard', () => {
       shareProgress: true,
       shareNotes: false,
     });
-    expect(root.textContent).toContain('Du är med i teamets mapp.');
-    expect(root.querySelector('[data-testid="sync-state"]')?.textContent).toBe('Synkat 10.42.');
+    expect(screen.getByTestId('sync-state').textContent).toBe('Synkat 10.42.');
+    await expectAccessible(container);
   });
 });

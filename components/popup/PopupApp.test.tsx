@@ -1,9 +1,9 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { planSchema } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
 import type { StoredPlan } from '../../lib/model/stored';
+import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { PopupApp, type PopupProps } from './PopupApp';
 
@@ -15,17 +15,9 @@ const done = (key: string): ProgressRecord => ({
   updatedAt: '2026-11-10T10:00:00Z',
 });
 
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function show(props: Partial<PopupProps> & { at: string; plan?: StoredPlan | undefined; progress?: ProgressRecord[] }) {
-  root = document.createElement('div');
-  document.body.append(root);
+function popupProps(props: Partial<PopupProps> & { at: string; plan?: StoredPlan | undefined; progress?: ProgressRecord[] }): PopupProps {
   const progress = new Map((props.progress ?? []).map((r) => [r.courseKey, r]));
-  const all: PopupProps = {
+  return {
     load: async () => ({ stored: 'plan' in props ? props.plan : stored, progress }),
     setDone: vi.fn(async () => undefined),
     useDemo: vi.fn(async () => ({ ok: true as const, changed: true })),
@@ -35,47 +27,46 @@ async function show(props: Partial<PopupProps> & { at: string; plan?: StoredPlan
     now: () => new Date(props.at),
     ...props,
   };
-  await act(async () => {
-    render(<PopupApp {...all} />, root);
-  });
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-  return all;
 }
 
-const text = (testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent;
+/** Renders the popup and waits until what it loaded is shown. */
+async function renderPopup(props: PopupProps) {
+  const rendered = render(<PopupApp {...props} />);
+  await waitFor(() => expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false'));
+  return rendered;
+}
+
+const text = (testId: string) => screen.queryByTestId(testId)?.textContent;
 
 describe('PopupApp', () => {
   it('shows the running period, deadline, tally, pace and next session', async () => {
-    await show({ at: '2026-11-23T09:00:00Z', progress: [done('digiteket.se/kurs/skapa-en-podd/')] });
-    expect(root.querySelector('h2')?.textContent).toBe('November: Skapa innehåll');
+    await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', progress: [done('digiteket.se/kurs/skapa-en-podd/')] }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('November: Skapa innehåll');
     expect(text('deadline')).toBe('Klar senast 30 nov (vecka 49) · 7 dagar kvar');
     expect(text('tally')).toBe('1 av 4 klara');
     expect(text('optional')).toBe('Valfria: 0 av 2 klara');
     expect(text('pace')).toBe('Ungefär 3 kurser i veckan för att hinna.');
     expect(text('session')).toMatch(/^Nästa diskussion: 1 dec kl\. 09.00–10.30, Konferensrummet$/);
-    const items = [...root.querySelectorAll('.item')];
+    const items = within(screen.getByRole('list', { name: 'Periodens kurser' })).getAllByRole('listitem');
     expect(items.map((i) => i.getAttribute('data-status'))).toEqual(['done', 'todo', 'todo', 'todo', 'todo', 'todo']);
     expect(items[5]?.textContent).toContain('valfri · artikel');
   });
 
   it('marks a course done from the list', async () => {
-    const props = await show({ at: '2026-11-23T09:00:00Z' });
-    const button = root.querySelector<HTMLButtonElement>('.item button')!;
-    expect(button.getAttribute('aria-label')).toBe('Markera ”Skapa en podd” som klar');
-    await act(async () => button.click());
+    const props = popupProps({ at: '2026-11-23T09:00:00Z' });
+    await renderPopup(props);
+    fireEvent.click(screen.getByRole('button', { name: 'Markera ”Skapa en podd” som klar' }));
     expect(props.setDone).toHaveBeenCalledWith('digiteket.se/kurs/skapa-en-podd/', true, 'Skapa en podd');
   });
 
   it('shows a pause and when the next period starts', async () => {
-    await show({ at: '2026-12-10T09:00:00Z' });
+    await renderPopup(popupProps({ at: '2026-12-10T09:00:00Z' }));
     expect(text('paused')).toContain('Paus');
     expect(text('next-period')).toBe('Nästa period börjar 1 jan: Januari: Säkerhet');
   });
 
   it('shows the time between two periods', async () => {
-    await show({ at: '2026-10-31T09:00:00Z' });
+    await renderPopup(popupProps({ at: '2026-10-31T09:00:00Z' }));
     expect(text('between')).toContain('Ingen period pågår just nu');
     expect(text('next-period')).toBe('Nästa period börjar 1 nov: November: Skapa innehåll');
   });
@@ -89,44 +80,47 @@ describe('PopupApp', () => {
         { kind: 'deadlineMoved' as const, period: 'November: Skapa innehåll', from: '2026-11-30', to: '2026-12-04' },
       ],
     };
-    await show({
-      at: '2026-11-23T09:00:00Z',
-      dismissChanges,
-      load: async () => ({ stored, progress: new Map(), changes }),
-    });
-    expect([...root.querySelectorAll('[data-testid="plan-changes"] li')].map((li) => li.textContent)).toEqual([
+    await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', dismissChanges, load: async () => ({ stored, progress: new Map(), changes }) }));
+    const notice = screen.getByTestId('plan-changes');
+    expect(within(notice).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '2 nya kurser i ”November: Skapa innehåll”',
       '”November: Skapa innehåll” ska nu vara klar 4 dec (var 30 nov)',
     ]);
-    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="plan-changes"] button')!.click());
-    expect(root.querySelector('[data-testid="plan-changes"]')).toBeNull();
+    fireEvent.click(within(notice).getByRole('button'));
+    expect(screen.queryByTestId('plan-changes')).toBeNull();
     expect(dismissChanges).toHaveBeenCalled();
   });
 
   it('offers a plan file, a plan address and the example plan when there is no plan', async () => {
-    const props = await show({ at: '2026-11-23T09:00:00Z', plan: undefined });
-    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent);
-    expect(buttons).toEqual(['Läs in en planfil', 'Hämta planen från en adress', 'Prova med en exempelplan', 'Mina reflektioner', 'Inställningar']);
-    await act(async () => [...root.querySelectorAll('button')][2]!.click());
+    const props = popupProps({ at: '2026-11-23T09:00:00Z', plan: undefined });
+    await renderPopup(props);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Läs in en planfil',
+      'Hämta planen från en adress',
+      'Prova med en exempelplan',
+      'Mina reflektioner',
+      'Inställningar',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Prova med en exempelplan' }));
     expect(props.useDemo).toHaveBeenCalled();
-    await act(async () => [...root.querySelectorAll('button')][1]!.click());
+    fireEvent.click(screen.getByRole('button', { name: 'Hämta planen från en adress' }));
     expect(props.openOptions).toHaveBeenCalledWith('plan-url');
   });
 
   it('offers the discussion sessions that follow a period even once its deadline has passed', async () => {
-    const signUp = vi.fn(async () => ({ ok: true }));
-    await show({
-      at: '2026-12-01T12:00:00Z',
-      signUp,
-      load: async () => ({
-        stored,
-        progress: new Map(),
-        team: { state: { base: 'x', failures: 0, lastOkAt: '2026-12-01T11:00:00Z', signupCounts: { '2026-11-s2': 8 } }, signedUp: new Set(['2026-11-s3']) },
+    await renderPopup(
+      popupProps({
+        at: '2026-12-01T12:00:00Z',
+        signUp: vi.fn(async () => ({ ok: true })),
+        load: async () => ({
+          stored,
+          progress: new Map(),
+          team: { state: { base: 'x', failures: 0, lastOkAt: '2026-12-01T11:00:00Z', signupCounts: { '2026-11-s2': 8 } }, signedUp: new Set(['2026-11-s3']) },
+        }),
       }),
-    });
+    );
     // December is a pause; the November sessions of 1–3 Dec are still there to sign up for.
-    const items = [...root.querySelectorAll('[data-testid="signup"] li')].map((li) => li.textContent);
-    expect(items).toEqual([
+    expect(within(screen.getByTestId('signup')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '2 dec kl. 13.00–14.30, Konferensrummet Fullt. Anmäl mig',
       '3 dec kl. 15.00–16.00, Teams Platser kvar: 10. Du är anmäld. Avanmäl',
     ]);
@@ -135,20 +129,22 @@ describe('PopupApp', () => {
 
   it('in the first days of a month puts the last period’s discussion first, above the new period’s courses', async () => {
     // 2 November, 08.10 in Sweden: November's courses run, October's session is at 09.00 today.
-    await show({
-      at: '2026-11-02T07:10:00Z',
-      signUp: vi.fn(async () => ({ ok: true })),
-      load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set<string>() } }),
-    });
-    expect(root.querySelector('#period-title')?.textContent).toBe('November: Skapa innehåll');
-    const signup = root.querySelector('[data-testid="signup"]')!;
-    const tally = root.querySelector('[data-testid="tally"]')!;
+    await renderPopup(
+      popupProps({
+        at: '2026-11-02T07:10:00Z',
+        signUp: vi.fn(async () => ({ ok: true })),
+        load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set<string>() } }),
+      }),
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('November: Skapa innehåll');
+    const signup = screen.getByTestId('signup');
+    const tally = screen.getByTestId('tally');
     expect(signup.compareDocumentPosition(tally) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect([...signup.querySelectorAll('h4')].map((h) => h.textContent)).toEqual([
+    expect(within(signup).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
       'Diskussion om ”Oktober: Informationskompetens”',
       'Diskussion om ”November: Skapa innehåll”',
     ]);
-    expect([...signup.querySelectorAll('li')].map((li) => li.getAttribute('data-session-id'))).toEqual([
+    expect(within(signup).getAllByRole('listitem').map((li) => li.getAttribute('data-session-id'))).toEqual([
       '2026-10-s1',
       '2026-11-s1',
       '2026-11-s2',
@@ -157,14 +153,31 @@ describe('PopupApp', () => {
   });
 
   it('once the last period’s discussions are over, shows the courses first and the sign-up after them', async () => {
-    await show({
-      at: '2026-11-20T10:00:00Z',
-      signUp: vi.fn(async () => ({ ok: true })),
-      load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set<string>() } }),
-    });
-    const signup = root.querySelector('[data-testid="signup"]')!;
-    const tally = root.querySelector('[data-testid="tally"]')!;
+    await renderPopup(
+      popupProps({
+        at: '2026-11-20T10:00:00Z',
+        signUp: vi.fn(async () => ({ ok: true })),
+        load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set<string>() } }),
+      }),
+    );
+    const signup = screen.getByTestId('signup');
+    const tally = screen.getByTestId('tally');
     expect(signup.compareDocumentPosition(tally) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
-    expect([...signup.querySelectorAll('h4')].map((h) => h.textContent)).toEqual(['Diskussion om ”November: Skapa innehåll”']);
+    expect(within(signup).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['Diskussion om ”November: Skapa innehåll”']);
+  });
+
+  it('has no serious accessibility problems: with a plan and sign-up, and with none', async () => {
+    const withPlan = await renderPopup(
+      popupProps({
+        at: '2026-11-23T09:00:00Z',
+        progress: [done('digiteket.se/kurs/skapa-en-podd/')],
+        signUp: vi.fn(async () => ({ ok: true })),
+        load: async () => ({ stored, progress: new Map(), team: { state: undefined, signedUp: new Set(['2026-11-s1']) } }),
+      }),
+    );
+    await expectAccessible(withPlan.container);
+    withPlan.unmount();
+    const noPlan = await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', plan: undefined }));
+    await expectAccessible(noPlan.container);
   });
 });

@@ -1,8 +1,8 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { memberSchema } from '../../lib/model/member';
 import { planSchema } from '../../lib/model/plan';
+import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { TeamOverviewApp, type TeamOverviewProps } from './TeamOverviewApp';
 
@@ -16,59 +16,64 @@ const kim = memberSchema.parse({
   updatedAt: at,
   progress: [{ courseKey: 'digiteket.se/kurs/skapa-en-podd/', status: 'done', updatedAt: at }],
   signups: Array.from({ length: 1 }, () => ({ sessionId: '2026-11-s1', updatedAt: at })),
+  sharedNotes: [{ id: 'n1', courseKey: 'digiteket.se/kurs/skapa-en-podd/', text: 'Bra om ljud', updatedAt: at }],
+  selfAssessments: [{ phase: 'start', takenAt: at, scores: { information: 3, communication: 2, creation: 4, safety: 3, problemSolving: 2 } }],
 });
 
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const tick = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-
-async function mount(props: Partial<TeamOverviewProps> = {}) {
-  root = document.createElement('div');
-  document.body.append(root);
-  const all: TeamOverviewProps = {
+function overviewProps(props: Partial<TeamOverviewProps> = {}): TeamOverviewProps {
+  return {
     load: async () => ({ plan, reading: { ok: true, members: [kim], skipped: [{ name: 'trasig.json', reason: 'notJson' }] } }),
     download: vi.fn(),
     print: vi.fn(),
     now: () => new Date('2026-11-25T10:00:00Z'),
     ...props,
   };
-  await act(async () => render(<TeamOverviewApp {...all} />, root));
-  await tick();
-  return all;
+}
+
+/** Renders the overview and waits for what it loaded. */
+async function renderOverview(props: TeamOverviewProps) {
+  const rendered = render(<TeamOverviewApp {...props} />);
+  await screen.findByRole('heading', { level: 1 });
+  return rendered;
 }
 
 describe('TeamOverviewApp', () => {
   it('shows the running period with each member’s courses and names the files it skipped', async () => {
-    await mount();
-    expect((root.querySelector('#period') as HTMLSelectElement).value).toBe('2026-11');
-    const row = [...root.querySelectorAll('tbody tr')].map((tr) => tr.textContent);
-    expect(row).toEqual(['Kim✓ klar1/4']);
-    expect(root.querySelector('[data-testid="skipped"]')?.textContent).toContain('trasig.json – är ingen läsbar JSON-fil');
+    await renderOverview(overviewProps());
+    expect(screen.getByLabelText<HTMLSelectElement>('Period').value).toBe('2026-11');
+    const body = screen.getByTestId('team-grid').querySelector('tbody')!;
+    expect(within(body).getAllByRole('row').map((tr) => tr.textContent)).toEqual(['Kim✓ klar1/4']);
+    expect(screen.getByTestId('skipped').textContent).toContain('trasig.json – är ingen läsbar JSON-fil');
+  });
+
+  it('shows sign-ups per session, the shared notes by course and the team’s self-assessment', async () => {
+    const { container } = await renderOverview(overviewProps());
+    const sessions = screen.getByRole('region', { name: 'Diskussionstillfällen' });
+    expect(within(sessions).getAllByRole('listitem')[0]?.textContent).toContain('Kim');
+    const notes = screen.getByRole('region', { name: 'Reflektioner till diskussionen' });
+    expect(within(notes).getByRole('heading', { level: 3 }).textContent).toBe('Skapa en podd');
+    expect(within(notes).getByText('Bra om ljud')).toBeTruthy();
+    expect(screen.getByTestId('team-assessment').querySelector('svg')).not.toBeNull();
+    await expectAccessible(container);
   });
 
   it('adds member files read in by hand, refusing one whose id does not match its name', async () => {
-    await mount({ load: async () => ({ plan, reading: { ok: false, error: 'notJoined' } }) });
-    expect(root.querySelector('[data-testid="team-source"]')?.textContent).toMatch(/inte med i en teamets mapp/);
-    const input = root.querySelector<HTMLInputElement>('#member-files')!;
+    const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: false, error: 'notJoined' } }) }));
+    expect(screen.getByTestId('team-source').textContent).toMatch(/inte med i en teamets mapp/);
     const good = new File([JSON.stringify(kim)], `${kim.memberId}.json`);
     const misnamed = new File([JSON.stringify(kim)], 'bbbbbbbb-0000-4000-8000-000000000000.json');
-    Object.defineProperty(input, 'files', { value: [good, misnamed] });
-    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
-    await tick();
-    await tick();
-    expect(root.querySelector('[data-testid="team-summary"]')?.textContent).toBe('Medlemmar: 1. Klara med allt obligatoriskt: 0. Inte påbörjat: 0.');
-    expect(root.querySelector('[data-testid="skipped"]')?.textContent).toContain('har ett annat medlems-id än filnamnet');
+    fireEvent.change(screen.getByLabelText('Medlemsfiler (JSON) som kollegorna skickat'), { target: { files: [good, misnamed] } });
+    expect((await screen.findByTestId('skipped')).textContent).toContain('har ett annat medlems-id än filnamnet');
+    expect(screen.getByTestId('team-summary').textContent).toBe('Medlemmar: 1. Klara med allt obligatoriskt: 0. Inte påbörjat: 0.');
+    await expectAccessible(container);
   });
 
   it('downloads the grid as CSV and prints the discussion notes', async () => {
-    const props = await mount();
-    const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
-    await act(async () => button('Ladda ner som CSV (Excel)').click());
+    const props = overviewProps();
+    await renderOverview(props);
+    fireEvent.click(screen.getByRole('button', { name: 'Ladda ner som CSV (Excel)' }));
     expect(props.download).toHaveBeenCalledWith('kurskompis-2026-11.csv', expect.stringMatching(/^\uFEFFNamn;Skapa en podd;/));
-    await act(async () => button('Skriv ut').click());
+    fireEvent.click(screen.getByRole('button', { name: 'Skriv ut' }));
     expect(props.print).toHaveBeenCalled();
   });
 });

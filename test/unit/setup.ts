@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
 import sv from '../../public/_locales/sv/messages.json';
 
 // The fake browser has no i18n; give it the Swedish catalogue with the browser's own
@@ -26,3 +27,6 @@ beforeEach(() => {
     getUILanguage: () => 'sv',
   });
 });
+
+// Component tests render with @testing-library/preact; unmount what each test rendered.
+afterEach(() => cleanup());

@@ -1,0 +1,65 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { parseBackup } from '../../lib/domain/backup';
+import { planSchema } from '../../lib/model/plan';
+import { DEFAULT_REMINDERS } from '../../lib/time/reminders';
+import type { StoredPlan } from '../../lib/model/stored';
+import { expectAccessible } from '../../test/unit/axe';
+import { fixturePlan } from '../../test/support/fixtures';
+import { OptionsApp, type OptionsProps } from './OptionsApp';
+
+const stored: StoredPlan = { plan: planSchema.parse(fixturePlan()), source: { kind: 'file', name: 'plan.json' }, loadedAt: '2026-11-01T00:00:00Z' };
+
+function optionsProps(): OptionsProps {
+  return {
+    load: async () => ({ stored, fetchState: undefined, planUrl: null }),
+    importPlan: vi.fn(async () => ({ ok: true as const, changed: true })),
+    useDemo: vi.fn(async () => ({ ok: true as const, changed: true })),
+    setPlanUrl: vi.fn(async () => ({ ok: true as const, changed: true })),
+    refreshPlan: vi.fn(async () => ({ ok: true as const, changed: false })),
+    subscribe: () => () => undefined,
+    backup: {
+      exportBackup: vi.fn(async () => undefined),
+      importBackup: vi.fn(async (text: string) => {
+        const parsed = parseBackup(text);
+        return parsed.ok ? { ok: true as const, notes: parsed.backup.notes.length, progress: parsed.backup.progress.length } : parsed;
+      }),
+    },
+    coordinatorMode: { get: async () => true, set: vi.fn(async () => undefined) },
+    team: {
+      load: async () => ({ settings: null, state: undefined }),
+      join: vi.fn(async () => ({ ok: false as const, error: 'auth' as const })),
+      leave: vi.fn(async () => undefined),
+      syncNow: vi.fn(async () => undefined),
+      setSharing: vi.fn(async () => undefined),
+      subscribe: () => () => undefined,
+    },
+    reminders: { get: async () => DEFAULT_REMINDERS, set: vi.fn(async () => undefined) },
+  };
+}
+
+describe('OptionsApp', () => {
+  it('shows the plan in force and every card: plan file, address, team folder, reminders, coordinator, backup', async () => {
+    const { container } = render(<OptionsApp {...optionsProps()} />);
+    const source = await screen.findByText('Planfil plan.json');
+    expect(screen.getByTestId('current-plan').contains(source)).toBe(true);
+    expect(within(screen.getByTestId('current-plan')).getByText('Östersunds bibliotek', { exact: false })).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: 'Påminnelser' });
+    await screen.findByRole('link', { name: 'Öppna planeringen' });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(
+      expect.arrayContaining(['Plan som gäller', 'Teamets mapp', 'Påminnelser', 'Säkerhetskopia']),
+    );
+    await expectAccessible(container);
+  });
+
+  it('says what is wrong with a backup file that cannot be read, and that nothing changed', async () => {
+    const props = optionsProps();
+    render(<OptionsApp {...props} />);
+    const input = await screen.findByLabelText<HTMLInputElement>('Läs in en säkerhetskopia');
+    fireEvent.change(input, { target: { files: [new File(['{"kind": "kurskompis/plan"'], 'kopia.json')] } });
+    const result = await screen.findByTestId('backup-result');
+    expect(result.getAttribute('role')).toBe('alert');
+    expect(result.textContent).toBe('Filen är inte en JSON-fil eller är avklippt. Ingenting ändrades.');
+    expect(props.backup.importBackup).toHaveBeenCalledWith('{"kind": "kurskompis/plan"');
+  });
+});

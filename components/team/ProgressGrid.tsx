@@ -1,0 +1,76 @@
+import { t } from '../../lib/text/i18n';
+import { overviewCsv, type TeamOverview } from '../../lib/team/overview';
+
+// Everyone's progress in the period: who is done and who has not started, a people × courses
+// grid with totals, and the grid as CSV for Excel.
+
+export function ProgressGrid(props: { overview: TeamOverview; memberCount: number; download: (fileName: string, text: string) => void }) {
+  const { overview } = props;
+  return (
+    <section aria-labelledby="progress-heading">
+      <h2 id="progress-heading">{t('teamProgressHeading')}</h2>
+      <p data-testid="team-summary">{t('teamSummary', [props.memberCount, overview.finished.length, overview.notStarted.length])}</p>
+      {overview.notStarted.length > 0 && <p>{t('teamNotStartedNames', overview.notStarted.join(', '))}</p>}
+      {overview.finished.length > 0 && <p>{t('teamFinishedNames', overview.finished.join(', '))}</p>}
+      <div class="grid-wrap">
+        <table class="grid" data-testid="team-grid">
+          <caption class="visually-hidden">{t('teamGridCaption', overview.period.title)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('teamNameColumn')}</th>
+              {overview.items.map((item) => (
+                <th scope="col" key={item.key}>
+                  {item.title}
+                  {item.optional && <span class="muted"> {t('teamOptionalMark')}</span>}
+                </th>
+              ))}
+              <th scope="col">{t('teamRequiredColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.rows.map((row) => (
+              <tr key={row.memberId}>
+                <th scope="row">{row.displayName}</th>
+                {row.cells.map((cell, i) => (
+                  <td key={i} class={cell ?? 'none'}>
+                    {cell === 'done' ? t('teamCellDone') : cell === 'started' ? t('teamCellStarted') : ''}
+                  </td>
+                ))}
+                <td>
+                  {row.requiredDone}/{overview.requiredTotal}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('teamDoneCount')}</th>
+              {overview.items.map((item) => (
+                <td key={item.key}>{item.doneCount}</td>
+              ))}
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p class="no-print">
+        <button
+          type="button"
+          onClick={() =>
+            props.download(
+              `kurskompis-${overview.period.id}.csv`,
+              overviewCsv(overview, {
+                name: t('teamNameColumn'),
+                requiredDone: t('teamRequiredColumn'),
+                done: t('teamCellDoneText'),
+                started: t('teamCellStartedText'),
+              }),
+            )
+          }
+        >
+          {t('teamCsv')}
+        </button>
+      </p>
+    </section>
+  );
+}
