@@ -43,50 +43,35 @@ export async function mountPanel(
     button.setAttribute('aria-pressed', String(current.done));
   };
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'kurskompis-panel',
-    position: 'inline',
-    anchor: heading,
-    append: 'after',
-    css: PANEL_CSS,
-    mode: 'open',
-    isolateEvents: true,
-    onMount(container) {
-      const root = el('div', 'panel');
-      root.setAttribute('role', 'group');
-      root.setAttribute('aria-label', t('extName'));
-      const brand = el('span', 'brand', t('extName'));
-      const badge = el('span', 'badge');
-      const button = el('button');
-      button.type = 'button';
-      const status = el('span', 'status');
-      status.setAttribute('role', 'status');
-      button.addEventListener('click', () => {
-        const done = !current.done;
-        current = { ...current, done };
-        render();
-        status.textContent = done ? t('markedDone') : t('markedUndone');
-        void actions.onToggle(done);
-      });
-      root.append(brand, badge, button, status);
-      container.append(root);
-      parts = { badge, button, status };
+  const remove = await mountStrip(ctx, 'kurskompis-panel', heading, (root) => {
+    const brand = el('span', 'brand', t('extName'));
+    const badge = el('span', 'badge');
+    const button = el('button');
+    button.type = 'button';
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', () => {
+      const done = !current.done;
+      current = { ...current, done };
       render();
-    },
+      status.textContent = done ? t('markedDone') : t('markedUndone');
+      void actions.onToggle(done);
+    });
+    root.append(brand, badge, button, status);
+    parts = { badge, button, status };
+    render();
   });
-  ui.mount();
   return {
     update(state) {
       current = state;
       render();
     },
-    remove: () => ui.remove(),
+    remove,
   };
 }
 
-/** A strip under the page's main heading, in its own shadow root, built by `build`. */
-async function mountBar(ctx: ContentScriptContext, name: string, build: (root: HTMLElement) => void): Promise<() => void> {
-  const anchor = barAnchor(document);
+/** A strip after `anchor`, in its own shadow root, its content built by `build`. */
+async function mountStrip(ctx: ContentScriptContext, name: string, anchor: Element | null, build: (root: HTMLElement) => void): Promise<() => void> {
   const ui = await createShadowRootUi(ctx, {
     name,
     position: 'inline',
@@ -106,6 +91,9 @@ async function mountBar(ctx: ContentScriptContext, name: string, build: (root: H
   ui.mount();
   return () => ui.remove();
 }
+
+/** A strip under the page's main heading. */
+const mountBar = (ctx: ContentScriptContext, name: string, build: (root: HTMLElement) => void) => mountStrip(ctx, name, barAnchor(document), build);
 
 export async function mountMyPagesBar(
   ctx: ContentScriptContext,

@@ -1,7 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CourseKey } from '../site/course-key';
 import type { Note } from '../model/note';
-import type { Plan } from '../model/plan';
 import type { Signup } from '../model/member';
 import type { SelfAssessmentRecord } from '../model/self-assessment';
 import type { SyncState } from '../model/results';

@@ -1,5 +1,4 @@
 import { parsePlanText } from '../model/plan-parse';
-import type { Plan } from '../model/plan';
 import type { Store } from '../storage/store';
 import { PLAN_FILE } from '../folder/layout';
 import { folderOf, type TeamSettings } from '../folder/team-settings';

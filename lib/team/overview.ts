@@ -1,7 +1,7 @@
 import { courseKey } from '../site/course-key';
 import { excelCsv } from '../domain/csv';
 import type { MemberFile } from '../model/member';
-import type { Period, Plan, PlanItem, PlanSession } from '../model/plan';
+import type { Period, PlanItem, PlanSession } from '../model/plan';
 import { latestOfPhase, type Phase } from '../model/self-assessment';
 
 // The coordinator's view of the team for one period, from the member files: who has done

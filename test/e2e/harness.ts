@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -98,6 +99,32 @@ export async function launch(
 }
 
 export { fixturePlanAt } from '../support/plan-at';
+
+type Chrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+
+/** Sends a message as the extension page `page` would. */
+export async function message(page: Page, body: Record<string, unknown>): Promise<unknown> {
+  return page.evaluate((m) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage(m), body);
+}
+
+/**
+ * Joins the team folder as the settings page does once the browser's permission prompt is
+ * answered (headless Chromium cannot answer it; the test folder answers CORS instead).
+ */
+export async function joinTeam(browser: Browser, name: string, server: { url: string }, shareNotes = false): Promise<Page> {
+  const options = await browser.options();
+  const result = await message(options, {
+    type: 'joinTeam',
+    url: server.url,
+    username: 'demo',
+    password: 'kurskompis',
+    displayName: name,
+    shareProgress: true,
+    shareNotes,
+  });
+  assert.equal((result as { ok: boolean }).ok, true, JSON.stringify(result));
+  return options;
+}
 
 export async function loadPlanFile(browser: Browser, text: string, name = 'plan.json'): Promise<Page> {
   const page = await browser.options();

@@ -3,25 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { startTeamFolder, type TeamFolderServer } from '../support/team-folder-server';
-import { fixturePlanAt, launch, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, joinTeam, launch, message, seriousViolations, type Browser } from './harness';
 
 // The first day of a period: the new period's courses run, the last period's discussion is
 // tomorrow. Staff see the courses and sign up for that discussion first; the coordinator's
 // overview and discussion guide are about the period being discussed.
-
-type Chrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-
-async function join_(browser: Browser, name: string, server: TeamFolderServer): Promise<Page> {
-  const options = await browser.options();
-  const result = await options.evaluate(
-    (m) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage(m),
-    { type: 'joinTeam', url: server.url, username: 'demo', password: 'kurskompis', displayName: name, shareProgress: true, shareNotes: false },
-  );
-  assert.equal((result as { ok: boolean }).ok, true, JSON.stringify(result));
-  return options;
-}
 
 describe('in the first days of a period', () => {
   let root: string;
@@ -41,7 +28,7 @@ describe('in the first days of a period', () => {
   });
 
   it('shows staff the new period’s courses and, above them, the sign-up for the last period’s discussion', async () => {
-    await join_(kim, 'Kim', server);
+    await joinTeam(kim, 'Kim', server);
     const popup = await kim.popup();
     await popup.getByTestId('tally').waitFor();
     assert.equal(await popup.locator('#period-title').textContent(), 'November: Skapa innehåll');
@@ -57,11 +44,11 @@ describe('in the first days of a period', () => {
     assert.deepEqual(await seriousViolations(popup), []);
     // The sign-up reaches the folder before the coordinator reads it.
     const options = await kim.options();
-    await options.evaluate((m) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage(m), { type: 'syncNow' });
+    await message(options, { type: 'syncNow' });
   });
 
   it('opens the coordinator’s overview and discussion guide on the period whose discussion comes next', async () => {
-    const options = await join_(coordinator, 'Samordnaren', server);
+    const options = await joinTeam(coordinator, 'Samordnaren', server);
     await options.getByLabel('Jag är samordnare').check();
     const page = await coordinator.context.newPage();
     await page.goto(`chrome-extension://${coordinator.extensionId}/team.html`);

@@ -3,35 +3,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { startTeamFolder, type TeamFolderServer } from '../support/team-folder-server';
-import { fixturePlanAt, launch, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, joinTeam, launch, message, seriousViolations, type Browser } from './harness';
 
 // A coordinator and two colleagues share a real WebDAV folder (Nephele on 127.0.0.1).
 // Headless Chromium cannot answer the permission prompt, so the join is sent as the settings
 // page sends it once the prompt is answered; the folder answers CORS, as one reached without
 // the permission must.
-
-type Chrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-
-async function message(page: Page, body: Record<string, unknown>): Promise<unknown> {
-  return page.evaluate((m) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage(m), body);
-}
-
-async function joinTeam(browser: Browser, name: string, server: TeamFolderServer, shareNotes = false): Promise<Page> {
-  const options = await browser.options();
-  const result = await message(options, {
-    type: 'joinTeam',
-    url: server.url,
-    username: 'demo',
-    password: 'kurskompis',
-    displayName: name,
-    shareProgress: true,
-    shareNotes,
-  });
-  assert.equal((result as { ok: boolean }).ok, true, JSON.stringify(result));
-  return options;
-}
 
 describe('a team folder shared by a coordinator and two colleagues', () => {
   let root: string;

@@ -2,6 +2,7 @@ import { send } from '../../../lib/messages/send';
 import { isSelfAssessmentResult, selfAssessmentResult } from '../../../lib/site/digiteket';
 import { mountSelfAssessmentBar } from '../panel';
 import type { Feature } from '../runner';
+import { barRun } from './bar';
 
 /** On the self-assessment's result page: save the result, or type it in when it cannot be read. */
 export function selfAssessmentSave(): Feature {
@@ -14,18 +15,7 @@ export function selfAssessmentSave(): Feature {
       const save = reading
         ? () => send({ type: 'saveSelfAssessment', scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) })
         : null;
-      let remove: (() => void) | null = null;
-      let gone = false;
-      mountSelfAssessmentBar(life.ctx, save, () => send({ type: 'openReport', section: 'self-assessment' })).then((done) => {
-        if (gone) return done();
-        remove = done;
-      }, life.failed);
-      return {
-        teardown() {
-          gone = true;
-          remove?.();
-        },
-      };
+      return barRun(life, mountSelfAssessmentBar(life.ctx, save, () => send({ type: 'openReport', section: 'self-assessment' })));
     },
   };
 }
