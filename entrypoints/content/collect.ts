@@ -175,7 +175,7 @@ export class CollectLayer {
       period?.keys.push(...items.map((i) => i.key));
       this.bar.status.textContent = t('collectAdded', [result.added, period?.title ?? '']);
     } else {
-      this.bar.status.textContent = t('collectFailed');
+      this.bar.status.textContent = t(result.error);
     }
     this.render();
   }

@@ -79,7 +79,14 @@ export type PublishResult =
   | { ok: false; error: FolderError | 'notJoined' | 'noDraft' }
   | { ok: false; conflict: { remote: Plan | null; etag: string } };
 
-export type SaveAssessmentResult = { ok: true; record: SelfAssessmentRecord } | { ok: false; reason: 'invalid' };
+/**
+ * Failures of the coordinator's collecting and of saving a self-assessment; each is also the
+ * key of its message (`t(error)` is type-checked where it is shown).
+ */
+export const RESULT_ERRORS = ['collectNotCoordinator', 'collectNoPeriod', 'collectFailed', 'assessmentInvalid'] as const;
+type ResultError = (typeof RESULT_ERRORS)[number];
+
+export type SaveAssessmentResult = { ok: true; record: SelfAssessmentRecord } | { ok: false; error: Extract<ResultError, 'assessmentInvalid'> };
 
 /** In coordinator mode: the saved plan's periods, for collecting courses on Digiteket. */
 export interface CollectContext {
@@ -92,4 +99,4 @@ export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; probl
 
 export type DraftAddResult =
   | { ok: true; added: number; alreadyThere: number }
-  | { ok: false; reason: 'notCoordinator' | 'noPeriod' | 'invalid' };
+  | { ok: false; error: Exclude<ResultError, 'assessmentInvalid'> };

@@ -54,10 +54,10 @@ export class CoordinatorService {
   }
 
   async add(periodId: string, items: readonly CollectedItem[], now: Date = new Date()): Promise<DraftAddResult> {
-    if (!(await this.deps.isOn())) return { ok: false, reason: 'notCoordinator' };
+    if (!(await this.deps.isOn())) return { ok: false, error: 'collectNotCoordinator' };
     const draft = await this.deps.store.draft();
     const period = draft?.plan.periods.find((p) => p.id === periodId);
-    if (!draft || !period) return { ok: false, reason: 'noPeriod' };
+    if (!draft || !period) return { ok: false, error: 'collectNoPeriod' };
     const keys = new Set(period.items.map((i) => courseKey(i.url)));
     const fresh = items.filter((item) => {
       if (keys.has(item.key)) return false;
@@ -74,7 +74,7 @@ export class CoordinatorService {
       ),
     };
     const saved = await this.save(plan, now);
-    if (!saved.ok) return { ok: false, reason: 'invalid' };
+    if (!saved.ok) return { ok: false, error: 'collectFailed' };
     return { ok: true, added: fresh.length, alreadyThere: items.length - fresh.length };
   }
 

@@ -35,7 +35,7 @@ export class SelfAssessmentService {
     const phase = input.phase ?? phaseFor(active?.plan.selfAssessment, takenAt, saved.find((r) => r.phase === 'start'));
     const scores = Object.fromEntries(ASSESSMENT_AREAS.map((a) => [a, input.scores[a]]));
     const parsed = selfAssessmentRecordSchema.safeParse({ phase, takenAt, scores, source: input.source, updatedAt: now.toISOString() });
-    if (!parsed.success) return { ok: false, reason: 'invalid' };
+    if (!parsed.success) return { ok: false, error: 'assessmentInvalid' };
     await this.store.putAssessment(parsed.data);
     await this.onChange();
     return { ok: true, record: parsed.data };

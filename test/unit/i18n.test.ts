@@ -5,7 +5,7 @@ import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import { PROBLEM_REASONS } from '../../lib/model/plan-parse';
 import { ANSWER_ERRORS } from '../../lib/messages/protocol';
-import { BACKUP_PROBLEMS, FOLDER_ERRORS, PLAN_LOAD_ERRORS } from '../../lib/model/results';
+import { BACKUP_PROBLEMS, FOLDER_ERRORS, PLAN_LOAD_ERRORS, RESULT_ERRORS } from '../../lib/model/results';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -54,7 +54,7 @@ describe('translations', () => {
       // A template whose fixed start begins some catalogue key: a family of keys.
       for (const m of text.matchAll(/`(\w+)\$\{/g)) if (catalogueKeys.some((key) => key.startsWith(m[1]!))) families.add(m[1]!);
     }
-    const builtAtRunTime = new Set<string>([...PLAN_LOAD_ERRORS, ...ANSWER_ERRORS]);
+    const builtAtRunTime = new Set<string>([...PLAN_LOAD_ERRORS, ...ANSWER_ERRORS, ...RESULT_ERRORS]);
     for (const prefix of families) for (const reason of FAMILIES[prefix] ?? []) builtAtRunTime.add(`${prefix}${reason}`);
     return { written, mapped, families, builtAtRunTime };
   }

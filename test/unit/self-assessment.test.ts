@@ -40,8 +40,8 @@ describe('the self-assessment', () => {
     const store = new Store(await openDatabase(`assess-${++dbCount}`));
     const service = new SelfAssessmentService(store, vi.fn());
     const scores = { Informationskompetens: 3.2, Kommunikation: 3.8, 'Skapa innehåll': 2.4, Säkerhet: 3, Problemlösning: 2.9 };
-    expect(await service.save({ scores: { ...scores, Säkerhet: 7 }, source: 'manual' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await service.save({ scores: { Kommunikation: 3 }, source: 'manual' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await service.save({ scores: { ...scores, Säkerhet: 7 }, source: 'manual' })).toEqual({ ok: false, error: 'assessmentInvalid' });
+    expect(await service.save({ scores: { Kommunikation: 3 }, source: 'manual' })).toEqual({ ok: false, error: 'assessmentInvalid' });
     expect(await store.assessments()).toEqual([]);
     const saved = await service.save({ takenAt: '2026-09-02', scores, source: 'page' }, new Date('2026-09-02T10:00:00Z'));
     expect(saved).toMatchObject({ ok: true, record: { phase: 'start', takenAt: '2026-09-02' } });

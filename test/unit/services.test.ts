@@ -298,7 +298,7 @@ describe('the coordinator plan', () => {
         { key: 'digiteket.se/kurs/starka-losenord/', title: 'Starka lösenord', kind: 'course' },
       ],
     };
-    expect(await handler.handle(add, page, NOW)).toEqual({ ok: false, reason: 'notCoordinator' });
+    expect(await handler.handle(add, page, NOW)).toEqual({ ok: false, error: 'collectNotCoordinator' });
     expect(await handler.handle({ type: 'pageContext' }, page, NOW)).toMatchObject({ ok: true, context: { done: [] } });
     expect(await handler.handle({ type: 'pageContext' }, page, NOW)).not.toHaveProperty('context.collect');
     coordinatorOn.value = true;
@@ -309,7 +309,7 @@ describe('the coordinator plan', () => {
     // Starka lösenord was in January already.
     expect(added).toEqual({ ok: true, added: 1, alreadyThere: 1 });
     expect((await store.draft())?.plan.updatedAt).toBe(later.toISOString());
-    expect(await handler.handle({ ...add, periodId: 'nope' }, page, NOW)).toEqual({ ok: false, reason: 'noPeriod' });
+    expect(await handler.handle({ ...add, periodId: 'nope' }, page, NOW)).toEqual({ ok: false, error: 'collectNoPeriod' });
     const answer = await handler.handle({ type: 'pageContext' }, page, NOW);
     const context = answer.ok && 'context' in answer ? answer.context : undefined;
     expect(context?.collect?.periods.map((p) => p.id)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
