@@ -10,12 +10,11 @@ import { PATTERNS, SELECTORS } from './selectors';
 // example URLs beside it; one test runs every example against every detector. Structure
 // (URLs, links) is preferred over class names, which the site may rename at any time.
 
-export const examples: Record<string, string[]> = {};
-
 type Detector = (url: URL) => boolean;
 
-function detector(name: string, urls: string[], test: (path: string) => boolean): Detector {
-  examples[name] = urls;
+// Each detector's example URLs stand beside it as `<detector>Examples`: exports only the
+// tests read, so the content script carries the detectors and not their examples.
+function detector(test: (path: string) => boolean): Detector {
   return (url) => isDigiteketHost(url.hostname) && test(normalisedPath(url));
 }
 
@@ -25,63 +24,40 @@ function normalisedPath(url: URL): string {
 
 const SLUG = '[^/]+';
 
-export const isStartPage = detector(
-  'isStartPage',
-  ['https://digiteket.se/', 'https://www.digiteket.se/', 'https://digiteket.se/?s=podd', 'https://digiteket.se/#main'],
-  (path) => path === '/',
-);
+export const isStartPageExamples = ['https://digiteket.se/', 'https://www.digiteket.se/', 'https://digiteket.se/?s=podd', 'https://digiteket.se/#main'];
+export const isStartPage = detector((path) => path === '/');
 
-export const isCoursePage = detector(
-  'isCoursePage',
-  [
-    'https://digiteket.se/kurs/skapa-en-podd/',
-    'https://www.digiteket.se/kurs/skapa-en-podd',
-    'https://digiteket.se/kurs/skapa-en-podd/?utm_source=nyhetsbrev#steg-3',
-    'https://digiteket.se/KURS/Skapa-En-Podd/',
-    'https://digiteket.se/kurs/k%C3%A4llkritik/',
-  ],
-  (path) => new RegExp(`^/kurs/${SLUG}/$`).test(path),
-);
+export const isCoursePageExamples = [
+  'https://digiteket.se/kurs/skapa-en-podd/',
+  'https://www.digiteket.se/kurs/skapa-en-podd',
+  'https://digiteket.se/kurs/skapa-en-podd/?utm_source=nyhetsbrev#steg-3',
+  'https://digiteket.se/KURS/Skapa-En-Podd/',
+  'https://digiteket.se/kurs/k%C3%A4llkritik/',
+];
+export const isCoursePage = detector((path) => new RegExp(`^/kurs/${SLUG}/$`).test(path));
 
-export const isArticlePage = detector(
-  'isArticlePage',
-  [
-    'https://digiteket.se/inspirationsartikel/ostersundsmodellen/',
-    'https://www.digiteket.se/inspirationsartikel/sa-har-anvander-du-digiteket',
-  ],
-  (path) => new RegExp(`^/inspirationsartikel/${SLUG}/$`).test(path),
-);
+export const isArticlePageExamples = [
+  'https://digiteket.se/inspirationsartikel/ostersundsmodellen/',
+  'https://www.digiteket.se/inspirationsartikel/sa-har-anvander-du-digiteket',
+];
+export const isArticlePage = detector((path) => new RegExp(`^/inspirationsartikel/${SLUG}/$`).test(path));
 
-export const isCourseList = detector(
-  'isCourseList',
-  ['https://digiteket.se/kurser/', 'https://digiteket.se/kurser/?niva=bred', 'https://digiteket.se/kurser/page/2/'],
-  (path) => /^\/kurser\/(page\/\d+\/)?$/.test(path),
-);
+export const isCourseListExamples = ['https://digiteket.se/kurser/', 'https://digiteket.se/kurser/?niva=bred', 'https://digiteket.se/kurser/page/2/'];
+export const isCourseList = detector((path) => /^\/kurser\/(page\/\d+\/)?$/.test(path));
 
-export const isCompetenceAreaPage = detector(
-  'isCompetenceAreaPage',
-  ['https://digiteket.se/kompetensomrade/skapa-innehall/', 'https://www.digiteket.se/kompetensomrade/sakerhet'],
-  (path) => new RegExp(`^/kompetensomrade/${SLUG}/(page/\\d+/)?$`).test(path),
-);
+export const isCompetenceAreaPageExamples = ['https://digiteket.se/kompetensomrade/skapa-innehall/', 'https://www.digiteket.se/kompetensomrade/sakerhet'];
+export const isCompetenceAreaPage = detector((path) => new RegExp(`^/kompetensomrade/${SLUG}/(page/\\d+/)?$`).test(path));
 
-export const isMyPages = detector(
-  'isMyPages',
-  ['https://digiteket.se/mina-sidor/', 'https://www.digiteket.se/mina-sidor'],
-  (path) => path === '/mina-sidor/',
-);
+export const isMyPagesExamples = ['https://digiteket.se/mina-sidor/', 'https://www.digiteket.se/mina-sidor'];
+export const isMyPages = detector((path) => path === '/mina-sidor/');
 
-export const isSelfAssessmentResult = detector(
-  'isSelfAssessmentResult',
-  ['https://digiteket.se/sjalvskattningstest/resultat/', 'https://digiteket.se/sjalvskattningstest/resultat/?id=42'],
-  (path) => path === '/sjalvskattningstest/resultat/',
-);
+export const isSelfAssessmentResultExamples = ['https://digiteket.se/sjalvskattningstest/resultat/', 'https://digiteket.se/sjalvskattningstest/resultat/?id=42'];
+export const isSelfAssessmentResult = detector((path) => path === '/sjalvskattningstest/resultat/');
 
-export const isCertificate = detector(
-  'isCertificate',
-  ['https://digiteket.se/kursbevis/skapa-en-podd/'],
-  (path) => new RegExp(`^/kursbevis/${SLUG}/$`).test(path),
-);
+export const isCertificateExamples = ['https://digiteket.se/kursbevis/skapa-en-podd/'];
+export const isCertificate = detector((path) => new RegExp(`^/kursbevis/${SLUG}/$`).test(path));
 
+/** Every detector by name, for the tests. */
 export const detectors: Record<string, Detector> = {
   isStartPage,
   isCoursePage,
