@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addMonths, firstOfMonth, todayInSweden } from '../../lib/time/dates';
+import { addDays, addMonths, firstOfMonth, todayInSweden } from '../../lib/time/dates';
 import { launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 // The coordinator builds a two-period plan in the planner and on Digiteket's pages, downloads
@@ -38,6 +38,10 @@ describe('the coordinator builds and hands out a plan', () => {
     await saved(options);
     const thisMonth = firstOfMonth(todayInSweden());
     assert.equal(await options.locator('#f-periods-0-starts').inputValue(), thisMonth);
+    // The default deadline is the month's last weekday, which on a month's last days is past:
+    // the period is made to run two weeks from today, whatever day the test runs.
+    await options.locator('#f-periods-0-deadline').fill(addDays(todayInSweden(), 14));
+    await saved(options);
     assert.deepEqual(await seriousViolations(options), []);
     await options.close();
   });
