@@ -33,9 +33,32 @@ const STOCKHOLM = [
   'END:VTIMEZONE',
 ];
 
-/** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). Values come
+ * from the plan and the catalogue, so a line break of any kind (CRLF, CR, LF) becomes the escaped
+ * \n and every other control character (C0, DEL, C1) is dropped: no value can end its line and
+ * start a property of its own.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+/** A place that is a web address, as a URI value: parsed, so no line break or control character survives. */
+function placeUrl(place: string): string | null {
+  if (!/^https?:\/\//i.test(place)) return null;
+  try {
+    const url = new URL(place);
+    // The URL parser drops tabs and line breaks and percent-encodes other controls; check anyway.
+    return /^https?:$/.test(url.protocol) && !/[\u0000-\u0020\u007F-\u009F]/.test(url.href) ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 character. */
@@ -57,6 +80,11 @@ export function foldLine(line: string): string {
   parts.push(current);
   return parts.join('\r\n ');
 }
+
+const placeProperty = (place: string) => {
+  const url = placeUrl(place);
+  return url ? [`URL:${url}`] : [];
+};
 
 const compactDate = (date: string) => date.replace(/-/g, '');
 
@@ -100,7 +128,7 @@ export function buildCalendar(plan: Plan, bookedSessions: ReadonlySet<string>, t
         `DTEND;TZID=Europe/Stockholm:${localStamp(session.ends)}`,
         `SUMMARY:${escapeText(text.session(period.title))}`,
         `LOCATION:${escapeText(session.place)}`,
-        ...(/^https?:\/\//.test(session.place) ? [`URL:${session.place}`] : []),
+        ...placeProperty(session.place),
         'END:VEVENT',
       );
     }
