@@ -9,7 +9,7 @@ export default defineConfig({
       // Fixture pages are read as if served by Digiteket, so relative links resolve there.
       happyDOM: { url: 'https://digiteket.se/kurser/', settings: { disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
     },
-    include: ['test/unit/**/*.test.{ts,tsx}', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/attack/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
     setupFiles: ['test/unit/setup.ts'],
   },
 });

@@ -107,6 +107,20 @@ export class PlanService {
         redirect: 'follow',
         cache: 'no-cache',
       });
+      // A redirect is followed only within the same https origin; to plain http or another
+      // site the plan is refused (what is fetched there is not the coordinator's address).
+      if (response.url && response.url !== url) {
+        let final: URL | null = null;
+        try {
+          final = new URL(response.url);
+        } catch {
+          final = null;
+        }
+        if (!final || final.protocol !== 'https:' || final.origin !== new URL(url).origin) {
+          await response.body?.cancel().catch(() => undefined);
+          return { error: 'urlRedirected' };
+        }
+      }
       if (response.status === 304) return { notModified: true };
       if (response.status === 401 || response.status === 403) return { error: 'urlDenied' };
       if (response.status === 404 || response.status === 410) return { error: 'urlNotFound' };

@@ -48,12 +48,18 @@ export class WebDavClient {
         headers,
         credentials: 'omit',
         cache: 'no-store',
-        redirect: 'follow',
+        // Never follow: a redirect would carry the member file (and the sign-in) elsewhere.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const name = (error as { name?: string }).name;
       throw new FolderFailure(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unreachable');
+    }
+    // Browsers answer `redirect: 'manual'` with an opaque redirect (status 0); Node gives the 3xx.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new FolderFailure('redirected', response.status || undefined);
     }
     if (response.status === 401 || response.status === 403) throw new FolderFailure('auth', response.status);
     if (response.status === 507) throw new FolderFailure('full', 507);
