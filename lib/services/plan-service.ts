@@ -2,6 +2,7 @@ import { parsePlanText, type PlanParseResult } from '../model/plan-parse';
 import { PLAN_MAX_BYTES } from '../model/limits';
 import type { Plan } from '../model/plan';
 import type { PlanLoadResult, UrlError } from '../model/results';
+import { readLimited } from './read-limited';
 import { diffPlans } from '../domain/plan-diff';
 import type { PlanSource } from '../model/stored';
 import type { Store } from '../storage/store';
@@ -125,9 +126,9 @@ export class PlanService {
       if (response.status === 401 || response.status === 403) return { error: 'urlDenied' };
       if (response.status === 404 || response.status === 410) return { error: 'urlNotFound' };
       if (!response.ok) return { error: 'urlHttp' };
-      const length = Number(response.headers.get('Content-Length') ?? '0');
-      if (length > PLAN_MAX_BYTES) return { error: 'urlTooLarge' };
-      const text = await response.text();
+      const body = await readLimited(response, PLAN_MAX_BYTES);
+      if (!body.ok) return { error: 'urlTooLarge' };
+      const text = body.text;
       const type = response.headers.get('Content-Type') ?? '';
       // A sign-in page or portal answers 200 with HTML; say so instead of "not JSON".
       if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) return { error: 'urlHtml' };

@@ -51,10 +51,14 @@ export class MemberReader {
           });
           const id = file.name.replace(/\.json$/, '');
           const result =
-            answer?.status === 'ok' ? parseMemberText(answer.text, id) : ({ ok: false, reason: 'unreadable' } as const);
+            answer?.status === 'ok'
+              ? parseMemberText(answer.text, id)
+              : answer?.status === 'tooLarge'
+                ? ({ ok: false, reason: 'tooLarge' } as const)
+                : ({ ok: false, reason: 'unreadable' } as const);
           results.set(file.name, result);
           // Kept under the listing's ETag, which is what the next listing is compared with.
-          const etag = answer?.status === 'ok' ? (file.etag ?? answer.etag) : null;
+          const etag = answer?.status === 'ok' || answer?.status === 'tooLarge' ? (file.etag ?? answer.etag) : null;
           if (etag) this.cache.set(file.name, { etag, result });
         }
       };

@@ -3,6 +3,8 @@
 // reasons the user can act on.
 
 import type { FolderError } from '../model/results';
+import { MEMBER_MAX_BYTES } from '../model/member';
+import { readLimited } from '../services/read-limited';
 import type { Credentials, FolderAddress } from '../folder/address';
 
 export class FolderFailure extends Error {
@@ -14,7 +16,12 @@ export class FolderFailure extends Error {
   }
 }
 
-export type GetResult = { status: 'ok'; text: string; etag: string | null } | { status: 'notModified' } | { status: 'missing' };
+export type GetResult =
+  | { status: 'ok'; text: string; etag: string | null }
+  | { status: 'notModified' }
+  | { status: 'missing' }
+  /** Larger than the cap: the download was stopped there. */
+  | { status: 'tooLarge'; etag: string | null };
 
 export type PutCondition = { ifMatch: string } | { ifNoneMatch: '*' } | null;
 
@@ -72,14 +79,19 @@ export class WebDavClient {
     return new FolderFailure('server', response.status);
   }
 
-  /** A file's text and ETag; `missing` for 404; `notModified` when `etag` still matches. */
-  async get(path: string, etag?: string): Promise<GetResult> {
+  /**
+   * A file's text and ETag; `missing` for 404; `notModified` when `etag` still matches;
+   * `tooLarge` past `maxBytes` (a member file's cap unless told), read no further.
+   */
+  async get(path: string, etag?: string, maxBytes: number = MEMBER_MAX_BYTES): Promise<GetResult> {
     const response = await this.request(path, { method: 'GET', headers: etag ? { 'If-None-Match': etag } : {} });
     if (response.status === 304) return { status: 'notModified' };
     if (response.status === 404) return { status: 'missing' };
     if (!response.ok) throw WebDavClient.failure(response);
     const type = response.headers.get('content-type') ?? '';
-    const text = await response.text();
+    const body = await readLimited(response, maxBytes);
+    if (!body.ok) return { status: 'tooLarge', etag: response.headers.get('etag') };
+    const text = body.text;
     // A sign-in page or a portal answers 200 with HTML where a JSON file should be.
     if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) throw new FolderFailure('notFolder', response.status);
     return { status: 'ok', text, etag: response.headers.get('etag') };
