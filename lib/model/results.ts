@@ -71,6 +71,8 @@ export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'u
 export interface MemberReading {
   members: MemberFile[];
   skipped: Array<{ name: string; reason: SkipReason }>;
+  /** Files past the cap of one reading, not read at all. */
+  overCap?: number;
 }
 
 export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderError | 'notJoined' };

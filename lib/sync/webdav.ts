@@ -124,12 +124,23 @@ export class WebDavClient {
     });
     if (response.status === 404) return [];
     if (response.status !== 207) throw WebDavClient.failure(response);
-    return parseListing(await response.text(), new URL(path, this.address.base).pathname);
+    const body = await readLimited(response, LISTING_MAX_BYTES);
+    // A listing that is no multistatus (cut off, a sign-in page) is a failure, not an empty folder.
+    const files = body.ok ? parseListing(body.text, new URL(path, this.address.base).pathname) : null;
+    if (!files) throw new FolderFailure('server', 207);
+    return files;
   }
 }
 
-/** Files of a PROPFIND answer (no DOMParser in a service worker: a small, tolerant reading). */
-export function parseListing(xml: string, folderPath: string): Array<{ name: string; etag: string | null }> {
+/** What a PROPFIND listing may weigh (thousands of files fit; more is refused). */
+const LISTING_MAX_BYTES = 20_000_000;
+
+/**
+ * Files of a PROPFIND answer (no DOMParser in a service worker: a small, tolerant reading);
+ * null when the answer is not a whole multistatus document.
+ */
+export function parseListing(xml: string, folderPath: string): Array<{ name: string; etag: string | null }> | null {
+  if (!/^\s*(<\?xml[^>]*\?>\s*)?<(?:[A-Za-z0-9]+:)?multistatus[\s>]/.test(xml) || !/<\/(?:[A-Za-z0-9]+:)?multistatus>\s*$/.test(xml)) return null;
   const files: Array<{ name: string; etag: string | null }> = [];
   for (const block of xml.split(/<(?:[A-Za-z0-9]+:)?response[\s>]/).slice(1)) {
     const href = /<(?:[A-Za-z0-9]+:)?href>([^<]*)<\/(?:[A-Za-z0-9]+:)?href>/.exec(block)?.[1];
