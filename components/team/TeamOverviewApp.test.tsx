@@ -57,6 +57,13 @@ describe('TeamOverviewApp', () => {
     await expectAccessible(container);
   });
 
+  it('says how many member files were left unread past the cap of one reading', async () => {
+    await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: true, members: [kim], skipped: [], overCap: 50 } }) }));
+    expect(screen.getByTestId('team-source').textContent).toBe(
+      'Från teamets mapp: 1 medlemsfiler. 50 filer till i mappen lästes inte. Kurskompis läser högst 2 000 medlemsfiler åt gången.',
+    );
+  });
+
   it('adds member files read in by hand, refusing one whose id does not match its name', async () => {
     const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: false, error: 'notJoined' } }) }));
     expect(screen.getByTestId('team-source').textContent).toMatch(/inte med i en teamets mapp/);

@@ -68,6 +68,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
               : reading.value.error === 'messageRefused' || reading.value.error === 'messageUndelivered'
                 ? `${t(reading.value.error)} ${t('teamFolderUnread')}`
                 : `${folderErrorText(reading.value.error)} ${t('teamFolderUnread')}`}
+          {reading.value.ok && reading.value.overCap ? ` ${t('teamOverCap', reading.value.overCap)}` : ''}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>
       </header>

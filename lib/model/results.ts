@@ -8,7 +8,7 @@ import type { SelfAssessmentRecord } from './self-assessment';
 // without importing any service.
 
 /** Every way the team folder can fail; each has its sentence (`syncError_<error>`). */
-export const FOLDER_ERRORS = ['auth', 'notFolder', 'notFound', 'full', 'timeout', 'unreachable', 'busy', 'server'] as const;
+export const FOLDER_ERRORS = ['auth', 'notFolder', 'notFound', 'full', 'timeout', 'unreachable', 'busy', 'server', 'redirected'] as const;
 export type FolderError = (typeof FOLDER_ERRORS)[number];
 
 /** What the last team-folder sync did, kept in the database for the popup and settings page. */
@@ -41,6 +41,7 @@ export const PLAN_LOAD_ERRORS = [
   'urlUnreachable',
   'urlHttp',
   'urlTooLarge',
+  'urlRedirected',
   'urlInvalidPlan',
   'noDraftSaved',
 ] as const;
@@ -70,6 +71,8 @@ export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'u
 export interface MemberReading {
   members: MemberFile[];
   skipped: Array<{ name: string; reason: SkipReason }>;
+  /** Files past the cap of one reading, not read at all. */
+  overCap?: number;
 }
 
 export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderError | 'notJoined' };

@@ -2,6 +2,7 @@ import { parsePlanText, type PlanParseResult } from '../model/plan-parse';
 import { PLAN_MAX_BYTES } from '../model/limits';
 import type { Plan } from '../model/plan';
 import type { PlanLoadResult, UrlError } from '../model/results';
+import { readLimited } from './read-limited';
 import { diffPlans } from '../domain/plan-diff';
 import type { PlanSource } from '../model/stored';
 import type { Store } from '../storage/store';
@@ -107,13 +108,27 @@ export class PlanService {
         redirect: 'follow',
         cache: 'no-cache',
       });
+      // A redirect is followed only within the same https origin; to plain http or another
+      // site the plan is refused (what is fetched there is not the coordinator's address).
+      if (response.url && response.url !== url) {
+        let final: URL | null = null;
+        try {
+          final = new URL(response.url);
+        } catch {
+          final = null;
+        }
+        if (!final || final.protocol !== 'https:' || final.origin !== new URL(url).origin) {
+          await response.body?.cancel().catch(() => undefined);
+          return { error: 'urlRedirected' };
+        }
+      }
       if (response.status === 304) return { notModified: true };
       if (response.status === 401 || response.status === 403) return { error: 'urlDenied' };
       if (response.status === 404 || response.status === 410) return { error: 'urlNotFound' };
       if (!response.ok) return { error: 'urlHttp' };
-      const length = Number(response.headers.get('Content-Length') ?? '0');
-      if (length > PLAN_MAX_BYTES) return { error: 'urlTooLarge' };
-      const text = await response.text();
+      const body = await readLimited(response, PLAN_MAX_BYTES);
+      if (!body.ok) return { error: 'urlTooLarge' };
+      const text = body.text;
       const type = response.headers.get('Content-Type') ?? '';
       // A sign-in page or portal answers 200 with HTML; say so instead of "not JSON".
       if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) return { error: 'urlHtml' };

@@ -9,6 +9,8 @@ import { FolderFailure, WebDavClient } from './webdav';
 // again. A file that cannot be used is skipped and named, never guessed at.
 
 const PARALLEL = 8;
+/** Files read per listing at most; a folder of more says how many were left unread. */
+export const MAX_MEMBER_FILES = 2_000;
 
 /** Apache lists a file just written with a weak ETag and later the strong one: the same version. */
 function sameTag(a: string, b: string): boolean {
@@ -35,7 +37,9 @@ export class MemberReader {
     }
     const client = new WebDavClient(address, this.fetchImpl);
     try {
-      const files = (await client.list(MEMBERS_DIR)).filter((f) => f.name.endsWith('.json'));
+      const listed = (await client.list(MEMBERS_DIR)).filter((f) => f.name.endsWith('.json')).sort((a, b) => a.name.localeCompare(b.name));
+      const files = listed.slice(0, MAX_MEMBER_FILES);
+      const overCap = listed.length - files.length;
       const results = new Map<string, { ok: true; member: MemberFile } | { ok: false; reason: SkipReason }>();
       const queue = [...files];
       const work = async () => {
@@ -51,10 +55,14 @@ export class MemberReader {
           });
           const id = file.name.replace(/\.json$/, '');
           const result =
-            answer?.status === 'ok' ? parseMemberText(answer.text, id) : ({ ok: false, reason: 'unreadable' } as const);
+            answer?.status === 'ok'
+              ? parseMemberText(answer.text, id)
+              : answer?.status === 'tooLarge'
+                ? ({ ok: false, reason: 'tooLarge' } as const)
+                : ({ ok: false, reason: 'unreadable' } as const);
           results.set(file.name, result);
           // Kept under the listing's ETag, which is what the next listing is compared with.
-          const etag = answer?.status === 'ok' ? (file.etag ?? answer.etag) : null;
+          const etag = answer?.status === 'ok' || answer?.status === 'tooLarge' ? (file.etag ?? answer.etag) : null;
           if (etag) this.cache.set(file.name, { etag, result });
         }
       };
@@ -65,7 +73,7 @@ export class MemberReader {
         if (result.ok) members.push(result.member);
         else skipped.push({ name, reason: result.reason });
       }
-      return { ok: true, members, skipped };
+      return { ok: true, members, skipped, ...(overCap > 0 ? { overCap } : {}) };
     } catch (error) {
       if (error instanceof FolderFailure) return { ok: false, error: error.reason };
       throw error;

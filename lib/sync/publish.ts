@@ -1,3 +1,4 @@
+import { PLAN_MAX_BYTES } from '../model/limits';
 import { parsePlanText } from '../model/plan-parse';
 import type { Store } from '../storage/store';
 import { PLAN_FILE } from '../folder/layout';
@@ -39,14 +40,14 @@ export class PlanPublisher {
       if (put.status === 'ok') {
         // The ETag is the condition of the next publish; a server that did not give it with the
         // write is asked for it.
-        const back = put.etag ? null : await client.get(PLAN_FILE);
+        const back = put.etag ? null : await client.get(PLAN_FILE, undefined, PLAN_MAX_BYTES);
         const etag = put.etag ?? (back?.status === 'ok' ? back.etag : null);
         await this.store.setDraft({ ...draft, ...(etag ? { folderEtag: etag } : {}) });
         await this.onChange();
         return { ok: true };
       }
       if (put.status === 'noParent') return { ok: false, error: 'notFound' };
-      const remote = await client.get(PLAN_FILE);
+      const remote = await client.get(PLAN_FILE, undefined, PLAN_MAX_BYTES);
       if (remote.status !== 'ok' || !remote.etag) return { ok: false, error: 'busy' };
       const parsed = parsePlanText(remote.text);
       return { ok: false, conflict: { remote: parsed.ok ? parsed.plan : null, etag: remote.etag } };
@@ -63,7 +64,7 @@ export class PlanPublisher {
   async takeRemote(etag: string, now: Date = new Date()): Promise<boolean> {
     const client = await this.client();
     if (!client) return false;
-    const remote = await client.get(PLAN_FILE).catch(() => null);
+    const remote = await client.get(PLAN_FILE, undefined, PLAN_MAX_BYTES).catch(() => null);
     if (remote?.status !== 'ok' || remote.etag !== etag) return false;
     const parsed = parsePlanText(remote.text);
     if (!parsed.ok) return false;

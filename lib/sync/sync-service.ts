@@ -1,3 +1,4 @@
+import { PLAN_MAX_BYTES } from '../model/limits';
 import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type SharedNote } from '../model/member';
 import type { Note } from '../model/note';
 import type { PlanService } from '../services/plan-service';
@@ -92,7 +93,8 @@ export class SyncService {
   private async pullPlan(client: WebDavClient, state: SyncState, now: Date): Promise<SyncState> {
     const active = await this.deps.store.activePlan();
     const haveCopy = active?.source.kind === 'folder' && active.source.url === client.base;
-    const answer = await client.get(PLAN_FILE, haveCopy ? state.planEtag : undefined);
+    const answer = await client.get(PLAN_FILE, haveCopy ? state.planEtag : undefined, PLAN_MAX_BYTES);
+    if (answer.status === 'tooLarge') return { ...state, planProblem: true };
     if (answer.status !== 'ok') return answer.status === 'missing' ? { ...state, planProblem: false } : state;
     // Some servers answer 200 rather than 304; the same ETag still means the same plan.
     if (haveCopy && answer.etag && answer.etag === state.planEtag) return state;
@@ -173,7 +175,9 @@ export class SyncService {
       if (!settings.shareNotes) merged = { ...merged, sharedNotes: merged.sharedNotes.map((n) => (n.deleted ? n : { ...n, text: '', deleted: true, updatedAt: now.toISOString() })) };
       merged = { ...merged, displayName: settings.displayName, updatedAt: now.toISOString() };
       if (remote && sameContent(merged, remote)) return;
-      const condition = answer.status === 'ok' ? (answer.etag ? { ifMatch: answer.etag } : null) : ({ ifNoneMatch: '*' } as const);
+      // A copy too large to read is replaced like a broken one.
+      const condition =
+        answer.status === 'ok' || answer.status === 'tooLarge' ? (answer.etag ? { ifMatch: answer.etag } : null) : ({ ifNoneMatch: '*' } as const);
       const put = await client.put(path, `${JSON.stringify(merged, null, 1)}\n`, condition);
       if (put.status === 'ok') return;
       if (put.status === 'noParent') {

@@ -3,6 +3,8 @@
 // reasons the user can act on.
 
 import type { FolderError } from '../model/results';
+import { MEMBER_MAX_BYTES } from '../model/member';
+import { readLimited } from '../services/read-limited';
 import type { Credentials, FolderAddress } from '../folder/address';
 
 export class FolderFailure extends Error {
@@ -14,7 +16,12 @@ export class FolderFailure extends Error {
   }
 }
 
-export type GetResult = { status: 'ok'; text: string; etag: string | null } | { status: 'notModified' } | { status: 'missing' };
+export type GetResult =
+  | { status: 'ok'; text: string; etag: string | null }
+  | { status: 'notModified' }
+  | { status: 'missing' }
+  /** Larger than the cap: the download was stopped there. */
+  | { status: 'tooLarge'; etag: string | null };
 
 export type PutCondition = { ifMatch: string } | { ifNoneMatch: '*' } | null;
 
@@ -48,12 +55,18 @@ export class WebDavClient {
         headers,
         credentials: 'omit',
         cache: 'no-store',
-        redirect: 'follow',
+        // Never follow: a redirect would carry the member file (and the sign-in) elsewhere.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const name = (error as { name?: string }).name;
       throw new FolderFailure(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unreachable');
+    }
+    // Browsers answer `redirect: 'manual'` with an opaque redirect (status 0); Node gives the 3xx.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new FolderFailure('redirected', response.status || undefined);
     }
     if (response.status === 401 || response.status === 403) throw new FolderFailure('auth', response.status);
     if (response.status === 507) throw new FolderFailure('full', 507);
@@ -66,14 +79,19 @@ export class WebDavClient {
     return new FolderFailure('server', response.status);
   }
 
-  /** A file's text and ETag; `missing` for 404; `notModified` when `etag` still matches. */
-  async get(path: string, etag?: string): Promise<GetResult> {
+  /**
+   * A file's text and ETag; `missing` for 404; `notModified` when `etag` still matches;
+   * `tooLarge` past `maxBytes` (a member file's cap unless told), read no further.
+   */
+  async get(path: string, etag?: string, maxBytes: number = MEMBER_MAX_BYTES): Promise<GetResult> {
     const response = await this.request(path, { method: 'GET', headers: etag ? { 'If-None-Match': etag } : {} });
     if (response.status === 304) return { status: 'notModified' };
     if (response.status === 404) return { status: 'missing' };
     if (!response.ok) throw WebDavClient.failure(response);
     const type = response.headers.get('content-type') ?? '';
-    const text = await response.text();
+    const body = await readLimited(response, maxBytes);
+    if (!body.ok) return { status: 'tooLarge', etag: response.headers.get('etag') };
+    const text = body.text;
     // A sign-in page or a portal answers 200 with HTML where a JSON file should be.
     if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) throw new FolderFailure('notFolder', response.status);
     return { status: 'ok', text, etag: response.headers.get('etag') };
@@ -106,12 +124,23 @@ export class WebDavClient {
     });
     if (response.status === 404) return [];
     if (response.status !== 207) throw WebDavClient.failure(response);
-    return parseListing(await response.text(), new URL(path, this.address.base).pathname);
+    const body = await readLimited(response, LISTING_MAX_BYTES);
+    // A listing that is no multistatus (cut off, a sign-in page) is a failure, not an empty folder.
+    const files = body.ok ? parseListing(body.text, new URL(path, this.address.base).pathname) : null;
+    if (!files) throw new FolderFailure('server', 207);
+    return files;
   }
 }
 
-/** Files of a PROPFIND answer (no DOMParser in a service worker: a small, tolerant reading). */
-export function parseListing(xml: string, folderPath: string): Array<{ name: string; etag: string | null }> {
+/** What a PROPFIND listing may weigh (thousands of files fit; more is refused). */
+const LISTING_MAX_BYTES = 20_000_000;
+
+/**
+ * Files of a PROPFIND answer (no DOMParser in a service worker: a small, tolerant reading);
+ * null when the answer is not a whole multistatus document.
+ */
+export function parseListing(xml: string, folderPath: string): Array<{ name: string; etag: string | null }> | null {
+  if (!/^\s*(<\?xml[^>]*\?>\s*)?<(?:[A-Za-z0-9]+:)?multistatus[\s>]/.test(xml) || !/<\/(?:[A-Za-z0-9]+:)?multistatus>\s*$/.test(xml)) return null;
   const files: Array<{ name: string; etag: string | null }> = [];
   for (const block of xml.split(/<(?:[A-Za-z0-9]+:)?response[\s>]/).slice(1)) {
     const href = /<(?:[A-Za-z0-9]+:)?href>([^<]*)<\/(?:[A-Za-z0-9]+:)?href>/.exec(block)?.[1];
