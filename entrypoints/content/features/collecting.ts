@@ -1,4 +1,3 @@
-import type { PageContext } from '../../../lib/messages/protocol';
 import { send } from '../../../lib/messages/send';
 import {
   cardOf,
@@ -13,7 +12,7 @@ import {
   listHeading,
 } from '../../../lib/site/digiteket';
 import { CollectLayer, type AddItems, type Collectable } from '../collect';
-import type { Feature, PageState } from '../runner';
+import type { Feature, FeatureRun } from '../runner';
 
 const addToDraft: AddItems = (periodId, items) => send({ type: 'addToDraft', periodId, items });
 
@@ -35,39 +34,26 @@ export function coordinatorCollecting(): Feature {
     id: 'collecting',
     runsOn: (page) => page.context.collect !== undefined && (page.pageKey !== null || isListPage(page.url)),
     init(life) {
-      const context = (page: PageState): PageContext['collect'] => page.context.collect;
-      const start = context(life.page);
+      const start = life.page.context.collect;
       if (!start) return;
       const key = life.page.pageKey;
-      if (key) {
-        const heading = itemHeading(document);
-        if (!heading) return;
-        const layer = new CollectLayer(life.ctx, start, addToDraft, true);
-        const kind = isCoursePage(life.page.url) ? 'course' : 'article';
-        layer.show(heading, [{ key, title: itemTitle(document), kind, card: heading }]);
-        return {
-          refresh: () => {
-            const now = context(life.page);
-            if (now) layer.update(now);
-          },
-          teardown: () => layer.remove(),
-        };
-      }
-      const anchor = listHeading(document);
+      const anchor = key ? itemHeading(document) : listHeading(document);
       if (!anchor) return;
-      const layer = new CollectLayer(life.ctx, start, addToDraft, false);
-      layer.show(anchor, listed(document.body));
-      return {
-        // Cards the site adds later (more results, infinite scroll) get their tick boxes too.
-        added: (nodes) => {
-          for (const node of nodes) layer.show(anchor, listed(node));
-        },
+      const layer = new CollectLayer(life.ctx, start, addToDraft, key !== null);
+      const run: FeatureRun = {
         refresh: () => {
-          const now = context(life.page);
+          const now = life.page.context.collect;
           if (now) layer.update(now);
         },
         teardown: () => layer.remove(),
       };
+      if (key) {
+        layer.show(anchor, [{ key, title: itemTitle(document), kind: isCoursePage(life.page.url) ? 'course' : 'article', card: anchor }]);
+        return run;
+      }
+      layer.show(anchor, listed(document.body));
+      // Cards the site adds later (more results, infinite scroll) get their tick boxes too.
+      return { ...run, added: (nodes) => nodes.forEach((node) => layer.show(anchor, listed(node))) };
     },
   };
 }
