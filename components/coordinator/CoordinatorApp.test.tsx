@@ -21,7 +21,7 @@ function fakeServices(overrides: Partial<CoordinatorProps> = {}) {
     load: vi.fn(async () => (stored ? { draft: stored } : {})),
     save: vi.fn(async (plan: Record<string, unknown>) => {
       const checked = parsePlanText(JSON.stringify(plan));
-      if (!checked.ok) return checked;
+      if (!checked.ok) return { ok: false as const, error: 'notSavedProblems' as const, problems: checked.problems };
       stored = { plan: checked.plan, savedAt: NOW.toISOString() };
       listeners.forEach((l) => l());
       return { ok: true as const, savedAt: NOW.toISOString() };

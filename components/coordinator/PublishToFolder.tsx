@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { formatTime, todayInSweden } from '../../lib/time/dates';
-import { changeText, dayMonth, folderErrorText } from '../../lib/text/format';
+import { changeText, dayMonth } from '../../lib/text/format';
 import { t, uiLocale } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
 import type { Plan } from '../../lib/model/plan';
@@ -15,22 +15,6 @@ export interface FolderPublishing {
 }
 
 type Outcome = Answer<'publishPlan'> | Answer<'takeFolderPlan'>;
-type OutcomeError = Extract<Outcome, { error: unknown }>['error'];
-
-function errorText(error: OutcomeError): string {
-  switch (error) {
-    case 'notJoined':
-      return t('publishNotJoined');
-    case 'noDraft':
-      return t('noDraftSaved');
-    case 'publishTakeFailed':
-    case 'messageRefused':
-    case 'messageUndelivered':
-      return t(error);
-    default:
-      return folderErrorText(error);
-  }
-}
 
 function when(plan: Plan): string {
   const at = new Date(plan.updatedAt);
@@ -51,7 +35,7 @@ export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublish
     }
   };
   const r = result.value;
-  const conflict = r && !r.ok && 'conflict' in r ? r.conflict : null;
+  const conflict = r && !r.ok && r.error === 'publishConflict' ? r.conflict : null;
   return (
     <div class="publish" data-testid="publish">
       <h3>{t('publishFolderHeading')}</h3>
@@ -64,9 +48,9 @@ export function PublishToFolder({ folder, valid, mine }: { folder: FolderPublish
           {t('publishedFolder')}
         </p>
       )}
-      {r && !r.ok && 'error' in r && (
+      {r && !r.ok && r.error !== 'publishConflict' && (
         <p role="alert" class="error">
-          {errorText(r.error)}
+          {t(r.error)}
         </p>
       )}
       {conflict && (

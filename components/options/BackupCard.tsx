@@ -47,7 +47,7 @@ export function BackupCard({ exportBackup, importBackup }: BackupCardProps) {
           </p>
         ) : (
           <p role="alert" class="error result" data-testid="backup-result">
-            {'problem' in result.value ? t(`backup_${result.value.problem}`) : t(result.value.error)}
+            {t(result.value.error)}
             {'path' in result.value && result.value.path ? ` (${result.value.path})` : ''} {t('backupNothingChanged')}
           </p>
         ))}

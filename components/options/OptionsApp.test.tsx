@@ -22,13 +22,13 @@ function optionsProps(): OptionsProps {
       exportBackup: vi.fn(async () => undefined),
       importBackup: vi.fn(async (text: string) => {
         const parsed = parseBackup(text);
-        return parsed.ok ? { ok: true as const, notes: parsed.backup.notes.length, progress: parsed.backup.progress.length } : parsed;
+        return parsed.ok ? { ok: true as const, notes: parsed.backup.notes.length, progress: parsed.backup.progress.length } : { ok: false as const, error: `backup_${parsed.problem}` as const };
       }),
     },
     coordinatorMode: { get: async () => true, set: vi.fn(async () => undefined) },
     team: {
       load: async () => ({ settings: null, state: undefined }),
-      join: vi.fn(async () => ({ ok: false as const, error: 'auth' as const })),
+      join: vi.fn(async () => ({ ok: false as const, error: 'syncError_auth' as const })),
       leave: vi.fn(async () => undefined),
       syncNow: vi.fn(async () => undefined),
       setSharing: vi.fn(async () => undefined),

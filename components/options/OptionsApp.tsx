@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { t, uiLocale } from '../../lib/text/i18n';
 import type { PlanAnswer } from '../../lib/messages/protocol';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
+import { planRefused } from '../../lib/model/results';
 import type { PlanFetchState, StoredPlan } from '../../lib/model/stored';
 import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
@@ -35,7 +36,7 @@ function Outcome({ outcome, area }: { outcome: Outcome; area: 'file' | 'url' | '
       </p>
     );
   }
-  if ('problems' in result) return <PlanProblems problems={result.problems} />;
+  if (result.error === 'planHasProblems') return <PlanProblems problems={result.problems} />;
   return (
     <p role="alert" class="error result" data-testid={`${area}-result`}>
       {t(result.error)} {t('previousPlanKept')}
@@ -96,7 +97,7 @@ export function OptionsApp(props: OptionsProps) {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > PLAN_MAX_BYTES) {
-      outcome.value = { area: 'file', result: { ok: false, problems: [{ path: '', reason: 'tooLarge' }] } };
+      outcome.value = { area: 'file', result: planRefused([{ path: '', reason: 'tooLarge' }]) };
       input.value = '';
       return;
     }

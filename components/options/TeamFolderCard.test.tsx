@@ -10,7 +10,7 @@ describe('TeamFolderCard', () => {
   it('joins with the address, sign-in, name and sharing chosen, and says why a join failed', async () => {
     let settings: TeamSettings | null = null;
     const join = vi.fn<TeamFolderCardProps['join']>(async (request) => {
-      if (request.password !== 'rätt') return { ok: false, error: 'auth' };
+      if (request.password !== 'rätt') return { ok: false, error: 'syncError_auth' };
       settings = { ...request, memberId: 'm-00000001' };
       return { ok: true, state: null };
     });

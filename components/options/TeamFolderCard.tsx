@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { folderErrorText, syncStateText } from '../../lib/text/format';
-import { t, type MessageKey } from '../../lib/text/i18n';
+import { syncStateText } from '../../lib/text/format';
+import { t } from '../../lib/text/i18n';
 import type { TeamJoin, TeamSettings } from '../../lib/folder/team-settings';
 import type { Answer } from '../../lib/messages/protocol';
 import type { SyncState } from '../../lib/model/results';
@@ -9,16 +9,9 @@ import type { SyncState } from '../../lib/model/results';
 // Joining the team folder: address, sign-in, name and what to share, with a plain account of
 // what the folder will hold; once joined, the sync state and the sharing choices.
 
-/** Why joining failed before the folder was reached. */
-const JOIN_ERROR_TEXT: Record<'badAddress' | 'insecure' | 'permission', MessageKey> = {
-  badAddress: 'teamError_badAddress',
-  insecure: 'teamError_insecure',
-  permission: 'teamError_permission',
-};
-
 export interface TeamFolderCardProps {
   load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
-  join: (request: TeamJoin) => Promise<Answer<'joinTeam'> | { ok: false; error: 'permission' }>;
+  join: (request: TeamJoin) => Promise<Answer<'joinTeam'> | { ok: false; error: 'teamError_permission' }>;
   leave: () => Promise<unknown>;
   syncNow: () => Promise<unknown>;
   setSharing: (patch: { shareProgress: boolean; shareNotes: boolean; displayName: string }) => Promise<unknown>;
@@ -97,15 +90,7 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
             error.value = null;
             void run(async () => {
               const result = await props.join(form.value);
-              if (!result.ok) {
-                const reason = result.error;
-                error.value =
-                  reason === 'badAddress' || reason === 'insecure' || reason === 'permission'
-                    ? t(JOIN_ERROR_TEXT[reason])
-                    : reason === 'messageRefused' || reason === 'messageUndelivered'
-                      ? t(reason)
-                      : folderErrorText(reason);
-              }
+              if (!result.ok) error.value = t(result.error);
             });
           }}
         >

@@ -65,7 +65,7 @@ describe('TeamOverviewApp', () => {
   });
 
   it('adds member files read in by hand, refusing one whose id does not match its name', async () => {
-    const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: false, error: 'notJoined' } }) }));
+    const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: false, error: 'teamNoFolder' } }) }));
     expect(screen.getByTestId('team-source').textContent).toMatch(/inte med i en teamets mapp/);
     const good = new File([JSON.stringify(kim)], `${kim.memberId}.json`);
     const misnamed = new File([JSON.stringify(kim)], 'bbbbbbbb-0000-4000-8000-000000000000.json');

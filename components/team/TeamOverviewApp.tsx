@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { dayMonth, folderErrorText } from '../../lib/text/format';
+import { dayMonth } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
 import { mergeById } from '../../lib/domain/merge';
 import type { MemberFile } from '../../lib/model/member';
@@ -63,11 +63,9 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
         <p class="muted" data-testid="team-source">
           {reading.value.ok
             ? t('teamFromFolder', fromFolder.length)
-            : reading.value.error === 'notJoined'
+            : reading.value.error === 'teamNoFolder'
               ? t('teamNoFolder')
-              : reading.value.error === 'messageRefused' || reading.value.error === 'messageUndelivered'
-                ? `${t(reading.value.error)} ${t('teamFolderUnread')}`
-                : `${folderErrorText(reading.value.error)} ${t('teamFolderUnread')}`}
+              : `${t(reading.value.error)} ${t('teamFolderUnread')}`}
           {reading.value.ok && reading.value.overCap ? ` ${t('teamOverCap', reading.value.overCap)}` : ''}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>

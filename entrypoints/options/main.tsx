@@ -47,10 +47,10 @@ void openReader().then((store) => {
         load: async () => ({ settings: parseTeamSettings(await teamFolderSetting.getValue()), state: await store.syncState() }),
         async join(request) {
           const address = folderAddress(request.url);
-          if (!address) return { ok: false, error: 'badAddress' };
+          if (!address) return { ok: false, error: 'teamError_badAddress' };
           // Asked now, for this one origin, while the user is clicking: never up front.
           const granted = await browser.permissions.request({ origins: [hostPattern(address.base)] }).catch(() => false);
-          if (!granted) return { ok: false, error: 'permission' };
+          if (!granted) return { ok: false, error: 'teamError_permission' };
           return send({ type: 'joinTeam', ...request });
         },
         leave: () => send({ type: 'leaveTeam' }),
@@ -65,7 +65,7 @@ void openReader().then((store) => {
         },
         // The worker reads and merges the file; one too large for any backup is refused here.
         importBackup: async (text) =>
-          text.length > BACKUP_MAX_BYTES ? { ok: false, problem: 'tooLarge' } : send({ type: 'restoreBackup', text }),
+          text.length > BACKUP_MAX_BYTES ? { ok: false, error: 'backup_tooLarge' } : send({ type: 'restoreBackup', text }),
       }}
     />,
     document.getElementById('app') as HTMLElement,

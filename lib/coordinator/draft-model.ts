@@ -101,7 +101,7 @@ export function createDraftModel(options: DraftModelOptions): DraftModel {
       savedShape.value = shapeOf(current);
       saveState.value = { kind: 'saved', at: new Date(result.savedAt) };
     } else {
-      saveState.value = 'problems' in result ? { kind: 'failed', problems: result.problems } : { kind: 'unsent', error: result.error };
+      saveState.value = result.error === 'notSavedProblems' ? { kind: 'failed', problems: result.problems } : { kind: 'unsent', error: result.error };
     }
   };
 

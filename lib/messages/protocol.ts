@@ -218,8 +218,16 @@ export interface ResponseMap {
   restoreBackup: BackupImportResult;
 }
 
+/**
+ * One shape for every answer: `{ok: true, …}`, or `{ok: false, error}` where `error` is the key
+ * of the sentence that says why (extra fields may carry details, such as a plan's problems).
+ * An answer of any other shape does not compile here.
+ */
+export type AnswerShape = { ok: true } | { ok: false; error: MessageKey };
+type Checked<M extends { [T in RequestType]: AnswerShape }> = M;
+
 /** What a sender gets back: the worker's answer, or why there was none. */
-export type Answer<T extends RequestType> = ResponseMap[T] | Failure<ChannelError>;
+export type Answer<T extends RequestType> = Checked<ResponseMap>[T] | Failure<ChannelError>;
 
 /** What every request that loads a plan answers (file, address, demo, the coordinator's own). */
 export type PlanAnswer = Answer<'importPlan'>;

@@ -11,6 +11,10 @@ import type { SelfAssessmentRecord } from './self-assessment';
 export const FOLDER_ERRORS = ['auth', 'notFolder', 'notFound', 'full', 'timeout', 'unreachable', 'busy', 'server', 'redirected'] as const;
 export type FolderError = (typeof FOLDER_ERRORS)[number];
 
+/** A folder failure as an answer carries it: the key of its sentence. */
+export type FolderErrorKey = `syncError_${FolderError}`;
+export const folderErrorKey = (error: FolderError): FolderErrorKey => `syncError_${error}`;
+
 /** What the last team-folder sync did, kept in the database for the popup and settings page. */
 export interface SyncState {
   /** The folder this state belongs to; a new folder starts afresh. */
@@ -50,10 +54,16 @@ export type PlanLoadError = (typeof PLAN_LOAD_ERRORS)[number];
 /** What a plan address can answer instead of a plan. */
 export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved'>;
 
-export type PlanLoadResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; problems: PlanProblem[] }
-  | { ok: false; error: PlanLoadError };
+/** A plan that did not validate: the sentence, and each problem for the list under it. */
+export interface PlanRefused {
+  ok: false;
+  error: 'planHasProblems';
+  problems: PlanProblem[];
+}
+
+export type PlanLoadResult = { ok: true; changed: boolean } | PlanRefused | { ok: false; error: PlanLoadError };
+
+export const planRefused = (problems: PlanProblem[]): PlanRefused => ({ ok: false, error: 'planHasProblems', problems });
 
 export type ImportResult = { ok: true; imported: number; alreadyDone: number };
 
@@ -62,9 +72,10 @@ export const BACKUP_PROBLEMS = ['notJson', 'wrongKind', 'newerVersion', 'invalid
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
 
 /** Loading the user's backup file: how many records it brought, or what is wrong with it. */
-export type BackupImportResult = { ok: true; notes: number; progress: number } | { ok: false; problem: BackupProblem; path?: string };
+export type BackupErrorKey = `backup_${BackupProblem}`;
+export type BackupImportResult = { ok: true; notes: number; progress: number } | { ok: false; error: BackupErrorKey; path?: string };
 
-export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderError | 'badAddress' | 'insecure' };
+export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderErrorKey | 'teamError_badAddress' | 'teamError_insecure' };
 
 export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'unreadable';
 
@@ -75,12 +86,13 @@ export interface MemberReading {
   overCap?: number;
 }
 
-export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderError | 'notJoined' };
+/** `teamNoFolder`: this browser has joined no team folder. */
+export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderErrorKey | 'teamNoFolder' };
 
 export type PublishResult =
   | { ok: true }
-  | { ok: false; error: FolderError | 'notJoined' | 'noDraft' }
-  | { ok: false; conflict: { remote: Plan | null; etag: string } };
+  | { ok: false; error: FolderErrorKey | 'publishNotJoined' | 'noDraftSaved' }
+  | { ok: false; error: 'publishConflict'; conflict: { remote: Plan | null; etag: string } };
 
 /**
  * Failures of the coordinator's collecting and of saving a self-assessment; each is also the
@@ -98,7 +110,7 @@ export interface CollectContext {
   suggested?: string;
 }
 
-export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; problems: PlanProblem[] };
+export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; error: 'notSavedProblems'; problems: PlanProblem[] };
 
 export type DraftAddResult =
   | { ok: true; added: number; alreadyThere: number }

@@ -27,7 +27,7 @@ export class CoordinatorService {
 
   async save(raw: unknown, now: Date = new Date()): Promise<DraftSaveResult> {
     const checked = validatePlan(raw);
-    if (!checked.ok) return checked;
+    if (!checked.ok) return { ok: false, error: 'notSavedProblems', problems: checked.problems };
     const savedAt = now.toISOString();
     const previous = await this.deps.store.draft();
     // Saving keeps what the plan was based on in the team folder, for the next publish.

@@ -1,7 +1,7 @@
 import { parsePlanText, type PlanParseResult } from '../model/plan-parse';
 import { PLAN_MAX_BYTES } from '../model/limits';
 import type { Plan } from '../model/plan';
-import type { PlanLoadResult, UrlError } from '../model/results';
+import { planRefused, type PlanLoadResult, type UrlError } from '../model/results';
 import { readLimited } from './read-limited';
 import { diffPlans } from '../domain/plan-diff';
 import type { PlanSource } from '../model/stored';
@@ -35,7 +35,7 @@ export class PlanService {
 
   async loadText(text: string, source: PlanSource, now: Date = new Date()): Promise<PlanLoadResult> {
     const parsed: PlanParseResult = parsePlanText(text);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return planRefused(parsed.problems);
     return this.install(parsed.plan, source, now);
   }
 
@@ -89,7 +89,7 @@ export class PlanService {
       url: url.href,
       ...(loaded.ok && result.etag ? { etag: result.etag } : {}),
       checkedAt,
-      ...(loaded.ok ? {} : { error: 'problems' in loaded ? 'urlInvalidPlan' : loaded.error }),
+      ...(loaded.ok ? {} : { error: loaded.error === 'planHasProblems' ? 'urlInvalidPlan' : loaded.error }),
     });
     return loaded;
   }

@@ -1,7 +1,7 @@
 import { parseMemberText, type MemberFile } from '../model/member';
 import { MEMBERS_DIR } from '../folder/layout';
 import { folderOf, type TeamSettings } from '../folder/team-settings';
-import type { MemberReading, ReadResult, SkipReason } from '../model/results';
+import { folderErrorKey, type MemberReading, type ReadResult, type SkipReason } from '../model/results';
 import { FolderFailure, WebDavClient } from './webdav';
 
 // Reads every member file of the team folder for the coordinator's overview. A listing gives
@@ -28,9 +28,9 @@ export class MemberReader {
 
   async read(): Promise<ReadResult> {
     const settings = await this.settings();
-    if (!settings) return { ok: false, error: 'notJoined' };
+    if (!settings) return { ok: false, error: 'teamNoFolder' };
     const address = folderOf(settings);
-    if (!address) return { ok: false, error: 'notFolder' };
+    if (!address) return { ok: false, error: folderErrorKey('notFolder') };
     if (address.base !== this.cachedBase) {
       this.cache.clear();
       this.cachedBase = address.base;
@@ -75,7 +75,7 @@ export class MemberReader {
       }
       return { ok: true, members, skipped, ...(overCap > 0 ? { overCap } : {}) };
     } catch (error) {
-      if (error instanceof FolderFailure) return { ok: false, error: error.reason };
+      if (error instanceof FolderFailure) return { ok: false, error: folderErrorKey(error.reason) };
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { parsePlanText } from '../model/plan-parse';
 import type { Store } from '../storage/store';
 import { PLAN_FILE } from '../folder/layout';
 import { folderOf, type TeamSettings } from '../folder/team-settings';
-import type { PublishResult } from '../model/results';
+import { folderErrorKey, type PublishResult } from '../model/results';
 import { FolderFailure, WebDavClient } from './webdav';
 
 // The coordinator writes the saved plan to the team folder as plan.json. The write is
@@ -30,9 +30,9 @@ export class PlanPublisher {
    */
   async publish(overwrite?: string): Promise<PublishResult> {
     const client = await this.client();
-    if (!client) return { ok: false, error: 'notJoined' };
+    if (!client) return { ok: false, error: 'publishNotJoined' };
     const draft = await this.store.draft();
-    if (!draft) return { ok: false, error: 'noDraft' };
+    if (!draft) return { ok: false, error: 'noDraftSaved' };
     try {
       const base = overwrite ?? draft.folderEtag;
       const condition = base ? { ifMatch: base } : ({ ifNoneMatch: '*' } as const);
@@ -46,13 +46,13 @@ export class PlanPublisher {
         await this.onChange();
         return { ok: true };
       }
-      if (put.status === 'noParent') return { ok: false, error: 'notFound' };
+      if (put.status === 'noParent') return { ok: false, error: folderErrorKey('notFound') };
       const remote = await client.get(PLAN_FILE, undefined, PLAN_MAX_BYTES);
-      if (remote.status !== 'ok' || !remote.etag) return { ok: false, error: 'busy' };
+      if (remote.status !== 'ok' || !remote.etag) return { ok: false, error: folderErrorKey('busy') };
       const parsed = parsePlanText(remote.text);
-      return { ok: false, conflict: { remote: parsed.ok ? parsed.plan : null, etag: remote.etag } };
+      return { ok: false, error: 'publishConflict', conflict: { remote: parsed.ok ? parsed.plan : null, etag: remote.etag } };
     } catch (error) {
-      if (error instanceof FolderFailure) return { ok: false, error: error.reason };
+      if (error instanceof FolderFailure) return { ok: false, error: folderErrorKey(error.reason) };
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import type { SyncService } from './sync-service';
 import { parseTeamSettings, type TeamJoin, type TeamSettings } from '../folder/team-settings';
-import type { FolderError, JoinResult, SyncState } from '../model/results';
+import { folderErrorKey, type FolderError, type JoinResult, type SyncState } from '../model/results';
 import { folderAddress, isSafeFolder } from '../folder/address';
 
 // Joining and leaving a team folder, and changing what is shared. A folder is joined only
@@ -26,8 +26,8 @@ export class TeamService {
 
   async join(request: TeamJoin, now: Date = new Date()): Promise<JoinResult> {
     const address = folderAddress(request.url, { username: request.username, password: request.password });
-    if (!address) return { ok: false, error: 'badAddress' };
-    if (!isSafeFolder(address.base)) return { ok: false, error: 'insecure' };
+    if (!address) return { ok: false, error: 'teamError_badAddress' };
+    if (!isSafeFolder(address.base)) return { ok: false, error: 'teamError_insecure' };
     const previous = await this.settings();
     const sameFolder = previous && folderAddress(previous.url)?.base === address.base;
     const settings = parseTeamSettings({
@@ -39,13 +39,13 @@ export class TeamService {
       shareProgress: request.shareProgress,
       shareNotes: request.shareNotes,
     });
-    if (!settings) return { ok: false, error: 'badAddress' };
+    if (!settings) return { ok: false, error: 'teamError_badAddress' };
     await this.deps.write(settings);
     const state = await this.deps.sync.sync(now);
     if (state?.error && FATAL_ON_JOIN.has(state.error)) {
       await this.deps.write(previous);
       await this.deps.clearState();
-      return { ok: false, error: state.error };
+      return { ok: false, error: folderErrorKey(state.error) };
     }
     return { ok: true, state };
   }

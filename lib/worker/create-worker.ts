@@ -206,7 +206,7 @@ export function createWorker(deps: WorkerDeps) {
       (await publisher.takeRemote(request.etag, now)) ? { ok: true } : { ok: false, error: 'publishTakeFailed' },
     restoreBackup: async (request) => {
       const parsed = parseBackup(request.text);
-      if (!parsed.ok) return parsed;
+      if (!parsed.ok) return { ok: false, error: `backup_${parsed.problem}`, ...(parsed.path !== undefined ? { path: parsed.path } : {}) };
       return { ok: true, ...(await restoreBackup(store, parsed.backup, changed)) };
     },
   };

@@ -60,7 +60,7 @@ describe('listings of the team folder', () => {
     ['a sign-in page answered as a listing is an error, not an empty team', '<!doctype html><title>Logga in</title><form>Logga in</form>'],
   ])('%s', async (_name, body) => {
     listing = body;
-    expect(await reader().read()).toEqual({ ok: false, error: 'server' });
+    expect(await reader().read()).toEqual({ ok: false, error: 'syncError_server' });
   });
 
   it('an empty but valid listing is an empty team', async () => {

@@ -30,8 +30,8 @@ describe('translations', () => {
   // Keys the code names: written out (`t('key')`), values of maps typed
   // `Record<…, MessageKey>`, families built at run time from a reason (`t(\`problem_${reason}\`)`,
   // type-checked against the catalogue through the reason's union, listed here through the
-  // union's own array), and plan load errors and the message protocol's failures that are
-  // their own keys. The type check only
+  // union's own array), answers' failures written as `error: 'key'`, and plan load errors and
+  // the message protocol's failures that are their own keys. The type check only
   // knows the Swedish catalogue; this test holds both to the code.
   const code = [...sources('lib'), ...sources('components'), ...sources('entrypoints')].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   const FAMILIES: Record<string, readonly string[]> = {
@@ -48,6 +48,9 @@ describe('translations', () => {
     const families = new Set<string>();
     for (const { text } of code) {
       for (const m of text.matchAll(/\bt\(\s*'(\w+)'/g)) written.add(m[1]!);
+      // An answer's failure names the key of its sentence (`{ ok: false, error: 'teamError_insecure' }`,
+      // type-checked by the protocol); other `error:` codes in lib are not keys and are not counted.
+      for (const m of text.matchAll(/\berror: '(\w+)'/g)) if (m[1]! in sv) written.add(m[1]!);
       for (const m of text.matchAll(/Record<[^=]*,\s*MessageKey>>?\s*=\s*\{([^}]*)\}/g)) {
         for (const value of m[1]!.matchAll(/'(\w+)'/g)) mapped.add(value[1]!);
       }
@@ -67,7 +70,7 @@ describe('translations', () => {
   it('has a message in both languages for every key the code asks for', () => {
     const { written, mapped, builtAtRunTime } = keysInCode();
     expect(written.size).toBeGreaterThan(200);
-    expect(mapped.size).toBeGreaterThan(20);
+    expect(mapped.size).toBeGreaterThan(10);
     for (const [language, catalogue] of Object.entries({ sv, en })) {
       for (const [how, keys] of Object.entries({ written, mapped, builtAtRunTime })) {
         expect([...keys].filter((key) => !(key in catalogue)), `${how}, missing in ${language}`).toEqual([]);

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { requestSchema, SENDERS, type Request, type RequestType } from '../../lib/messages/protocol';
+import { requestSchema, SENDERS, type Answer, type AnswerShape, type Request, type RequestType } from '../../lib/messages/protocol';
+import { t } from '../../lib/text/i18n';
 import { parseTabRequest } from '../../lib/messages/tab';
 import { send } from '../../lib/messages/send';
 import { openDatabase, Store } from '../../lib/storage/store';
@@ -102,8 +103,20 @@ describe('the message protocol', () => {
       const sender = SENDERS[type] === 'site' ? page : extension;
       const answer = await w.handle(SAMPLES[type], sender);
       expect(typeof answer.ok, type).toBe('boolean');
-      if (!answer.ok && 'error' in answer) expect(answer.error, type).not.toBe('messageRefused');
+      if (!answer.ok) {
+        expect(answer.error, type).not.toBe('messageRefused');
+        // Every failure is the key of a sentence in the catalogue, shown as it is.
+        expect(t(answer.error), type).not.toBe('');
+      }
     }
+  });
+
+  it('has one shape for every answer: ok, or a failure naming the key of its sentence', () => {
+    expectTypeOf<Answer<RequestType>>().toExtend<AnswerShape>();
+    expectTypeOf<Answer<'publishPlan'>>().toExtend<AnswerShape>();
+    // What the protocol refuses to compile: a failure with a bare code, or with no error at all.
+    expectTypeOf<{ ok: false; error: 'auth' }>().not.toExtend<AnswerShape>();
+    expectTypeOf<{ ok: false; problems: [] }>().not.toExtend<AnswerShape>();
   });
 
   it('gives the sender a failure, not undefined, when nobody answers or the worker is gone', async () => {

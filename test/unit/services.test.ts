@@ -121,7 +121,7 @@ describe('PlanService and plan URLs', () => {
     const { plans, store } = await setup();
     await plans.loadText(planText, { kind: 'file', name: 'a.json' }, NOW);
     const result = await plans.loadText('{"kind":"kurskompis/plan","version":7}', { kind: 'file' }, NOW);
-    expect(result).toEqual({ ok: false, problems: [{ path: 'version', reason: 'newerVersion' }] });
+    expect(result).toEqual({ ok: false, error: 'planHasProblems', problems: [{ path: 'version', reason: 'newerVersion' }] });
     expect((await store.activePlan())?.source).toEqual({ kind: 'file', name: 'a.json' });
   });
 
@@ -280,6 +280,7 @@ describe('the coordinator plan', () => {
     const broken = { ...validPlan(), periods: [] };
     expect(await handler.handle({ type: 'saveDraft', plan: broken }, extension, NOW)).toEqual({
       ok: false,
+      error: 'notSavedProblems',
       problems: [{ path: 'periods', reason: 'noPeriods' }],
     });
     expect(await store.draft()).toBeUndefined();

@@ -17,7 +17,7 @@ function fakeStore() {
   const save = vi.fn(async (plan: Record<string, unknown>): Promise<Answer<'saveDraft'>> => {
     if (answer) return answer(plan);
     const checked = parsePlanText(JSON.stringify(plan));
-    if (!checked.ok) return checked;
+    if (!checked.ok) return { ok: false, error: 'notSavedProblems', problems: checked.problems };
     stored = { plan: checked.plan, savedAt: NOW.toISOString() };
     return { ok: true, savedAt: NOW.toISOString() };
   });
@@ -177,7 +177,7 @@ describe('the planner’s draft model', () => {
     const store = fakeStore();
     const model = modelOver(store);
     const problem = { path: 'periods[0].items[0].url', reason: 'itemUrl' } as const;
-    store.answerWith(() => ({ ok: false, problems: [problem] }));
+    store.answerWith(() => ({ ok: false, error: 'notSavedProblems', problems: [problem] }));
     model.set(newDraft('Östersunds bibliotek', 'sv', NOW));
     await vi.advanceTimersByTimeAsync(DELAY);
     expect(store.save).toHaveBeenCalledTimes(1);

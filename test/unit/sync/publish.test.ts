@@ -57,7 +57,7 @@ describe('publishing the plan to the team folder', () => {
     // Bo built his plan on his own, never having seen Anna's.
     await bo.store.setDraft({ plan: version('Bos november', '2026-11-22T09:00:00Z'), savedAt: '2026-11-22T09:00:00Z' });
     const refused = await bo.publisher.publish();
-    expect(refused).toMatchObject({ ok: false, conflict: { remote: { periods: expect.arrayContaining([expect.objectContaining({ title: 'Annas november' })]) } } });
+    expect(refused).toMatchObject({ ok: false, error: 'publishConflict', conflict: { remote: { periods: expect.arrayContaining([expect.objectContaining({ title: 'Annas november' })]) } } });
     expect(folderPlan().periods[1]?.title).toBe('Annas november');
     // Bo takes Anna's version into his editor …
     const etag = (refused as { conflict: { etag: string } }).conflict.etag;

@@ -234,11 +234,11 @@ describe('joining a team folder', () => {
 
   it('joins only once the folder answers, and keeps the member id when joining again', async () => {
     const { team, saved, store } = await joining();
-    expect(await team.join({ ...join, url: server.url, password: 'fel' })).toEqual({ ok: false, error: 'auth' });
+    expect(await team.join({ ...join, url: server.url, password: 'fel' })).toEqual({ ok: false, error: 'syncError_auth' });
     expect(saved()).toBeNull();
     expect(await store.syncState()).toBeUndefined();
-    expect(await team.join({ ...join, url: 'javascript:alert(1)' })).toEqual({ ok: false, error: 'badAddress' });
-    expect(await team.join({ ...join, url: 'http://example.com/dav/' })).toEqual({ ok: false, error: 'insecure' });
+    expect(await team.join({ ...join, url: 'javascript:alert(1)' })).toEqual({ ok: false, error: 'teamError_badAddress' });
+    expect(await team.join({ ...join, url: 'http://example.com/dav/' })).toEqual({ ok: false, error: 'teamError_insecure' });
     const joined = await team.join({ ...join, url: server.url }, new Date('2026-11-25T10:00:00Z'));
     expect(joined).toMatchObject({ ok: true, state: { lastOkAt: '2026-11-25T10:00:00.000Z' } });
     expect(saved()?.memberId).toBe('member-2-0000');
