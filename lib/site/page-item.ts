@@ -116,3 +116,23 @@ export function pageItemTitle(doc: Document, item: PageItem, base: string, fallb
   }
   return fallback ?? itemTitle(doc);
 }
+
+/**
+ * Whether this page is the last step in its course menu: a sign, among others, that the
+ * course is being finished (SITE.md names no completion wording to rely on alone).
+ */
+export function lastStepReached(doc: Document, url: URL): boolean {
+  const course = courseKeyOfStep(url);
+  if (!course) return false;
+  const steps = [...(courseMenu(doc)?.querySelectorAll<HTMLAnchorElement>(SELECTORS.link) ?? [])]
+    .map((link) => {
+      try {
+        return new URL(link.getAttribute('href') ?? '', url);
+      } catch {
+        return null;
+      }
+    })
+    .filter((step): step is URL => step !== null && courseKeyOfStep(step) === course);
+  const last = steps.at(-1);
+  return last !== undefined && canonicalPath(last.pathname) === canonicalPath(url.pathname);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageItem, pageItemTitle } from '../../lib/site/page-item';
+import { readPageReport } from '../../lib/site/page-report';
 import { fixturePage } from '../support/fixtures';
 
 const COURSE = 'digiteket.se/kurs/ner-i-kaninhalet-starta-din-egen-studiecirkel-om-ai/';
@@ -65,5 +66,29 @@ describe('which course a page belongs to', () => {
     expect(pageItem(new URL('https://digiteket.se/nagot-nytt/'), article)).toBeNull();
     expect(pageItem(new URL('https://digiteket.se/kurser/'), load('kurs-kaninhalet.html'))).toBeNull();
     expect(pageItem(new URL('https://example.com/kurs/x/'), load('kurs-kaninhalet.html'))).toBeNull();
+  });
+});
+
+describe('the site check of a page', () => {
+  it('says what it recognised on a course landing page, and takes no page text', () => {
+    const report = readPageReport(new URL(`https://${COURSE}?utm_source=brev#x`), load('kurs-kaninhalet.html'));
+    expect(report).toMatchObject({ address: `https://${COURSE}`, kind: 'landing', key: COURSE, title: COURSE_TITLE, minutes: 60 });
+    expect(report.found).toEqual(expect.arrayContaining(['courseMenuLink', 'heading', 'mainContent', 'canonical', 'time']));
+    expect(report.missing).toEqual(expect.arrayContaining(['completion', 'lastStep']));
+    expect(JSON.stringify(report)).not.toMatch(/studiecirkel på ditt bibliotek|Kunskapsmål/);
+  });
+
+  it('knows the last step of a course from its menu', () => {
+    expect(readPageReport(new URL(STEP_1), load('kurs-kaninhalet-steg-1.html')).missing).toContain('lastStep');
+    const last = readPageReport(new URL(STEP_2), load('kurs-kaninhalet-steg-2.html'));
+    expect(last).toMatchObject({ kind: 'step', key: COURSE, title: COURSE_TITLE });
+    expect(last.found).toContain('lastStep');
+  });
+
+  it('says what was not found on a page that changed shape', () => {
+    const bare = load('kurs-kaninhalet.html', (html) => html.replace(/<h1>.*?<\/h1>/s, '').replace(/<main/, '<div').replace(/<\/main>/, '</div>'));
+    const report = readPageReport(new URL(`https://${COURSE}`), bare);
+    expect(report.missing).toEqual(expect.arrayContaining(['mainContent']));
+    expect(readPageReport(new URL('https://digiteket.se/nytt/'), load('start.html'))).toMatchObject({ kind: 'unknown' });
   });
 });
