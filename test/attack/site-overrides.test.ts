@@ -154,6 +154,7 @@ describe('a plan whose completion text is "a"', () => {
     const plan = planSchema.parse(fixturePlan());
     await store.setActivePlan({ plan: { ...plan, siteAdapter: { completionTexts: ['a'], completionSelectors: ['body'] } }, source: { kind: 'folder', url: 'https://moln.example.se/' }, loadedAt: '2026-11-01T00:00:00Z' });
     const answer = await w.handle({ type: 'pageContext' }, { fromExtensionPage: false }, new Date('2026-11-20T10:00:00Z'));
-    expect(answer.ok && answer.context.overrides).toBeUndefined();
+    expect(answer.ok && 'context' in answer && answer.context).toMatchObject({ done: [] });
+    expect(answer.ok && 'context' in answer && answer.context.overrides).toBeUndefined();
   });
 });
