@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { shortFingerprint } from '../../lib/model/plan-signature';
+import { fingerprintText } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
 
@@ -45,7 +45,7 @@ export function SigningCard({ signing }: { signing: Signing }) {
       {current ? (
         <>
           <p class="ok" data-testid="signing-key">
-            {t('signingKeyIs', shortFingerprint(current.fingerprint))}
+            {t('signingKeyIs', fingerprintText(current.fingerprint))}
           </p>
           {current.exportable ? (
             <p>
@@ -111,7 +111,7 @@ export function SigningCard({ signing }: { signing: Signing }) {
             const text = file.size > 10_000 ? '' : await file.text();
             const imported = await signing.importFile(text);
             input.value = '';
-            return imported.ok ? { ok: true, text: t('signingImported', shortFingerprint(imported.fingerprint)) } : { ok: false, text: t(imported.error) };
+            return imported.ok ? { ok: true, text: t('signingImported', fingerprintText(imported.fingerprint)) } : { ok: false, text: t(imported.error) };
           });
         }}
       />

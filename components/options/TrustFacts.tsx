@@ -1,6 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { shortFingerprint } from '../../lib/model/plan-signature';
-import { dayMonth } from '../../lib/text/format';
+import { dayMonth, fingerprintText } from '../../lib/text/format';
 import { t, uiLocale, type MessageKey } from '../../lib/text/i18n';
 import { formatTime, todayInSweden } from '../../lib/time/dates';
 import type { PlanSource, StoredPlan, TrustState } from '../../lib/model/stored';
@@ -37,11 +36,11 @@ export function TrustFacts({ stored, trust, forget }: TrustFactsProps) {
         {stored && (
           <>
             <dt>{t('planSignatureLabel')}</dt>
-            <dd data-testid="plan-signature">{stored.signedBy ? t('planSignedBy', shortFingerprint(stored.signedBy)) : t('planUnsigned')}</dd>
+            <dd data-testid="plan-signature">{stored.signedBy ? t('planSignedBy', fingerprintText(stored.signedBy)) : t('planUnsigned')}</dd>
           </>
         )}
         <dt>{t('trustedKeyLabel')}</dt>
-        <dd data-testid="trusted-key">{pinned ? t('trustedKeyPinned', [shortFingerprint(pinned.fingerprint), when(pinned.since)]) : t('trustedKeyNone')}</dd>
+        <dd data-testid="trusted-key">{pinned ? t('trustedKeyPinned', [fingerprintText(pinned.fingerprint), when(pinned.since)]) : t('trustedKeyNone')}</dd>
       </dl>
       {refused && (
         <p role="alert" class="error" data-testid="plan-refused">

@@ -15,7 +15,8 @@ import { canonicalJson } from './canonical-json';
 // is a plan as before, and a Kurskompis that knows nothing of signatures reads a signed plan as
 // a plan with one member it ignores: the format stays version 1 both ways. The public key
 // travels with the signature so that a colleague can trust the first key they see (trust on
-// first use, lib/services/plan-trust.ts); a key is named by its RFC 7638 thumbprint.
+// first use, lib/services/plan-trust.ts); a key is named by its RFC 7638 thumbprint, shown by
+// its first 16 hex digits (fingerprintText in lib/text/format.ts).
 //
 // Ed25519 rather than ECDSA P-256: its signatures are deterministic and its keys small, and
 // every browser Kurskompis runs in has it in WebCrypto (Chromium 137+, Firefox 129+; the
@@ -62,11 +63,6 @@ export function signedBytes(document: Record<string, unknown>): Uint8Array<Array
 export async function keyFingerprint(key: PublicKey): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson({ crv: key.crv, kty: key.kty, x: key.x })));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The part of a fingerprint people compare: 16 hex digits in groups of four ("3f2a 9b1c 77d0 e4a2"). */
-export function shortFingerprint(fingerprint: string): string {
-  return (fingerprint.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
 }
 
 export interface SigningKey {

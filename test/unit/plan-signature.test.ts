@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { canonicalJson } from '../../lib/model/canonical-json';
-import { checkPlanSignature, generateSigningKey, keyFingerprint, publicKeyOf, shortFingerprint, signPlanDocument, type SigningKey } from '../../lib/model/plan-signature';
+import { checkPlanSignature, generateSigningKey, keyFingerprint, publicKeyOf, signPlanDocument, type SigningKey } from '../../lib/model/plan-signature';
 import { planSchema } from '../../lib/model/plan';
 import { parsePlanText } from '../../lib/model/plan-parse';
 import { PlanService } from '../../lib/services/plan-service';
 import { SigningKeys } from '../../lib/services/signing-keys';
 import { openDatabase, Store } from '../../lib/storage/store';
+import { fingerprintText } from '../../lib/text/format';
 import { fixturePlan } from '../support/fixtures';
 
 let dbCount = 0;
@@ -80,8 +81,8 @@ describe('signing and checking a plan', () => {
   it('shows a key as 16 hex digits in groups of four', async () => {
     const fingerprint = await keyFingerprint((await newKey()).publicKey);
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(shortFingerprint(fingerprint)).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
-    expect(shortFingerprint(fingerprint).replaceAll(' ', '')).toBe(fingerprint.slice(0, 16));
+    expect(fingerprintText(fingerprint)).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
+    expect(fingerprintText(fingerprint).replaceAll(' ', '')).toBe(fingerprint.slice(0, 16));
   });
 });
 
