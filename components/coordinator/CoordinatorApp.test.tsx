@@ -32,6 +32,7 @@ function fakeServices(overrides: Partial<CoordinatorProps> = {}) {
       return () => listeners.delete(listener);
     },
     download: vi.fn((name: string, text: string) => void downloads.push({ name, text })),
+    planFile: vi.fn(async () => (stored ? { ok: true as const, text: `${JSON.stringify(stored.plan, null, 2)}\n` } : { ok: false as const, error: 'noDraftSaved' as const })),
     copy: vi.fn(async () => undefined),
     titles: { canRead: async () => false, askToRead: async () => false, lookup: async () => null },
     planAddress: { get: async () => '', set: async () => undefined },

@@ -17,6 +17,7 @@ import { PeriodEditor } from './PeriodEditor';
 import { Field, ProblemsContext } from './problems';
 import { StartCard } from './StartCard';
 import { TitleLookup, type TitleSource } from './TitleLookup';
+import { SigningCard, type Signing } from './SigningCard';
 import './coordinator.css';
 
 // The coordinator's plan editor: the view over the draft model (lib/coordinator/draft-model.ts),
@@ -30,6 +31,10 @@ export interface CoordinatorProps {
   useMyself: () => Promise<PlanAnswer>;
   subscribe: (listener: () => void) => () => void;
   download: (fileName: string, text: string) => void;
+  /** The saved plan as a file's text: signed when this browser has a signing key. */
+  planFile: () => Promise<Answer<'planFileText'>>;
+  /** The coordinator's signing key; absent, the planner offers no signing. */
+  signing?: Signing | undefined;
   copy: (text: string) => Promise<void>;
   titles: TitleSource;
   planAddress: { get: () => Promise<string>; set: (value: string) => Promise<void> };
@@ -278,8 +283,8 @@ export function CoordinatorApp(props: CoordinatorProps) {
           download={async () => {
             // The file is the saved plan, so its updatedAt changes only when the plan did.
             if (dirty || state.kind !== 'saved') await saveNow();
-            const { draft: stored } = await props.load();
-            if (stored) props.download(fileName, `${JSON.stringify(stored.plan, null, 2)}\n`);
+            const file = await props.planFile();
+            if (file.ok) props.download(fileName, file.text);
           }}
           useMyself={async () => {
             await saveNow();
@@ -289,6 +294,8 @@ export function CoordinatorApp(props: CoordinatorProps) {
           folder={props.folder}
           savedPlan={async () => (await props.load()).draft?.plan}
         />
+
+        {props.signing && <SigningCard signing={props.signing} />}
 
         <details class="card start-over">
           <summary>{t('startOverHeading')}</summary>

@@ -3,16 +3,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../lib/domain/backup';
 import { planSchema } from '../../lib/model/plan';
 import { DEFAULT_REMINDERS } from '../../lib/time/reminders';
-import type { StoredPlan } from '../../lib/model/stored';
+import type { StoredPlan, TrustState } from '../../lib/model/stored';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { OptionsApp, type OptionsProps } from './OptionsApp';
 
 const stored: StoredPlan = { plan: planSchema.parse(fixturePlan()), source: { kind: 'file', name: 'plan.json' }, loadedAt: '2026-11-01T00:00:00Z' };
 
-function optionsProps(): OptionsProps {
+function optionsProps(overrides: Partial<OptionsProps> = {}): OptionsProps {
   return {
     load: async () => ({ stored, fetchState: undefined, planUrl: null }),
+    forgetTrustedKey: vi.fn(async () => undefined),
     importPlan: vi.fn(async () => ({ ok: true as const, changed: true })),
     useDemo: vi.fn(async () => ({ ok: true as const, changed: true })),
     setPlanUrl: vi.fn(async () => ({ ok: true as const, changed: true })),
@@ -35,6 +36,7 @@ function optionsProps(): OptionsProps {
       subscribe: () => () => undefined,
     },
     reminders: { get: async () => DEFAULT_REMINDERS, set: vi.fn(async () => undefined) },
+    ...overrides,
   };
 }
 
@@ -61,5 +63,40 @@ describe('OptionsApp', () => {
     expect(result.getAttribute('role')).toBe('alert');
     expect(result.textContent).toBe('Filen är inte en JSON-fil eller är avklippt. Ingenting ändrades.');
     expect(props.backup.importBackup).toHaveBeenCalledWith('{"kind": "kurskompis/plan"');
+  });
+
+  it('shows that the plan is signed and by which key, the key trusted, and a plan refused for its signature', async () => {
+    const fingerprint = '3f2a9b1c77d0e4a2'.padEnd(64, '0');
+    const key = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: 'A'.repeat(43) };
+    let trust: TrustState | undefined = {
+      pinned: { fingerprint, key, since: '2026-11-12T08:30:00Z' },
+      refused: { at: '2026-11-20T09:15:00Z', error: 'planNotSigned', source: 'folder' },
+    };
+    const props = optionsProps({
+      load: async () => ({ stored: { ...stored, signedBy: fingerprint }, fetchState: undefined, planUrl: null, trust }),
+      forgetTrustedKey: vi.fn(async () => void (trust = undefined)),
+    });
+    const { container } = render(<OptionsApp {...props} />);
+    expect((await screen.findByTestId('plan-signature')).textContent).toBe('Signerad av samordnarens nyckel 3f2a 9b1c 77d0 e4a2');
+    expect(screen.getByTestId('trusted-key').textContent).toBe('3f2a 9b1c 77d0 e4a2, sparad 12 nov 09.30. Kurskompis tar bara emot planer som är signerade med den.');
+    const refused = screen.getByTestId('plan-refused');
+    expect(refused.getAttribute('role')).toBe('alert');
+    expect(refused.textContent).toBe(
+      'En plan från teamets mapp avvisades 20 nov 10.15. Planen är inte signerad av samordnaren. Teamets planer är signerade, så en osignerad plan kan vara ändrad av någon annan. Den plan som gällde tidigare gäller fortfarande.',
+    );
+    await expectAccessible(container);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Glöm nyckeln' }));
+    expect((await screen.findByText(/^Nyckeln är glömd/)).getAttribute('role')).toBe('status');
+    expect(props.forgetTrustedKey).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('trusted-key').textContent).toBe('Ingen ännu. Den första signerade planen bestämmer vilken nyckel Kurskompis litar på.');
+    expect(screen.queryByTestId('plan-refused')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Glöm nyckeln' })).toBeNull();
+  });
+
+  it('says an unsigned plan is not signed, with no key to forget', async () => {
+    render(<OptionsApp {...optionsProps()} />);
+    expect((await screen.findByTestId('plan-signature')).textContent).toBe('Inte signerad');
+    expect(screen.queryByRole('button', { name: 'Glöm nyckeln' })).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { t, uiLocale } from '../../lib/text/i18n';
 import type { PlanAnswer } from '../../lib/messages/protocol';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import { planRefused } from '../../lib/model/results';
-import type { PlanFetchState, StoredPlan } from '../../lib/model/stored';
+import type { PlanFetchState, StoredPlan, TrustState } from '../../lib/model/stored';
+import { TrustFacts } from './TrustFacts';
 import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
 import { ReminderCard, type ReminderCardProps } from './ReminderCard';
@@ -12,7 +13,9 @@ import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 import './options.css';
 
 export interface OptionsProps {
-  load: () => Promise<{ stored: StoredPlan | undefined; fetchState: PlanFetchState | undefined; planUrl: string | null }>;
+  load: () => Promise<{ stored: StoredPlan | undefined; fetchState: PlanFetchState | undefined; planUrl: string | null; trust?: TrustState | undefined }>;
+  /** Forget the coordinator's key this browser trusts (settings page, on purpose). */
+  forgetTrustedKey: () => Promise<unknown>;
   importPlan: (text: string, name: string) => Promise<PlanAnswer>;
   useDemo: () => Promise<PlanAnswer>;
   setPlanUrl: (url: string) => Promise<PlanAnswer>;
@@ -133,6 +136,10 @@ export function OptionsApp(props: OptionsProps) {
         ) : (
           <p data-testid="current-plan">{t('noPlanYet')}</p>
         )}
+        <TrustFacts stored={stored} trust={state.value?.trust} forget={async () => {
+          await props.forgetTrustedKey();
+          await refresh();
+        }} />
       </section>
 
       <section class="card" aria-labelledby="file-heading">

@@ -33,6 +33,17 @@ void Promise.all([openReader(), teamFolderSetting.getValue()]).then(([store, tea
       useMyself={() => send({ type: 'useDraft' })}
       subscribe={(listener) => revision.watch(listener)}
       download={(fileName, text) => downloadText(fileName, text, 'application/json')}
+      planFile={() => send({ type: 'planFileText' })}
+      signing={{
+        load: async () => {
+          const key = await store.signingKey();
+          return key ? { fingerprint: key.fingerprint, exportable: key.privateKey.extractable } : null;
+        },
+        create: (exportable) => send({ type: 'createSigningKey', exportable }),
+        exportFile: () => send({ type: 'exportSigningKey' }),
+        importFile: (text) => send({ type: 'importSigningKey', text }),
+        save: (fileName, text) => downloadText(fileName, text, 'application/json'),
+      }}
       copy={(text) => navigator.clipboard.writeText(text)}
       titles={{
         canRead: () => browser.permissions.contains({ origins: [...DIGITEKET_MATCHES] }),

@@ -27,7 +27,9 @@ void openReader().then((store) => {
         stored: await store.activePlan(),
         fetchState: await store.planFetch(),
         planUrl: await planUrlSetting.getValue(),
+        trust: await store.trust(),
       })}
+      forgetTrustedKey={() => send({ type: 'forgetTrustedKey' })}
       importPlan={(text, name) => send({ type: 'importPlan', text, name })}
       useDemo={() => send({ type: 'useDemoPlan' })}
       setPlanUrl={async (url) => {

@@ -91,6 +91,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('takeFolderPlan'), etag: z.string().max(300) }),
   // A file's text: never longer in characters than the backup's limit in bytes.
   z.object({ type: z.literal('restoreBackup'), text: z.string().max(BACKUP_MAX_BYTES) }),
+  z.object({ type: z.literal('forgetTrustedKey') }),
+  z.object({ type: z.literal('createSigningKey'), exportable: z.boolean() }),
+  z.object({ type: z.literal('exportSigningKey') }),
+  z.object({ type: z.literal('importSigningKey'), text: z.string().max(10_000) }),
+  z.object({ type: z.literal('planFileText') }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -135,6 +140,12 @@ export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
   publishPlan: 'extension',
   takeFolderPlan: 'extension',
   restoreBackup: 'extension',
+  // Who signs the team's plans: the user's own choices on the settings page and in the planner.
+  forgetTrustedKey: 'extension',
+  createSigningKey: 'extension',
+  exportSigningKey: 'extension',
+  importSigningKey: 'extension',
+  planFileText: 'extension',
 };
 
 export interface PageItem {
@@ -173,6 +184,9 @@ export const ANSWER_ERRORS = [
   'noteMissing',
   'signupNoPeriod',
   'publishTakeFailed',
+  'signingNoKey',
+  'signingNotExportable',
+  'signingKeyFileInvalid',
 ] as const satisfies readonly MessageKey[];
 type AnswerError = (typeof ANSWER_ERRORS)[number];
 
@@ -216,6 +230,13 @@ export interface ResponseMap {
   publishPlan: PublishResult;
   takeFolderPlan: Ok | Failure<'publishTakeFailed'>;
   restoreBackup: BackupImportResult;
+  forgetTrustedKey: Ok;
+  createSigningKey: Ok<{ fingerprint: string }>;
+  /** The key file's text, for a co-coordinator. */
+  exportSigningKey: Ok<{ text: string; fingerprint: string }> | Failure<'signingNoKey' | 'signingNotExportable'>;
+  importSigningKey: Ok<{ fingerprint: string }> | Failure<'signingKeyFileInvalid'>;
+  /** The saved plan as a file's text, signed when this browser has a signing key. */
+  planFileText: Ok<{ text: string }> | { ok: false; error: 'noDraftSaved' };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { checkJsonDocument, readJsonDocument, type JsonDocumentResult } from './json-document';
 import { PLAN_MAX_BYTES } from './limits';
 import { PLAN_KIND, PLAN_VERSION, planSchema, type Plan } from './plan';
+import { OVERRIDE_FAULTS } from '../site/override-rules';
 
 // Turns any text into a plan or into a short list of problems a coordinator can act on:
 // where in the file, and a message key saying what is wrong. Nothing here touches storage.
@@ -26,6 +27,8 @@ export const PROBLEM_REASONS = [
   'sessionOutsidePeriod',
   'noPeriods',
   'invalid',
+  // A site-adapter override that could mark courses done that are not (lib/site/override-rules.ts).
+  ...OVERRIDE_FAULTS,
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

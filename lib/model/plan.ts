@@ -1,7 +1,8 @@
 import { z } from 'zod';
-// The one import of ours: a leaf module of constants that itself imports nothing, so the
-// schemas stay loadable anywhere while the host list is written once.
+// The imports of ours are leaf modules that themselves import nothing, so the schemas stay
+// loadable anywhere while the host list and the rules for a plan's site overrides are written once.
 import { isDigiteketHost } from '../site/hosts';
+import { completionSelectorFault, completionTextFault } from '../site/override-rules';
 
 // The plan document, as DESIGN.md describes it. Version 1 only: a newer version is refused
 // with its own message rather than read half-way.
@@ -117,10 +118,21 @@ export const periodSchema = z
     });
   });
 
+/** An override the rules in lib/site/override-rules.ts refuse is a problem of the plan, at its place. */
+const override = (fault: (value: string) => string | null) =>
+  z
+    .string()
+    .min(1)
+    .max(300)
+    .superRefine((value, ctx) => {
+      const reason = fault(value);
+      if (reason) ctx.addIssue({ code: 'custom', params: { reason } });
+    });
+
 export const siteAdapterOverridesSchema = z
   .object({
-    completionSelectors: z.array(z.string().min(1).max(300)).max(20).optional(),
-    completionTexts: z.array(z.string().min(1).max(300)).max(20).optional(),
+    completionSelectors: z.array(override(completionSelectorFault)).max(20).optional(),
+    completionTexts: z.array(override(completionTextFault)).max(20).optional(),
   })
   .optional();
 

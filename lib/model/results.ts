@@ -32,6 +32,13 @@ export interface SyncState {
 }
 
 /**
+ * Why a plan whose contents are fine was still refused: who signed it (lib/services/plan-trust.ts).
+ * Each is the key of its message.
+ */
+export const PLAN_TRUST_ERRORS = ['planNotSigned', 'planSignedByOther', 'planSignatureInvalid', 'planSignatureUnsupported', 'planSignedOlder'] as const;
+export type PlanTrustError = (typeof PLAN_TRUST_ERRORS)[number];
+
+/**
  * Why a plan was not put in force, its problems aside; each is also the key of its message
  * (`t(error)` is type-checked against the catalogue). `noDraftSaved` is the planner's
  * "use it myself" with nothing saved yet.
@@ -48,11 +55,12 @@ export const PLAN_LOAD_ERRORS = [
   'urlRedirected',
   'urlInvalidPlan',
   'noDraftSaved',
+  ...PLAN_TRUST_ERRORS,
 ] as const;
 export type PlanLoadError = (typeof PLAN_LOAD_ERRORS)[number];
 
 /** What a plan address can answer instead of a plan. */
-export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved'>;
+export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved' | PlanTrustError>;
 
 /** A plan that did not validate: the sentence, and each problem for the list under it. */
 export interface PlanRefused {

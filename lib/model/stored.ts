@@ -1,5 +1,6 @@
 import type { Plan } from './plan';
-import type { PlanLoadError } from './results';
+import type { PublicKey } from './plan-signature';
+import type { PlanLoadError, PlanTrustError } from './results';
 
 // What the extension keeps in its database besides the records of the member file. Named
 // here, with the model, so pages and services can speak of it without the database module.
@@ -26,6 +27,32 @@ export interface StoredPlan {
   plan: Plan;
   source: PlanSource;
   loadedAt: string;
+  /** Fingerprint of the key that signed the plan (lib/model/plan-signature.ts); absent when unsigned. */
+  signedBy?: string;
+}
+
+/** The coordinator's key as this browser trusts it: the first key a signed plan came with. */
+export interface TrustedKey {
+  fingerprint: string;
+  key: PublicKey;
+  /** When it was first seen. */
+  since: string;
+}
+
+/** What this browser knows of who signs the team's plans. */
+export interface TrustState {
+  pinned?: TrustedKey;
+  /** The last plan refused for its signature, until a plan is taken again. */
+  refused?: { at: string; error: PlanTrustError; source: PlanSource['kind'] };
+}
+
+/** The coordinator's own signing key, kept in this browser. */
+export interface StoredSigningKey {
+  /** Non-extractable unless the coordinator chose at its creation to be able to save it as a file. */
+  privateKey: CryptoKey;
+  publicKey: PublicKey;
+  fingerprint: string;
+  createdAt: string;
 }
 
 export interface PlanFetchState {

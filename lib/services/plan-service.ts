@@ -6,6 +6,7 @@ import { readLimited } from './read-limited';
 import { diffPlans } from '../domain/plan-diff';
 import type { PlanSource } from '../model/stored';
 import type { Store } from '../storage/store';
+import { PlanTrust } from './plan-trust';
 
 // Loading a plan: from a file's text, the built-in demo, or a plan URL fetched with ETag.
 // A plan is stored only when it validates; on any failure the plan in force stays as it was.
@@ -15,6 +16,8 @@ export interface PlanServiceDeps {
   fetch: typeof fetch;
   onChange: () => void | Promise<void>;
   timeoutMs?: number;
+  /** Who may sign the team's plans; by default the trust kept in `store`. */
+  trust?: PlanTrust;
 }
 
 export function checkPlanUrl(value: string): URL | null {
@@ -28,25 +31,33 @@ export function checkPlanUrl(value: string): URL | null {
 
 export class PlanService {
   private readonly timeoutMs: number;
+  readonly trust: PlanTrust;
 
   constructor(private readonly deps: PlanServiceDeps) {
     this.timeoutMs = deps.timeoutMs ?? 15_000;
+    this.trust = deps.trust ?? new PlanTrust(deps.store);
   }
 
+  /** A plan from outside this browser (file, address, team folder): its contents, then who signed it. */
   async loadText(text: string, source: PlanSource, now: Date = new Date()): Promise<PlanLoadResult> {
     const parsed: PlanParseResult = parsePlanText(text);
     if (!parsed.ok) return planRefused(parsed.problems);
-    return this.install(parsed.plan, source, now);
+    const trusted = await this.trust.check(text, parsed.plan, source, now);
+    if (!trusted.ok) return trusted;
+    const result = await this.install(parsed.plan, source, now, trusted.signedBy);
+    await this.trust.accepted(trusted);
+    return result;
   }
 
-  async install(plan: Plan, source: PlanSource, now: Date = new Date()): Promise<PlanLoadResult> {
+  /** Puts a valid plan in force; `signedBy` is the fingerprint of the key that signed it. */
+  async install(plan: Plan, source: PlanSource, now: Date = new Date(), signedBy?: string): Promise<PlanLoadResult> {
     const previous = await this.deps.store.activePlan();
     const changed =
       !previous ||
       previous.plan.team.id !== plan.team.id ||
       previous.plan.updatedAt !== plan.updatedAt ||
       previous.source.kind !== source.kind;
-    await this.deps.store.setActivePlan({ plan, source, loadedAt: now.toISOString() });
+    await this.deps.store.setActivePlan({ plan, source, loadedAt: now.toISOString(), ...(signedBy ? { signedBy } : {}) });
     // A new version of the same team's plan: keep what changed for the popup to tell.
     if (previous && previous.plan.team.id === plan.team.id && previous.plan.updatedAt !== plan.updatedAt) {
       const changes = diffPlans(previous.plan, plan);

@@ -4,7 +4,7 @@ import type { Note } from '../model/note';
 import type { Signup } from '../model/member';
 import type { SelfAssessmentRecord } from '../model/self-assessment';
 import type { SyncState } from '../model/results';
-import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan } from '../model/stored';
+import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
 import type { ProgressRecord } from '../model/progress';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content
@@ -20,7 +20,9 @@ interface KurskompisDB extends DBSchema {
     | { key: 'planFetch'; value: PlanFetchState }
     | { key: 'planChanges'; value: PlanChanges }
     | { key: 'draft'; value: StoredDraft }
-    | { key: 'sync'; value: SyncState };
+    | { key: 'sync'; value: SyncState }
+    | { key: 'trust'; value: TrustState }
+    | { key: 'signingKey'; value: StoredSigningKey };
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
   signups: { key: string; value: Signup };
   assessments: { key: string; value: SelfAssessmentRecord };
@@ -98,6 +100,16 @@ export class StoreReader {
     return this.db.getAll('signups');
   }
 
+  /** Whose signature the team's plans must carry, and the last plan refused for it. */
+  trust(): Promise<TrustState | undefined> {
+    return this.db.get('state', 'trust') as Promise<TrustState | undefined>;
+  }
+
+  /** The coordinator's signing key, when this browser has one. */
+  signingKey(): Promise<StoredSigningKey | undefined> {
+    return this.db.get('state', 'signingKey') as Promise<StoredSigningKey | undefined>;
+  }
+
   assessments(): Promise<SelfAssessmentRecord[]> {
     return this.db.getAll('assessments');
   }
@@ -149,6 +161,15 @@ export class Store extends StoreReader {
   async setSyncState(state: SyncState | null): Promise<void> {
     if (state) await this.db.put('state', state, 'sync');
     else await this.db.delete('state', 'sync');
+  }
+
+  async setTrust(state: TrustState | null): Promise<void> {
+    if (state) await this.db.put('state', state, 'trust');
+    else await this.db.delete('state', 'trust');
+  }
+
+  async setSigningKey(key: StoredSigningKey): Promise<void> {
+    await this.db.put('state', key, 'signingKey');
   }
 
   async putSignups(signups: readonly Signup[]): Promise<void> {

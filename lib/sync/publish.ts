@@ -4,6 +4,7 @@ import type { Store } from '../storage/store';
 import { PLAN_FILE } from '../folder/layout';
 import { folderOf, type TeamSettings } from '../folder/team-settings';
 import { folderErrorKey, type PublishResult } from '../model/results';
+import type { Plan } from '../model/plan';
 import { FolderFailure, WebDavClient } from './webdav';
 
 // The coordinator writes the saved plan to the team folder as plan.json. The write is
@@ -16,6 +17,8 @@ export class PlanPublisher {
     private readonly settings: () => Promise<TeamSettings | null>,
     private readonly fetchImpl: typeof fetch,
     private readonly onChange: () => void | Promise<void>,
+    /** The plan file's text: signed when the coordinator has a key (lib/services/signing-keys.ts). */
+    private readonly planText: (plan: Plan) => Promise<string> = async (plan) => `${JSON.stringify(plan, null, 2)}\n`,
   ) {}
 
   private async client(): Promise<WebDavClient | null> {
@@ -36,7 +39,7 @@ export class PlanPublisher {
     try {
       const base = overwrite ?? draft.folderEtag;
       const condition = base ? { ifMatch: base } : ({ ifNoneMatch: '*' } as const);
-      const put = await client.put(PLAN_FILE, `${JSON.stringify(draft.plan, null, 2)}\n`, condition);
+      const put = await client.put(PLAN_FILE, await this.planText(draft.plan), condition);
       if (put.status === 'ok') {
         // The ETag is the condition of the next publish; a server that did not give it with the
         // write is asked for it.

@@ -65,6 +65,14 @@ export function folderErrorText(error: FolderError): string {
   return t(`syncError_${error}`);
 }
 
+/**
+ * The part of a signing key's fingerprint people compare: 16 hex digits in groups of four
+ * ("3f2a 9b1c 77d0 e4a2"). Here rather than with the signature, so pages need no zod for it.
+ */
+export function fingerprintText(fingerprint: string): string {
+  return (fingerprint.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
+}
+
 /** What the last team-folder sync did, in one line ("Synkat 10.42", "Når inte teamets mapp – nytt försök 10.57"). */
 export function syncStateText(state: SyncState | undefined): string {
   if (!state) return t('syncNever');

@@ -18,6 +18,8 @@ import { TeamService } from '../sync/team-service';
 import { MemberReader } from '../sync/member-reader';
 import type { PlanAddress } from '../services/managed';
 import { doneKeys, Tracker } from '../services/tracker';
+import { SigningKeys } from '../services/signing-keys';
+import { acceptedOverrides } from '../site/override-rules';
 
 // The background worker's services wired together, and the one place that answers messages.
 // background.ts gives it the browser; the tests give it fakes. Requests are parsed first and
@@ -87,7 +89,8 @@ export function createWorker(deps: WorkerDeps) {
   const notes = new NotesService(store, changed);
   const coordinator = new CoordinatorService({ store, plans, isOn: deps.coordinatorMode, onChange: deps.bumpRevision });
   const signups = new SignupService(store, changed);
-  const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision);
+  const signingKeys = new SigningKeys(store);
+  const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
   const assessments = new SelfAssessmentService(store, changed);
 
   const noteAnswer = (note: Note | undefined): ResponseMap['noteUpdate'] => (note ? { ok: true, note } : { ok: false, error: 'noteMissing' });
@@ -98,7 +101,8 @@ export function createWorker(deps: WorkerDeps) {
     const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
     if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
     const period = currentPeriod(stored.plan, now);
-    const overrides = stored.plan.siteAdapter;
+    // A plan stored before its overrides were checked gets no say for the ones now refused.
+    const overrides = acceptedOverrides(stored.plan.siteAdapter);
     return {
       done,
       labels,
@@ -208,6 +212,28 @@ export function createWorker(deps: WorkerDeps) {
       const parsed = parseBackup(request.text);
       if (!parsed.ok) return { ok: false, error: `backup_${parsed.problem}`, ...(parsed.path !== undefined ? { path: parsed.path } : {}) };
       return { ok: true, ...(await restoreBackup(store, parsed.backup, changed)) };
+    },
+    forgetTrustedKey: async () => {
+      await plans.trust.forget();
+      // The folder's plan, refused until now, is looked at again at once.
+      await deps.redraw();
+      deps.scheduleSync();
+      return { ok: true };
+    },
+    createSigningKey: async (request, now) => {
+      const created = await signingKeys.create(request.exportable, now);
+      await deps.bumpRevision();
+      return created;
+    },
+    exportSigningKey: () => signingKeys.exportFile(),
+    importSigningKey: async (request, now) => {
+      const imported = await signingKeys.importFile(request.text, now);
+      if (imported.ok) await deps.bumpRevision();
+      return imported;
+    },
+    planFileText: async () => {
+      const draft = await store.draft();
+      return draft ? { ok: true, text: await signingKeys.planText(draft.plan) } : { ok: false, error: 'noDraftSaved' };
     },
   };
 

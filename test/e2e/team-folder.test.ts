@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -45,9 +45,14 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     await planner.goto(`chrome-extension://${coordinator.extensionId}/coordinator.html`);
     await planner.locator('#open-plan-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(fixturePlanAt()) });
     await planner.getByTestId('save-state').filter({ hasText: /^Sparat / }).waitFor();
+    // The team pins its coordinator: a key made in the planner signs what is published.
+    await planner.getByRole('button', { name: 'Skapa en nyckel' }).click();
+    await planner.getByTestId('signing-key').filter({ hasText: /^Planen signeras med nyckeln [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\.$/ }).waitFor();
     await planner.getByRole('button', { name: 'Publicera planen' }).click();
     await planner.getByText('Planen är publicerad i teamets mapp.').waitFor();
-    assert.equal(JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')).team.name, 'Östersunds bibliotek');
+    const published = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8'));
+    assert.equal(published.team.name, 'Östersunds bibliotek');
+    assert.equal(published.signature.alg, 'Ed25519');
   });
 
   it('brings the plan to colleagues without a click, and says when it synced', async () => {
@@ -57,6 +62,7 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     await popup.getByTestId('tally').waitFor();
     assert.match((await popup.getByTestId('sync-line').textContent()) ?? '', /^Synkat /);
     assert.equal(await popup.locator('#period-title').textContent(), 'November: Skapa innehåll');
+    assert.match((await options.getByTestId('plan-signature').textContent()) ?? '', /^Signerad av samordnarens nyckel [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
     await joinTeam(alex, 'Alex', server);
   });
 
@@ -122,5 +128,22 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     server.fault = null;
     await options.getByRole('button', { name: 'Synka nu' }).click();
     await options.getByTestId('sync-state').filter({ hasText: /^Synkat / }).waitFor();
+  });
+
+  it('refuses a plan.json someone else put in the folder, says why, and keeps the plan in force', async () => {
+    const signed = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8'));
+    const { signature: _signature, ...unsigned } = signed;
+    unsigned.periods[1].title = 'November: Förfalskad';
+    unsigned.siteAdapter = { completionTexts: ['Du har genomfört kursen'] };
+    writeFileSync(join(root, 'plan.json'), JSON.stringify(unsigned, null, 2));
+    const options = await kim.options();
+    await options.getByRole('button', { name: 'Synka nu' }).click();
+    const refused = options.getByTestId('plan-refused');
+    await refused.waitFor();
+    assert.match((await refused.textContent()) ?? '', /^En plan från teamets mapp avvisades .*Planen är inte signerad av samordnaren\./);
+    const popup = await kim.popup();
+    await popup.getByTestId('tally').waitFor();
+    assert.equal(await popup.locator('#period-title').textContent(), 'November: Skapa innehåll');
+    writeFileSync(join(root, 'plan.json'), JSON.stringify(signed, null, 2));
   });
 });

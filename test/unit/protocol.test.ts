@@ -44,6 +44,11 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   publishPlan: { type: 'publishPlan' },
   takeFolderPlan: { type: 'takeFolderPlan', etag: '"1"' },
   restoreBackup: { type: 'restoreBackup', text: '{}' },
+  forgetTrustedKey: { type: 'forgetTrustedKey' },
+  createSigningKey: { type: 'createSigningKey', exportable: false },
+  exportSigningKey: { type: 'exportSigningKey' },
+  importSigningKey: { type: 'importSigningKey', text: '{}' },
+  planFileText: { type: 'planFileText' },
 };
 
 let count = 0;
