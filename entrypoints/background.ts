@@ -5,7 +5,7 @@ import { reminderText } from '../lib/text/format';
 import { planAddress } from '../lib/services/managed';
 import { sendToTab } from '../lib/messages/send';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
-import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/storage/settings';
+import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, seenPagesSetting, teamFolderSetting } from '../lib/storage/settings';
 import { bookedSessionIds } from '../lib/domain/sessions';
 import { openDatabase, Store } from '../lib/storage/store';
 import { updateToolbar } from '../lib/services/toolbar';
@@ -28,6 +28,7 @@ export default defineBackground(() => {
       fetch: (...args) => fetch(...args),
       planUrl: planUrlSetting,
       teamFolder: teamFolderSetting,
+      seenPages: seenPagesSetting,
       coordinatorMode: () => coordinatorMode.getValue(),
       planAddress: () => planAddress(() => planUrlSetting.getValue()),
       redraw: async () => {

@@ -17,6 +17,7 @@ import type {
   SyncState,
 } from '../model/results';
 import { DIGITEKET_HOST } from '../site/hosts';
+import { PAGE_CHECKS } from '../site/page-checks';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -89,6 +90,19 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openReport'), section: z.enum(['self-assessment']).optional() }),
   z.object({ type: z.literal('publishPlan'), overwrite: z.string().max(300).optional() }),
   z.object({ type: z.literal('takeFolderPlan'), etag: z.string().max(300) }),
+  z.object({
+    type: z.literal('pageReport'),
+    report: z.object({
+      address: z.string().max(2000).regex(/^https:\/\/(www\.)?digiteket\.se\//),
+      kind: z.string().regex(/^[a-zA-Z]{1,40}$/),
+      key: key.optional(),
+      title: title.optional(),
+      area: z.string().max(200).optional(),
+      minutes: z.number().int().min(1).max(6000).optional(),
+      found: z.array(z.enum(PAGE_CHECKS)).max(PAGE_CHECKS.length),
+      missing: z.array(z.enum(PAGE_CHECKS)).max(PAGE_CHECKS.length),
+    }),
+  }),
   // A file's text: never longer in characters than the backup's limit in bytes.
   z.object({ type: z.literal('restoreBackup'), text: z.string().max(BACKUP_MAX_BYTES) }),
   z.object({ type: z.literal('forgetTrustedKey') }),
@@ -115,6 +129,8 @@ export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
   importMyPages: 'site',
   saveSelfAssessment: 'site',
   openReport: 'site',
+  // What the adapter recognised on the page, for the site check on the settings page.
+  pageReport: 'site',
   // The coordinator collects courses on Digiteket; the worker takes them only in coordinator mode.
   addToDraft: 'site',
   importPlan: 'extension',
@@ -227,6 +243,7 @@ export interface ResponseMap {
   teamMembers: ReadResult;
   saveSelfAssessment: SaveAssessmentResult;
   openReport: Ok;
+  pageReport: Ok;
   publishPlan: PublishResult;
   takeFolderPlan: Ok | Failure<'publishTakeFailed'>;
   restoreBackup: BackupImportResult;

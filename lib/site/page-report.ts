@@ -1,38 +1,12 @@
 import type { SiteAdapterOverrides } from '../model/plan';
-import type { CourseKey } from './course-key';
 import { courseFacts, detectors, itemHeading, mainContent, showsCompletion } from './digiteket';
 import { hasCourseMenuLink, lastStepReached, pageItem, pageItemTitle } from './page-item';
+import type { PageCheck, PageReport } from './page-checks';
 import { PATTERNS, SELECTORS } from './selectors';
 
 // What Kurskompis recognised on a Digiteket page and what it looked for without finding it:
 // the site check a coordinator reads when the site changed shape. Only the address and the
 // fields recognised go in, never the page's text.
-
-/** Each thing the adapter looks for on a page. */
-export const PAGE_CHECKS = [
-  'courseMenuLink',
-  'heading',
-  'mainContent',
-  'canonical',
-  'area',
-  'time',
-  'completion',
-  'lastStep',
-] as const;
-export type PageCheck = (typeof PAGE_CHECKS)[number];
-
-export interface PageReport {
-  /** The address without query or fragment (which may carry personal data). */
-  address: string;
-  /** The detector that knew the address, or how the page was recognised as a course. */
-  kind: string;
-  key?: CourseKey;
-  title?: string;
-  area?: string;
-  minutes?: number;
-  found: PageCheck[];
-  missing: PageCheck[];
-}
 
 /** The checks that apply to a page of this kind: a list has no competence area to find. */
 function checksFor(isCourse: boolean, onLanding: boolean): PageCheck[] {
@@ -60,7 +34,8 @@ export function readPageReport(url: URL, doc: Document, overrides?: SiteAdapterO
   const checks = checksFor(isCourse, onLanding);
   return {
     address: `${url.origin}${url.pathname}`,
-    kind: item ? item.via : (detector ?? 'unknown'),
+    // A detector's name without its "is": courseList, myPages, …
+    kind: item ? item.via : detector ? detector.slice(2, 3).toLowerCase() + detector.slice(3) : 'unknown',
     ...(item ? { key: item.key, title: pageItemTitle(doc, item, url.href).replace(PATTERNS.titleSuffix, '') } : {}),
     ...(facts.competenceArea ? { area: facts.competenceArea } : {}),
     ...(facts.minutes !== undefined ? { minutes: facts.minutes } : {}),

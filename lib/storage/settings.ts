@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_REMINDERS, type ReminderSettings } from '../time/reminders';
 import { REVISION_KEY } from '../messages/revision';
+import type { SeenPage } from '../site/page-checks';
 
 // Small settings and signals in the extension's storage (never the page's). Each item carries
 // a version, so a later change of its shape comes with a migration instead of a surprise.
@@ -22,6 +23,12 @@ export const reminderSetting = storage.defineItem<ReminderSettings>('local:remin
 
 /** The Swedish day the last reminder was shown: never more than one a day. */
 export const lastReminderDay = storage.defineItem<string | null>('local:lastReminderDay', { fallback: null, version: 1 });
+
+/** The Digiteket pages seen last and what was recognised on each: the site check's list. */
+export const seenPagesSetting = storage.defineItem<SeenPage[]>('local:seenPages', { fallback: [], version: 1 });
+
+/** Set once the popup has suggested the site check, which it does only once. */
+export const siteCheckSuggested = storage.defineItem<boolean>('local:siteCheckSuggested', { fallback: false, version: 1 });
 
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0, version: 1 });

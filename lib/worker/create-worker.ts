@@ -20,6 +20,7 @@ import type { PlanAddress } from '../services/managed';
 import { doneKeys, Tracker } from '../services/tracker';
 import { SigningKeys } from '../services/signing-keys';
 import { acceptedOverrides } from '../site/override-rules';
+import { withSeenPage, type SeenPage } from '../site/page-checks';
 
 // The background worker's services wired together, and the one place that answers messages.
 // background.ts gives it the browser; the tests give it fakes. Requests are parsed first and
@@ -53,6 +54,8 @@ export interface WorkerDeps {
   /** After each sync, e.g. to plan the retry alarm. */
   afterSync: () => Promise<void>;
   openReport: (section?: string) => Promise<void>;
+  /** The Digiteket pages seen last, for the site check (kept in extension storage). */
+  seenPages: Setting<SeenPage[]>;
   /** How long a plan address may take to answer. */
   planTimeoutMs?: number;
 }
@@ -201,6 +204,10 @@ export function createWorker(deps: WorkerDeps) {
     },
     teamMembers: () => members.read(),
     saveSelfAssessment: ({ type: _type, ...input }, now) => assessments.save(input, now),
+    pageReport: async (request, now) => {
+      await deps.seenPages.setValue(withSeenPage(await deps.seenPages.getValue(), request.report, now));
+      return { ok: true };
+    },
     openReport: async (request) => {
       await deps.openReport(request.section);
       return { ok: true };

@@ -8,6 +8,8 @@ import { planSchema } from '../../lib/model/plan';
 import { openDatabase, Store } from '../../lib/storage/store';
 import { createWorker } from '../../lib/worker/create-worker';
 import { fixturePage, fixturePlan } from '../support/fixtures';
+import { memorySetting } from '../support/memory-setting';
+import type { SeenPage } from '../../lib/site/page-checks';
 
 // A plan teaches the site adapter what a finished course looks like (`siteAdapter`), and plan.json
 // in the team folder can be written by any member. Tried here: every class, id, attribute, tag
@@ -117,6 +119,7 @@ describe('a plan whose completion text is "a"', () => {
   async function worker() {
     const store = new Store(await openDatabase(`overrides-${++dbCount}`));
     const w = createWorker({
+    seenPages: memorySetting<SeenPage[]>([]),
       store,
       fetch: vi.fn(),
       planUrl: { getValue: async () => null, setValue: async () => undefined },

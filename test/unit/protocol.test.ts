@@ -7,6 +7,8 @@ import { send } from '../../lib/messages/send';
 import { openDatabase, Store } from '../../lib/storage/store';
 import { createWorker } from '../../lib/worker/create-worker';
 import { fixturePlan } from '../support/fixtures';
+import { memorySetting } from '../support/memory-setting';
+import type { SeenPage } from '../../lib/site/page-checks';
 
 // The message protocol: every message is classified, a Digiteket page may send only what it
 // needs, and whatever the worker will not take comes back as a failure, never as nothing.
@@ -41,6 +43,7 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   teamMembers: { type: 'teamMembers' },
   saveSelfAssessment: { type: 'saveSelfAssessment', scores: { information: 4 }, source: 'page' },
   openReport: { type: 'openReport' },
+  pageReport: { type: 'pageReport', report: { address: 'https://digiteket.se/kurs/skapa-en-podd/', kind: 'landing', found: ['heading'], missing: [] } },
   publishPlan: { type: 'publishPlan' },
   takeFolderPlan: { type: 'takeFolderPlan', etag: '"1"' },
   restoreBackup: { type: 'restoreBackup', text: '{}' },
@@ -59,6 +62,7 @@ async function worker() {
   let teamFolder: unknown = null;
   let planUrl: string | null = null;
   const w = createWorker({
+    seenPages: memorySetting<SeenPage[]>([]),
     store,
     fetch: fetchImpl,
     planUrl: { getValue: async () => planUrl, setValue: async (v) => void (planUrl = v) },
@@ -88,7 +92,7 @@ describe('the message protocol', () => {
       .map(([type]) => type)
       .sort();
     // A change here is a decision about what Digiteket's pages (and their scripts) can do.
-    expect(fromSite).toEqual(['addToDraft', 'completedOnPage', 'importMyPages', 'openReport', 'pageContext', 'saveSelfAssessment', 'setDone', 'visited']);
+    expect(fromSite).toEqual(['addToDraft', 'completedOnPage', 'importMyPages', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
   });
 
   it('refuses every page-only message from a Digiteket page, and changes nothing', async () => {
