@@ -51,6 +51,8 @@ export const memberSchema = z.object({
   sharedNotes: z.array(sharedNoteSchema).max(5000).default([]),
   signups: z.array(signupSchema).max(1000).default([]),
   selfAssessments: z.array(selfAssessmentSchema).max(100).default([]),
+  /** The member's seal over the rest (lib/sync/member-seal.ts); readers other than the member ignore it. */
+  seal: z.string().max(100).optional(),
 });
 
 export type MemberFile = z.infer<typeof memberSchema>;
