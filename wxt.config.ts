@@ -5,7 +5,6 @@ import { DIGITEKET_MATCHES } from './lib/site/hosts';
 export default defineConfig({
   // Manifest V3 for Firefox too: optional host permissions and the same background model.
   manifestVersion: 3,
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
   }),

@@ -58,10 +58,13 @@ export default defineBackground(() => {
 
   const extensionOrigin = browser.runtime.getURL('/');
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Content scripts report the web page's URL; only our own pages have the extension's origin.
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
-    return ready.then((worker) => worker.handle(message, { fromExtensionPage }));
+    // Answered through sendResponse, which Chromium and Firefox both take (a returned promise is
+    // Firefox's alone); `true` keeps the channel open until the worker has answered.
+    void ready.then((worker) => worker.handle(message, { fromExtensionPage })).then(sendResponse, () => sendResponse({ ok: false, error: 'messageRefused' }));
+    return true;
   });
 
   const refreshPlan = async () => {

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageContext, PageItem } from '../../lib/messages/protocol';
-import { courseKey } from '../../lib/site/course-key';
-import { isItemPage } from '../../lib/site/digiteket';
+import { pageItem, pageItemTitle, type PageItem as ItemOfPage } from '../../lib/site/page-item';
 import { HOST_ATTR } from './badges';
 
 // Runs the in-page features: owns the page context, one batched observation of what the site
@@ -16,8 +15,12 @@ export interface PageState {
   /** Course keys done; a feature that sees a course finished adds it and calls `changed`. */
   readonly done: Set<string>;
   readonly url: URL;
-  /** The course or article this page belongs to, or null. */
+  /** The course or article this page belongs to (a step's is its course), or null. */
   readonly pageKey: string | null;
+  /** How the page was recognised as that course or article. */
+  readonly item: ItemOfPage | null;
+  /** The course's or article's title as this page shows it (on a step: the course's, not the step's). */
+  title(): string;
 }
 
 /** A feature's lifetime on one page: until the site navigates or the extension goes away. */
@@ -70,16 +73,23 @@ function parsed(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-export function pageState(context: PageContext, done: Set<string>, href: string): PageState {
+/** The page's state; `doc` once it is parsed, for pages recognised by what they show. */
+export function pageState(context: PageContext, done: Set<string>, href: string, doc?: Document): PageState {
   const url = new URL(href);
+  const items = new Map((context.period?.items ?? []).map((item) => [item.key, item]));
+  const item = pageItem(url, doc);
   return {
     context,
-    items: new Map((context.period?.items ?? []).map((item) => [item.key, item])),
+    items,
     done,
     url,
-    pageKey: isItemPage(url) ? courseKey(url.href) : null,
+    pageKey: item?.key ?? null,
+    item,
+    title: () => (item ? pageItemTitle(document, item, href, items.get(item.key)?.title) : ''),
   };
 }
+
+const parsedDocument = (): Document | undefined => (document.readyState === 'loading' ? undefined : document);
 
 export async function runFeatures(deps: RunnerDeps): Promise<void> {
   const { ctx, features } = deps;
@@ -107,7 +117,7 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
     } catch (error) {
       deps.onError?.('pageContext', error);
     }
-    page = pageState(context, new Set(context.done), location.href);
+    page = pageState(context, new Set(context.done), location.href, parsedDocument());
   };
 
   const changed = () => {
@@ -173,6 +183,8 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
   await parsed(ctx);
   await context;
   if (ctx.isInvalid) return;
+  // The context may have come before the page was parsed: read the page itself now.
+  if (!page.item) page = pageState(page.context, page.done, location.href, document);
   settle();
 
   const observer = new MutationObserver((records) => {
@@ -193,7 +205,7 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     teardown();
     ctx.setTimeout(() => {
-      page = pageState(page.context, page.done, location.href);
+      page = pageState(page.context, page.done, location.href, document);
       settle();
     }, NAVIGATION_SETTLE_MS);
   });

@@ -23,9 +23,22 @@ function normalisedPath(url: URL): string {
 }
 
 const SLUG = '[^/]+';
+/**
+ * A course step's own segment: `<step-slug>-<number>.<13 hex><digit>.<8 digits>`, PHP's
+ * `uniqid('', true)` after the step's number (SITE.md), lower-cased like every key path.
+ */
+const STEP = '[a-z0-9-]+-\\d+\\.[0-9a-f]{13}\\d\\.\\d{8}';
+const STEP_SEGMENT = new RegExp(`^${STEP}$`);
+const STEP_PATH = new RegExp(`^(/kurs/${SLUG}/)${STEP}/$`);
 
-export const isStartPageExamples = ['https://digiteket.se/', 'https://www.digiteket.se/', 'https://digiteket.se/?s=podd', 'https://digiteket.se/#main'];
-export const isStartPage = detector((path) => path === '/');
+export const isStartPageExamples = ['https://digiteket.se/', 'https://www.digiteket.se/', 'https://digiteket.se/?s=podd', 'https://digiteket.se/#main', 'https://digiteket.se/?p=abc'];
+export const isStartPage: Detector = (url) => isDigiteketHost(url.hostname) && normalisedPath(url) === '/' && !isShortLink(url);
+
+/** WordPress's short link to a post, `/?p=<id>`: the page is keyed by its canonical address. */
+export const isShortLinkExamples = ['https://digiteket.se/?p=22556', 'https://www.digiteket.se/?p=22556&utm_source=nyhetsbrev'];
+export function isShortLink(url: URL): boolean {
+  return isDigiteketHost(url.hostname) && normalisedPath(url) === '/' && /^\d+$/.test(url.searchParams.get('p') ?? '');
+}
 
 export const isCoursePageExamples = [
   'https://digiteket.se/kurs/skapa-en-podd/',
@@ -35,6 +48,14 @@ export const isCoursePageExamples = [
   'https://digiteket.se/kurs/k%C3%A4llkritik/',
 ];
 export const isCoursePage = detector((path) => new RegExp(`^/kurs/${SLUG}/$`).test(path));
+
+/** A step (lesson) of a course: most of a course is spent on these, under the course's address. */
+export const isStepPageExamples = [
+  'https://digiteket.se/kurs/ner-i-kaninhalet-starta-din-egen-studiecirkel-om-ai/en-studiecirkel-blir-till-17992.66d6b462575cc5.95724959/',
+  'https://digiteket.se/kurs/en-praktisk-introduktion-till-generativ-ai-chatgpt-gemini-och-copilot/vad-ar-generativ-ai-21734.68da8c7a27fb86.02549004',
+  'https://www.digiteket.se/kurs/skapa-en-podd/mikrofonen-3.66D6B462575CC5.95724959/?svar=2#fraga',
+];
+export const isStepPage = detector((path) => STEP_PATH.test(path));
 
 export const isArticlePageExamples = [
   'https://digiteket.se/inspirationsartikel/ostersundsmodellen/',
@@ -60,7 +81,9 @@ export const isCertificate = detector((path) => new RegExp(`^/kursbevis/${SLUG}/
 /** Every detector by name, for the tests. */
 export const detectors: Record<string, Detector> = {
   isStartPage,
+  isShortLink,
   isCoursePage,
+  isStepPage,
   isArticlePage,
   isCourseList,
   isCompetenceAreaPage,
@@ -73,6 +96,8 @@ export const detectors: Record<string, Detector> = {
 export const unmatchedExamples = [
   'https://digiteket.se/kurs/',
   'https://digiteket.se/kurs/skapa-en-podd/steg-2/',
+  'https://digiteket.se/kurs/skapa-en-podd/steg-2-17992.66d6b462575cc5/',
+  'https://digiteket.se/kurs/skapa-en-podd/steg-2-17992.66d6b462575cc5.95724959/extra/',
   'https://digiteket.se/inspiration/',
   'https://digiteket.se/grupper/ostersunds-bibliotek/',
   'https://digiteket.se/sjalvskattningstest/',
@@ -88,9 +113,23 @@ export function isItemPage(url: URL): boolean {
 
 const ITEM_PATH = new RegExp(`^/(kurs|inspirationsartikel)/${SLUG}/$`);
 
+/** The key a canonical path stands for as an item: a course or article, a step by its course. */
+function itemKeyOfPath(path: string): CourseKey | null {
+  if (ITEM_PATH.test(path)) return `${DIGITEKET_HOST}${path}`;
+  const step = STEP_PATH.exec(path);
+  return step ? `${DIGITEKET_HOST}${step[1] as string}` : null;
+}
+
+/** The course a step page belongs to (its key), or null when the URL is no step. */
+export function courseKeyOfStep(url: URL): CourseKey | null {
+  if (!isDigiteketHost(url.hostname)) return null;
+  const step = STEP_PATH.exec(normalisedPath(url));
+  return step ? `${DIGITEKET_HOST}${step[1] as string}` : null;
+}
+
 /**
- * The key of a link's target when it points at a course or article, else null. Runs for
- * every link on a page, so the URL is parsed and normalised once.
+ * The key of a link's target when it points at a course or article (a step counts as its
+ * course), else null. Runs for every link on a page, so the URL is parsed and normalised once.
  */
 export function itemKeyOfHref(href: string, base: string): CourseKey | null {
   let url: URL;
@@ -100,8 +139,7 @@ export function itemKeyOfHref(href: string, base: string): CourseKey | null {
     return null;
   }
   if (!isDigiteketHost(url.hostname)) return null;
-  const path = normalisedPath(url);
-  return ITEM_PATH.test(path) ? `${DIGITEKET_HOST}${path}` : null;
+  return itemKeyOfPath(normalisedPath(url));
 }
 
 // ---- Reading pages (DOM) ----------------------------------------------------------------
@@ -177,8 +215,7 @@ const ABSOLUTE_DIGITEKET = new RegExp(
 export function itemKeyOfResolved(resolved: string): CourseKey | null {
   const match = ABSOLUTE_DIGITEKET.exec(resolved);
   if (!match) return null;
-  const path = canonicalPath(match[1] as string);
-  return ITEM_PATH.test(path) ? `${DIGITEKET_HOST}${path}` : null;
+  return itemKeyOfPath(canonicalPath(match[1] as string));
 }
 
 /** The page's main content: where courses, results and completion are read. */
@@ -194,11 +231,6 @@ export function barAnchor(doc: Document): Element | null {
 /** The heading of a course list, competence area or start page, where the collecting bar goes. */
 export function listHeading(doc: Document): Element | null {
   return doc.querySelector(SELECTORS.mainHeading) ?? doc.querySelector(SELECTORS.anyHeading);
-}
-
-/** Whether a link sits in the article that holds the page's own heading: the page itself, not a card. */
-export function isInPageItem(link: Element, doc: Document): boolean {
-  return link.closest(SELECTORS.itemArticle)?.contains(itemHeading(doc)) ?? false;
 }
 
 /** Whether a key is a course's (else an article's): the two kinds a key can be. */
@@ -222,8 +254,14 @@ export function slugOfHref(href: string): string | null {
   if (stop >= 0 && href[stop] !== '?' && href[stop] !== '#') return null;
   let end = stop >= 0 ? stop : href.length;
   while (end > 0 && href[end - 1] === '/') end -= 1;
+  let start = href.lastIndexOf('/', end - 1);
+  // A step's link is keyed by its course: the segment before the step's own.
+  if (STEP_SEGMENT.test(href.slice(start + 1, end).toLowerCase())) {
+    end = start;
+    start = href.lastIndexOf('/', end - 1);
+  }
   // An escaped slash decodes into two segments; the key keeps the last.
-  const slug = slugOfKey(canonicalPath(`/${href.slice(href.lastIndexOf('/', end - 1) + 1, end)}`));
+  const slug = slugOfKey(canonicalPath(`/${href.slice(start + 1, end)}`));
   return slug === '' || slug === '.' || slug === '..' ? null : slug;
 }
 

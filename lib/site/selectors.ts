@@ -17,12 +17,14 @@ export const SELECTORS = {
   link: 'a[href]',
   card: 'article, li, .course-card',
   cardTitle: 'h2, h3, h4, .course-card__title',
-  itemArticle: 'article',
   myPagesEntry: 'li',
   completionDate: 'time[datetime]',
   assessmentRow: 'li, tr',
   assessmentMeter: 'meter, progress',
   factLine: 'li, p, dd, span',
+  skipLink: 'a[href^="#"]',
+  canonical: 'link[rel="canonical"][href]',
+  breadcrumbLink: '.breadcrumbs a[href], .breadcrumb a[href], nav[aria-label="Brödsmulor"] a[href]',
 } as const;
 
 /** The text patterns, as the adapter uses them; none has the `g` flag. */
@@ -35,6 +37,7 @@ export const PATTERNS = {
   minutes: /(\d+)\s*min(?:uter|\.)?\b/i,
   areaLine: /kompetensområde/i,
   takenDate: /(\d{4}-\d{2}-\d{2})/,
+  courseMenuSkip: /^\s*Gå direkt till kursmenyn\s*$/i,
 };
 
 /**
@@ -47,7 +50,7 @@ export type Example = { fixture: string; count: number } | { html: string; count
  * Where a pattern is counted: the document's title, the text of its main content, or the
  * links whose href, as written, matches.
  */
-export type PatternSource = 'title' | 'text' | 'href';
+export type PatternSource = 'title' | 'text' | 'href' | 'linkText';
 
 // Why each rule exists and what it finds: beside the rules, but in exports of their own that
 // only the tests read, so the content script carries the selectors and not their examples.
@@ -97,10 +100,6 @@ export const SELECTOR_EXAMPLES: { readonly [K in keyof typeof SELECTORS]: { why:
     why: 'the title inside a card\'s link, where its badge goes',
     examples: [{ fixture: 'kurser.html', count: 27 }],
   },
-  itemArticle: {
-    why: 'the article holding a course page\'s own heading: links in it are the course itself and get no badge',
-    examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 1 }],
-  },
   myPagesEntry: {
     why: 'an entry on Mina sidor; a finished one carries a date or a certificate link',
     examples: [{ fixture: 'mina-sidor.html', count: 9 }],
@@ -120,6 +119,18 @@ export const SELECTOR_EXAMPLES: { readonly [K in keyof typeof SELECTORS]: { why:
   factLine: {
     why: 'short lines of a course page that may state its time or competence area',
     examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 17 }],
+  },
+  skipLink: {
+    why: 'a link within the page; the skip links every course page opens with are among them',
+    examples: [{ fixture: 'kurs-kaninhalet.html', count: 2 }, { fixture: 'kurs-kaninhalet-steg-1.html', count: 2 }],
+  },
+  canonical: {
+    why: 'the page\'s own address: keys a short link (/?p=…) and a course page at an address no detector knows',
+    examples: [{ fixture: 'kurs-kaninhalet.html', count: 1 }, { fixture: 'kurs-skapa-en-podd.html', count: 1 }],
+  },
+  breadcrumbLink: {
+    why: 'the trail above a page, naming the course when the canonical link does not',
+    examples: [{ fixture: 'kurs-skapa-en-podd.html', count: 2 }, { fixture: 'kurs-kaninhalet.html', count: 0 }],
   },
 };
 
@@ -163,5 +174,14 @@ export const PATTERN_EXAMPLES: { readonly [K in keyof typeof PATTERNS]: { in: Pa
     in: 'text',
     why: 'the day the self-assessment was taken, the first date on its result page',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 1 }],
+  },
+  courseMenuSkip: {
+    in: 'linkText',
+    why: 'the skip link every course page (landing and steps) opens with, and no article: the firmest in-page sign of a course (SITE.md)',
+    examples: [
+      { fixture: 'kurs-kaninhalet.html', count: 1 },
+      { fixture: 'kurs-kaninhalet-steg-2.html', count: 1 },
+      { fixture: 'inspirationsartikel-ostersundsmodellen.html', count: 0 },
+    ],
   },
 };

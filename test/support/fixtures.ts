@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,8 +6,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const SHARED_FIXTURES = join(here, '../../../shared/fixtures');
 export const DIGITEKET_DIR = join(SHARED_FIXTURES, 'digiteket');
 
+/** Pages of our own, made from SITE.md (test/fixtures/index.json names their addresses). */
+export const OWN_FIXTURES = join(here, '../fixtures');
+
+/** A Digiteket page by file name: the shared fixtures first, then our own. */
 export function fixturePage(name: string): string {
-  return readFileSync(join(DIGITEKET_DIR, name), 'utf8');
+  const shared = join(DIGITEKET_DIR, name);
+  return readFileSync(existsSync(shared) ? shared : join(OWN_FIXTURES, name), 'utf8');
 }
 
 export function fixturePlan(): { periods: Array<{ id: string; starts: string; deadline: string }> } & Record<string, unknown> {

@@ -63,6 +63,9 @@ describe('reading Digiteket pages', () => {
         'https://digiteket.se/kurs/skapa-en-podd/steg/%2e%2E/',
         'https://digiteket.se/kurs/skapa-en-podd-2/',
         'https://digiteket.se/kurs/skapa-en-podd/steg-2/',
+        'https://digiteket.se/kurs/skapa-en-podd/mikrofonen-3.66d6b462575cc5.95724959',
+        '/kurs/Skapa-En-Podd/Mikrofonen-3.66D6B462575CC5.95724959/?svar=1',
+        'https://digiteket.se/kurs/skapa-en-podd-2/mikrofonen-3.66d6b462575cc5.95724959/',
         'https://example.com/kurs/skapa-en-podd/',
       ]
         .map((href) => `<a href="${href}">x</a>`)
@@ -86,6 +89,20 @@ describe('reading Digiteket pages', () => {
     expect(slugOfHref('/kurs%2Fx')).toBe('x');
     expect(slugOfHref('/kurs\\x')).toBeNull();
     expect(slugOfHref(' /kurs/x')).toBeNull();
+    // A step's link is its course's.
+    expect(slugOfHref('/kurs/skapa-en-podd/mikrofonen-3.66d6b462575cc5.95724959/')).toBe('skapa-en-podd');
+    expect(slugOfHref('/kurs/skapa-en-podd/steg-2/')).toBe('steg-2');
+  });
+
+  it('badges a link to a step of a course as the course', () => {
+    const doc = new DOMParser().parseFromString(
+      '<main><a href="/kurs/skapa-en-podd/mikrofonen-3.66d6b462575cc5.95724959">Mikrofonen</a><a href="/kurs/skapa-en-podd/steg-2/">Steg 2</a></main>',
+      'text/html',
+    );
+    const base = doc.createElement('base');
+    base.href = 'https://digiteket.se/';
+    doc.head.append(base);
+    expect(itemLinks(doc).map((l) => [l.link.textContent, l.key])).toEqual([['Mikrofonen', 'digiteket.se/kurs/skapa-en-podd/']]);
   });
 
   it('lists the courses on Mina sidor with their dates', () => {

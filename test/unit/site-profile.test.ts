@@ -26,6 +26,7 @@ function countPattern(pattern: RegExp, source: PatternSource, doc: Document): nu
   if (source === 'href') {
     return Array.from(doc.querySelectorAll('a[href]')).filter((a) => pattern.test(a.getAttribute('href') ?? '')).length;
   }
+  if (source === 'linkText') return Array.from(doc.querySelectorAll('a')).filter((a) => pattern.test(a.textContent ?? '')).length;
   const text = source === 'title' ? doc.title : (mainContent(doc)?.textContent ?? '');
   return text.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
 }

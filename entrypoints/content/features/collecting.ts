@@ -4,11 +4,9 @@ import {
   isCompetenceAreaPage,
   isCourseKey,
   isCourseList,
-  isCoursePage,
   isStartPage,
   itemHeading,
   itemLinks,
-  itemTitle,
   listHeading,
 } from '../../../lib/site/digiteket';
 import { CollectLayer, type AddItems, type Collectable } from '../collect';
@@ -48,7 +46,7 @@ export function coordinatorCollecting(): Feature {
         teardown: () => layer.remove(),
       };
       if (key) {
-        layer.show(anchor, [{ key, title: itemTitle(document), kind: isCoursePage(life.page.url) ? 'course' : 'article', card: anchor }]);
+        layer.show(anchor, [{ key, title: life.page.title(), kind: isCourseKey(key) ? 'course' : 'article', card: anchor }]);
         return run;
       }
       layer.show(anchor, listed(document.body));

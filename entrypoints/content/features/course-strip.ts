@@ -1,7 +1,7 @@
 import { dayMonth } from '../../../lib/text/format';
 import { t } from '../../../lib/text/i18n';
 import { send } from '../../../lib/messages/send';
-import { itemHeading, itemTitle } from '../../../lib/site/digiteket';
+import { itemHeading } from '../../../lib/site/digiteket';
 import { mountPanel, type Panel, type PanelState } from '../panel';
 import type { Feature, PageState } from '../runner';
 
@@ -34,7 +34,7 @@ export function courseStrip(): Feature {
         const heading = itemHeading(document);
         if (!heading) return;
         mounting = true;
-        const title = itemTitle(document);
+        const title = life.page.title();
         mountPanel(life.ctx, heading, { onToggle: (done) => send({ type: 'setDone', key, done, title }) }).then((mounted) => {
           if (gone) return mounted.remove();
           panel = mounted;

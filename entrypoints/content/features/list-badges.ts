@@ -1,4 +1,4 @@
-import { cardOf, isInPageItem, itemLinks } from '../../../lib/site/digiteket';
+import { cardOf, itemLinks } from '../../../lib/site/digiteket';
 import { BadgeLayer, badgeLook } from '../badges';
 import type { Feature, FeatureLife } from '../runner';
 import { BADGE_CSS } from '../styles';
@@ -10,8 +10,8 @@ function badge(life: FeatureLife, layer: BadgeLayer, root: ParentNode): void {
   const seen = new Map<Element, Set<string>>();
   const wanted = new Set([...items.keys(), ...done]);
   for (const { link, key, anchor } of itemLinks(root, wanted)) {
-    // The page's own title has the course strip instead.
-    if (key === pageKey && isInPageItem(link, document)) continue;
+    // The page's own course has the strip under its title; its menu and steps link to it.
+    if (key === pageKey) continue;
     const card = cardOf(link) ?? link;
     const keys = seen.get(card) ?? new Set<string>();
     if (keys.has(key)) continue;

@@ -1,4 +1,4 @@
-import { isCoursePage, itemTitle } from '../../../lib/site/digiteket';
+import { isCourseKey } from '../../../lib/site/digiteket';
 import { mountNotesDock } from '../notes';
 import type { Feature } from '../runner';
 
@@ -6,10 +6,11 @@ import type { Feature } from '../runner';
 export function notesTab(): Feature {
   return {
     id: 'notesTab',
-    runsOn: (page) => page.pageKey !== null && isCoursePage(page.url),
+    // On a course's landing page and every step: one list of notes per course.
+    runsOn: (page) => page.pageKey !== null && isCourseKey(page.pageKey),
     init({ ctx, page }) {
       if (!page.pageKey) return;
-      const dock = mountNotesDock(ctx, page.pageKey, itemTitle(document));
+      const dock = mountNotesDock(ctx, page.pageKey, page.title());
       return { teardown: () => dock.remove() };
     },
   };

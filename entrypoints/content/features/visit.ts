@@ -1,8 +1,8 @@
 import { send } from '../../../lib/messages/send';
-import { courseFacts, isCoursePage, itemTitle } from '../../../lib/site/digiteket';
+import { courseFacts } from '../../../lib/site/digiteket';
 import type { Feature } from '../runner';
 
-/** Opening a course or article page counts it as started (once per page load and course). */
+/** Opening a course (any of its steps) or article counts it as started (once per page load and course). */
 export function recordVisit(): Feature {
   const reported = new Set<string>();
   return {
@@ -12,8 +12,9 @@ export function recordVisit(): Feature {
       const key = page.pageKey;
       if (!key || reported.has(key)) return;
       reported.add(key);
-      const facts = isCoursePage(page.url) ? courseFacts(document) : {};
-      void send({ type: 'visited', key, title: itemTitle(document), ...facts });
+      // The stated time and area are on the course's landing page, not on its steps.
+      const facts = page.item?.via === 'landing' ? courseFacts(document) : {};
+      void send({ type: 'visited', key, title: page.title(), ...facts });
     },
   };
 }
