@@ -11,6 +11,7 @@ import { openDatabase, Store } from '../lib/storage/store';
 import { updateToolbar } from '../lib/services/toolbar';
 import { doneKeys } from '../lib/services/tracker';
 import { createWorker } from '../lib/worker/create-worker';
+import type { SyncState } from '../lib/model/results';
 
 const PLAN_REFRESH_ALARM = 'plan-refresh';
 const TOOLBAR_ALARM = 'toolbar-refresh';
@@ -37,7 +38,7 @@ export default defineBackground(() => {
       },
       bumpRevision,
       scheduleSync: () => scheduleSync(),
-      afterSync: () => planRetry(store),
+      afterSync: (state) => planRetry(state),
       openReport: async (section) => {
         await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
       },
@@ -50,9 +51,9 @@ export default defineBackground(() => {
     syncTimer = setTimeout(() => void ready.then(({ sync }) => sync.sync()), delayMs);
   }
   // After a failure, an alarm brings the worker back at the planned time even if it slept.
-  async function planRetry(store: Store) {
-    const state = await store.syncState();
-    if (state?.nextTryAt) await browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.parse(state.nextTryAt) });
+  // The state comes with the call: it may not have reached the database.
+  async function planRetry(state: SyncState) {
+    if (state.nextTryAt) await browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.parse(state.nextTryAt) });
     else await browser.alarms.clear(SYNC_RETRY_ALARM);
   }
 

@@ -1,6 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { urlOfKey } from '../../lib/site/course-key';
+import { isCourseKey, urlOfKey } from '../../lib/site/course-key';
 import { groupByPeriod } from '../../lib/domain/discussion';
 import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
@@ -101,9 +101,14 @@ export function NotesView({ load, loadRecent, discussionHref }: NotesViewProps) 
           {group.courses.map((course) => (
             <article class="course-notes" key={course.key} data-course={course.key}>
               <h3>
-                <a href={urlOfKey(course.key)} target="_blank" rel="noopener noreferrer">
-                  {course.title}
-                </a>
+                {/* Keys are checked where they come in; a stored one from before that check links nowhere. */}
+                {isCourseKey(course.key) ? (
+                  <a href={urlOfKey(course.key)} target="_blank" rel="noopener noreferrer">
+                    {course.title}
+                  </a>
+                ) : (
+                  course.title
+                )}
               </h3>
               <ul class="notes">
                 {course.notes.map((note) => (

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { todayInSweden } from '../../lib/time/dates';
 import { t } from '../../lib/text/i18n';
-import { SCORE_MAX, SCORE_MIN } from '../../lib/model/competence-areas';
+import { isOnScale } from '../../lib/model/competence-areas';
 import { ASSESSMENT_AREAS, type Phase } from '../../lib/model/self-assessment';
 
 // Typing the self-assessment result in by hand: five scores from 1 to 5, the day, start or end.
@@ -22,7 +22,7 @@ export function ManualAssessment({ save }: Props) {
     const bad = new Set<string>();
     for (const area of ASSESSMENT_AREAS) {
       const value = Number((values.value[area] ?? '').replace(',', '.'));
-      if (!Number.isFinite(value) || value < SCORE_MIN || value > SCORE_MAX || (values.value[area] ?? '').trim() === '') bad.add(area);
+      if (!isOnScale(value) || (values.value[area] ?? '').trim() === '') bad.add(area);
       else scores[area] = value;
     }
     errors.value = bad;

@@ -17,7 +17,7 @@ const kim = memberSchema.parse({
   progress: [{ courseKey: 'digiteket.se/kurs/skapa-en-podd/', status: 'done', updatedAt: at }],
   signups: Array.from({ length: 1 }, () => ({ sessionId: '2026-11-s1', updatedAt: at })),
   sharedNotes: [{ id: 'n1', courseKey: 'digiteket.se/kurs/skapa-en-podd/', text: 'Bra om ljud', updatedAt: at }],
-  selfAssessments: [{ phase: 'start', takenAt: at, scores: { information: 3, communication: 2, creation: 4, safety: 3, problemSolving: 2 } }],
+  selfAssessments: [{ phase: 'start', takenAt: at, scores: { Informationskompetens: 3, Kommunikation: 2, 'Skapa innehåll': 4, Säkerhet: 3, Problemlösning: 2 } }],
 });
 
 function overviewProps(props: Partial<TeamOverviewProps> = {}): TeamOverviewProps {

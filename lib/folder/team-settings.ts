@@ -13,6 +13,12 @@ export const teamSettingsSchema = z.object({
   displayName: z.string().trim().min(1).max(100),
   shareProgress: z.boolean(),
   shareNotes: z.boolean(),
+  /**
+   * The key that seals this member's file (lib/sync/member-seal.ts), made at joining and kept
+   * like the password. Optional only because memberships from before sealing lack it; the
+   * worker gives them one on first reading.
+   */
+  sealKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
 });
 
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;

@@ -16,14 +16,14 @@ import type {
   SaveAssessmentResult,
   SyncState,
 } from '../model/results';
-import { DIGITEKET_HOST } from '../site/hosts';
+import { courseKeySchema } from '../model/course-key';
 import { PAGE_CHECKS } from '../site/page-checks';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
 // control, so nothing it sends is trusted as-is.
 
-const key = z.string().min(1).max(500).startsWith(`${DIGITEKET_HOST}/`);
+const key = courseKeySchema;
 const title = z.string().max(300);
 const noteId = z.string().min(1).max(100);
 const noteText = z.string().max(NOTE_MAX_CHARS);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { readJsonDocument } from './json-document';
+import { courseKeySchema } from './course-key';
+import { ASSESSMENT_AREAS, scoreSchema } from './self-assessment';
 
 // A member file, `members/<memberId>.json` in the team folder, as DESIGN.md describes it: what
 // one member shares. Written only by that member; read by the coordinator's overview.
@@ -9,10 +11,9 @@ export const MEMBER_VERSION = 1;
 export const MEMBER_MAX_BYTES = 2_000_000;
 
 const instant = z.iso.datetime({ offset: true });
-const key = z.string().min(1).max(500);
 
 export const memberProgressSchema = z.object({
-  courseKey: key,
+  courseKey: courseKeySchema,
   status: z.enum(['started', 'done']),
   completedAt: instant.optional(),
   updatedAt: instant,
@@ -20,7 +21,7 @@ export const memberProgressSchema = z.object({
 
 export const sharedNoteSchema = z.object({
   id: z.string().min(1).max(100),
-  courseKey: key,
+  courseKey: courseKeySchema,
   courseTitle: z.string().max(300).optional(),
   text: z.string().max(200_000),
   updatedAt: instant,
@@ -37,7 +38,8 @@ export const signupSchema = z.object({
 export const selfAssessmentSchema = z.object({
   phase: z.enum(['start', 'end']),
   takenAt: z.string().min(10).max(40),
-  scores: z.record(z.string().max(100), z.number().min(0).max(100)).optional(),
+  // Digiteket's areas only, each on the scale: anything else would reach the team's averages.
+  scores: z.partialRecord(z.enum(ASSESSMENT_AREAS), scoreSchema).optional(),
 });
 
 export const memberSchema = z.object({
@@ -51,6 +53,8 @@ export const memberSchema = z.object({
   sharedNotes: z.array(sharedNoteSchema).max(5000).default([]),
   signups: z.array(signupSchema).max(1000).default([]),
   selfAssessments: z.array(selfAssessmentSchema).max(100).default([]),
+  /** The member's seal over the rest (lib/sync/member-seal.ts); readers other than the member ignore it. */
+  seal: z.string().max(100).optional(),
 });
 
 export type MemberFile = z.infer<typeof memberSchema>;

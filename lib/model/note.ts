@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { courseKeySchema } from './course-key';
 
 export const NOTE_MAX_CHARS = 200_000;
 
 export const noteSchema = z.object({
   id: z.string().min(1).max(100),
-  courseKey: z.string().min(1).max(500),
+  courseKey: courseKeySchema,
   courseTitle: z.string().max(300).optional(),
   text: z.string().max(NOTE_MAX_CHARS),
   /** Marked "Dela till diskussionen"; off by default, and only then may it leave the browser. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { courseKeySchema } from './course-key';
 
 export const progressStatus = z.enum(['started', 'done']);
 export type ProgressStatus = z.infer<typeof progressStatus>;
 
 export const progressRecordSchema = z.object({
-  courseKey: z.string().min(1).max(500),
+  courseKey: courseKeySchema,
   status: progressStatus,
   title: z.string().max(300).optional(),
   startedAt: z.iso.datetime({ offset: true }).optional(),

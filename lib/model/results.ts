@@ -7,8 +7,24 @@ import type { SelfAssessmentRecord } from './self-assessment';
 // the model, not with the services, so the message protocol and the pages can name them
 // without importing any service.
 
-/** Every way the team folder can fail; each has its sentence (`syncError_<error>`). */
-export const FOLDER_ERRORS = ['auth', 'notFolder', 'notFound', 'full', 'timeout', 'unreachable', 'busy', 'server', 'redirected'] as const;
+/**
+ * Every way the team folder can fail; each has its sentence (`syncError_<error>`).
+ * `timeout`: no whole answer in time (headers or body); `interrupted`: an answer broken off
+ * midway; `failed`: anything else that stopped a sync (an exception, a write refused here).
+ */
+export const FOLDER_ERRORS = [
+  'auth',
+  'notFolder',
+  'notFound',
+  'full',
+  'timeout',
+  'unreachable',
+  'busy',
+  'server',
+  'redirected',
+  'interrupted',
+  'failed',
+] as const;
 export type FolderError = (typeof FOLDER_ERRORS)[number];
 
 /** A folder failure as an answer carries it: the key of its sentence. */
@@ -27,6 +43,13 @@ export interface SyncState {
   failures: number;
   nextTryAt?: string;
   planEtag?: string;
+  /**
+   * When this member's own file in the folder was last found written by someone else (not
+   * sealed by this membership's key); shown as a warning until a day after, see sync-service.
+   */
+  memberChangedAt?: string;
+  /** A sealed member file was written to this folder: from then on an unsealed one is foreign. */
+  memberSealed?: boolean;
   /** Sign-ups per session across the team's member files, at the last sync (this member's included). */
   signupCounts?: Record<string, number>;
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from './competence-areas';
+import { COMPETENCE_AREAS, isOnScale } from './competence-areas';
 
 // A saved self-assessment result: the five area scores (1–5) of Digiteket's test, marked as
 // the start or the end by the plan's self-assessment dates. One per phase; a newer one replaces.
 
 export const ASSESSMENT_AREAS = COMPETENCE_AREAS;
 
-const score = z.number().min(SCORE_MIN).max(SCORE_MAX);
+/** A score on the scale: every schema that holds one uses this. */
+export const scoreSchema = z.number().refine(isOnScale, { params: { reason: 'score' } });
+const score = scoreSchema;
 
 export const scoresSchema = z.object(Object.fromEntries(ASSESSMENT_AREAS.map((a) => [a, score])) as Record<(typeof ASSESSMENT_AREAS)[number], typeof score>);
 

@@ -45,6 +45,16 @@ export function courseKey(url: string, base?: string): CourseKey | null {
   return `${DIGITEKET_HOST}${canonicalPath(parsed.pathname)}`;
 }
 
+/**
+ * True only for a key as `courseKey` makes it: the canonical form of an address on Digiteket.
+ * A key read from a file (a member file, a backup) is shown as a link to `urlOfKey(key)`, so
+ * anything else (another site, `digiteket.se.example.com/`, `digiteket.se@example.com/`, a
+ * path written some other way) is refused rather than trusted.
+ */
+export function isCourseKey(value: string): boolean {
+  return value.startsWith(`${DIGITEKET_HOST}/`) && courseKey(urlOfKey(value)) === value;
+}
+
 /** An https address for a key, for opening the course in a tab. */
 export function urlOfKey(key: CourseKey): string {
   return `https://${key}`;

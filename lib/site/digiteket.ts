@@ -1,5 +1,5 @@
 import { canonicalPath, courseKey, type CourseKey } from './course-key';
-import { COMPETENCE_AREAS, SCORE_MAX, SCORE_MIN } from '../model/competence-areas';
+import { COMPETENCE_AREAS, isOnScale } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
 import { DIGITEKET_HOST, DIGITEKET_HOSTS, isDigiteketHost } from './hosts';
 import { PATTERNS, SELECTORS } from './selectors';
@@ -364,7 +364,7 @@ export function selfAssessmentResult(doc: Document): SelfAssessmentReading | nul
     if (!area || area in scores) continue;
     const meter = entry.querySelector(SELECTORS.assessmentMeter);
     const value = meter?.getAttribute('value') ? readScore(meter.getAttribute('value') as string) : readScore(text.replace(area, ''));
-    if (value === null || value < SCORE_MIN || value > SCORE_MAX) return null;
+    if (value === null || !isOnScale(value)) return null;
     scores[area] = value;
   }
   if (Object.keys(scores).length !== COMPETENCE_AREAS.length) return null;

@@ -27,7 +27,9 @@ export function mergeMembers(a: MemberFile, b: MemberFile): MemberFile {
   };
 }
 
-/** The same records, ignoring the file's own time stamp: nothing to write when equal. */
+/** The same records, ignoring the file's own time stamp and seal: nothing to write when equal. */
 export function sameContent(a: MemberFile, b: MemberFile): boolean {
-  return dequal({ ...a, updatedAt: '' }, { ...b, updatedAt: '' });
+  const { seal: _a, ...restA } = a;
+  const { seal: _b, ...restB } = b;
+  return dequal({ ...restA, updatedAt: '' }, { ...restB, updatedAt: '' });
 }

@@ -24,6 +24,8 @@ export class MemberReader {
   constructor(
     private readonly settings: () => Promise<TeamSettings | null>,
     private readonly fetchImpl: typeof fetch,
+    /** How long one request may take, body included (the client's default unless told). */
+    private readonly timeoutMs?: number,
   ) {}
 
   async read(): Promise<ReadResult> {
@@ -35,7 +37,7 @@ export class MemberReader {
       this.cache.clear();
       this.cachedBase = address.base;
     }
-    const client = new WebDavClient(address, this.fetchImpl);
+    const client = new WebDavClient(address, this.fetchImpl, this.timeoutMs);
     try {
       const listed = (await client.list(MEMBERS_DIR)).filter((f) => f.name.endsWith('.json')).sort((a, b) => a.name.localeCompare(b.name));
       const files = listed.slice(0, MAX_MEMBER_FILES);

@@ -6,6 +6,7 @@ import type { Store } from '../storage/store';
 import { mergeById } from '../domain/merge';
 import { MEMBERS_DIR, memberPath, PLAN_FILE } from '../folder/layout';
 import { mergeMembers, sameContent } from './member-merge';
+import { isSealedBy, sealMember } from './member-seal';
 import type { ReadResult, SyncState } from '../model/results';
 import { retryDelayMs } from './retry';
 import { folderOf, type TeamSettings } from '../folder/team-settings';
@@ -14,9 +15,12 @@ import { FolderFailure, WebDavClient } from './webdav';
 
 // One sync with the team folder: the plan comes down (with its ETag), this member's file goes
 // up (GET → merge → PUT with If-Match, or If-None-Match: * to create; on 412 start again, a
-// bounded number of times). Whatever fails, everything stays here and the next try is planned.
+// bounded number of times). Whatever fails, in whatever step, the failure is recorded with its
+// reason, everything stays here and the next try is planned: a sync never ends unrecorded.
 
 const MAX_ATTEMPTS = 5;
+/** How long a warning that someone else wrote this member's file stays after it was last seen. */
+const MEMBER_WARNING_MS = 24 * 60 * 60 * 1000;
 
 export interface SyncDeps {
   store: Store;
@@ -24,6 +28,8 @@ export interface SyncDeps {
   fetch: typeof fetch;
   settings: () => Promise<TeamSettings | null>;
   onChange: () => void | Promise<void>;
+  /** After every sync that had settings, with the state it ended in (the worker plans its retry alarm from it). */
+  afterSync?: (state: SyncState) => void | Promise<void>;
   random?: () => number;
   /** Pause before writing again after a 412; a weak ETag needs about a second to turn strong. */
   pause?: (attempt: number) => Promise<void>;
@@ -31,6 +37,12 @@ export interface SyncDeps {
   /** The team's member files (cached by ETag), for counting sign-ups; none, no counts. */
   readMembers?: () => Promise<ReadResult>;
 }
+
+/** What plan.json answered, read but not yet put in force. */
+type PlanAnswer = { kind: 'same' } | { kind: 'missing' } | { kind: 'tooLarge' } | { kind: 'text'; text: string; etag: string | null };
+
+/** The member file this sync created, so that a failed join can take it back. */
+type Created = { path: string; etag: string | null };
 
 function clientFor(settings: TeamSettings, deps: SyncDeps): WebDavClient {
   const address = folderOf(settings);
@@ -53,51 +65,78 @@ export class SyncService {
 
   constructor(private readonly deps: SyncDeps) {}
 
-  /** One sync now (a second call while one runs waits for it). */
-  sync(now: Date = new Date()): Promise<SyncState | null> {
-    this.running ??= this.run(now).finally(() => (this.running = null));
+  /**
+   * One sync now (a second call while one runs waits for it). `joining`: the first sync of a
+   * join; if it fails, the member file it created is taken out of the folder again.
+   */
+  sync(now: Date = new Date(), options: { joining?: boolean } = {}): Promise<SyncState | null> {
+    this.running ??= this.run(now, options.joining === true).finally(() => (this.running = null));
     return this.running;
   }
 
-  private async run(now: Date): Promise<SyncState | null> {
-    const settings = await this.deps.settings();
+  private async run(now: Date, joining: boolean): Promise<SyncState | null> {
+    const settings = await this.deps.settings().catch(() => null);
     if (!settings) return null;
     const address = folderAddress(settings.url);
-    const previous = await this.deps.store.syncState();
+    const previous = await this.deps.store.syncState().catch(() => undefined);
     let state: SyncState =
       previous && address && previous.base === address.base ? previous : { base: address?.base ?? settings.url, failures: 0 };
     state = { ...state, lastTryAt: now.toISOString() };
+    let client: WebDavClient | null = null;
+    let created: Created | null = null;
     try {
-      const client = clientFor(settings, this.deps);
-      state = await this.pullPlan(client, state, now);
-      await this.pushMember(client, settings, now);
+      client = clientFor(settings, this.deps);
+      // The plan is read first but put in force last: a sync (a join above all) that fails on
+      // the way leaves the plan in force as it was.
+      const plan = await this.readPlan(client, state);
+      const pushed = await this.pushMember(client, settings, state, now);
+      state = pushed.state;
+      created = pushed.created;
       const signupCounts = await this.countSignups();
+      state = await this.installPlan(client, plan, state, now);
       state = { ...state, ...(signupCounts ? { signupCounts } : {}), lastOkAt: now.toISOString(), failures: 0 };
       delete state.error;
       delete state.nextTryAt;
     } catch (error) {
-      if (!(error instanceof FolderFailure)) throw error;
+      // A folder failure has its reason; anything else (a body that broke the parser, the
+      // database refusing a write) is still a failure to tell and to try again, never a throw
+      // that leaves the last "Synkat" standing.
+      const reason = error instanceof FolderFailure ? error.reason : 'failed';
+      if (joining && client && created) await client.remove(created.path, created.etag).catch(() => undefined);
       const failures = state.failures + 1;
       state = {
         ...state,
-        error: error.reason,
+        error: reason,
         failures,
         nextTryAt: new Date(now.getTime() + retryDelayMs(failures, this.deps.random)).toISOString(),
       };
     }
-    await this.deps.store.setSyncState(state);
-    await this.deps.onChange();
+    // A state that cannot be stored still goes to the worker, which plans the retry from it.
+    await this.deps.store.setSyncState(state).catch(() => undefined);
+    await Promise.resolve()
+      .then(() => this.deps.onChange())
+      .catch(() => undefined);
+    await Promise.resolve()
+      .then(() => this.deps.afterSync?.(state))
+      .catch(() => undefined);
     return state;
   }
 
-  private async pullPlan(client: WebDavClient, state: SyncState, now: Date): Promise<SyncState> {
+  private async readPlan(client: WebDavClient, state: SyncState): Promise<PlanAnswer> {
     const active = await this.deps.store.activePlan();
     const haveCopy = active?.source.kind === 'folder' && active.source.url === client.base;
     const answer = await client.get(PLAN_FILE, haveCopy ? state.planEtag : undefined, PLAN_MAX_BYTES);
-    if (answer.status === 'tooLarge') return { ...state, planProblem: true };
-    if (answer.status !== 'ok') return answer.status === 'missing' ? { ...state, planProblem: false } : state;
+    if (answer.status === 'tooLarge') return { kind: 'tooLarge' };
+    if (answer.status === 'missing') return { kind: 'missing' };
+    if (answer.status !== 'ok') return { kind: 'same' };
     // Some servers answer 200 rather than 304; the same ETag still means the same plan.
-    if (haveCopy && answer.etag && answer.etag === state.planEtag) return state;
+    if (haveCopy && answer.etag && answer.etag === state.planEtag) return { kind: 'same' };
+    return { kind: 'text', text: answer.text, etag: answer.etag };
+  }
+
+  private async installPlan(client: WebDavClient, answer: PlanAnswer, state: SyncState, now: Date): Promise<SyncState> {
+    if (answer.kind === 'same') return state;
+    if (answer.kind !== 'text') return { ...state, planProblem: answer.kind === 'tooLarge' };
     const result = await this.deps.plans.loadText(answer.text, { kind: 'folder', url: client.base }, now);
     if (!result.ok) return { ...state, planProblem: true };
     const next: SyncState = { ...state, planProblem: false };
@@ -156,17 +195,43 @@ export class SyncService {
     };
   }
 
-  private async pushMember(client: WebDavClient, settings: TeamSettings, now: Date): Promise<void> {
+  /**
+   * This member's file, merged with the folder's copy when that copy is this member's own.
+   *
+   * A copy under this member's name that the membership did not seal was written by someone
+   * else (a colleague, anyone with the share link). Nothing of it is taken: its records could
+   * mark courses done, add notes pointing anywhere or sign the member up. This browser holds
+   * everything the member shares, so the file is written again from what is here (replacing
+   * the foreign copy, with If-Match on it) and the state says so, with the time, until a day
+   * after it was last seen: the member should know, and tell the team, but a file put right
+   * again needs no lasting alarm. Only the foreign copy's note ids are used, to write
+   * tombstones for notes this browser has made private: ids carry no text, and a foreign id
+   * matches no note here. A copy with no seal at all, before this browser ever sealed one
+   * here, is the file an older Kurskompis wrote: replaced the same way, without a warning.
+   */
+  private async pushMember(
+    client: WebDavClient,
+    settings: TeamSettings,
+    state: SyncState,
+    now: Date,
+  ): Promise<{ state: SyncState; created: Created | null }> {
     const path = memberPath(settings.memberId);
+    const key = settings.sealKey;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const answer = await client.get(path);
       let remote: MemberFile | null = null;
+      let foreign = false;
+      let published = new Set<string>();
       if (answer.status === 'ok') {
         const parsed = parseMemberText(answer.text, settings.memberId);
-        // A broken copy of our own file is replaced by what this browser holds.
-        if (parsed.ok) remote = parsed.member;
+        if (parsed.ok) published = new Set(parsed.member.sharedNotes.filter((n) => !n.deleted).map((n) => n.id));
+        if (parsed.ok && key && (await isSealedBy(parsed.member, key))) remote = parsed.member;
+        // A broken copy (cut off, or refused by the schema) is replaced like a foreign one.
+        else foreign = state.memberSealed === true || (parsed.ok && parsed.member.seal !== undefined);
+      } else if (answer.status === 'tooLarge') {
+        // Never written this large here: someone else's, unless from before sealing.
+        foreign = state.memberSealed === true;
       }
-      const published = new Set((remote?.sharedNotes ?? []).filter((n) => !n.deleted).map((n) => n.id));
       const local = await this.localMember(settings, published, now);
       if (remote) await this.applyRemote(remote, settings);
       let merged = remote ? mergeMembers(remote, local) : local;
@@ -174,12 +239,21 @@ export class SyncService {
       if (!settings.shareProgress) merged = { ...merged, progress: [], selfAssessments: [] };
       if (!settings.shareNotes) merged = { ...merged, sharedNotes: merged.sharedNotes.map((n) => (n.deleted ? n : { ...n, text: '', deleted: true, updatedAt: now.toISOString() })) };
       merged = { ...merged, displayName: settings.displayName, updatedAt: now.toISOString() };
-      if (remote && sameContent(merged, remote)) return;
-      // A copy too large to read is replaced like a broken one.
+      let next: SyncState = { ...state };
+      if (foreign) next.memberChangedAt = now.toISOString();
+      else if (remote && next.memberChangedAt && now.getTime() - Date.parse(next.memberChangedAt) > MEMBER_WARNING_MS) delete next.memberChangedAt;
+      if (remote) next.memberSealed = true;
+      if (remote && sameContent(merged, remote)) return { state: next, created: null };
+      // Without a key (never in the worker, which gives every membership one) the file goes unsealed.
+      const body = key ? await sealMember(merged, key) : merged;
+      // A copy too large to read, or not this member's, is replaced like a broken one.
       const condition =
         answer.status === 'ok' || answer.status === 'tooLarge' ? (answer.etag ? { ifMatch: answer.etag } : null) : ({ ifNoneMatch: '*' } as const);
-      const put = await client.put(path, `${JSON.stringify(merged, null, 1)}\n`, condition);
-      if (put.status === 'ok') return;
+      const put = await client.put(path, `${JSON.stringify(body, null, 1)}\n`, condition);
+      if (put.status === 'ok') {
+        if (key) next = { ...next, memberSealed: true };
+        return { state: next, created: answer.status === 'missing' ? { path, etag: put.etag } : null };
+      }
       if (put.status === 'noParent') {
         await client.mkcol(MEMBERS_DIR);
         continue;

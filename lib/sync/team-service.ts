@@ -1,10 +1,14 @@
 import type { SyncService } from './sync-service';
 import { parseTeamSettings, type TeamJoin, type TeamSettings } from '../folder/team-settings';
-import { folderErrorKey, type FolderError, type JoinResult, type SyncState } from '../model/results';
+import { folderErrorKey, type JoinResult, type SyncState } from '../model/results';
 import { folderAddress, isSafeFolder } from '../folder/address';
+import { newSealKey } from './member-seal';
 
 // Joining and leaving a team folder, and changing what is shared. A folder is joined only
-// once a first sync has reached it, so a mistyped address or password is said at once.
+// once a first sync has gone through, so a mistyped address or password is said at once; a
+// first sync that fails in any way (a server error or a slow answer too: the user is there to
+// read why and try again) leaves nothing: the settings as they were, no sync state and, as far
+// as the folder lets, no member file.
 
 export interface TeamDeps {
   read: () => Promise<unknown>;
@@ -12,10 +16,8 @@ export interface TeamDeps {
   sync: SyncService;
   clearState: () => Promise<void>;
   newId?: () => string;
+  newKey?: () => string;
 }
-
-/** Failures that mean the address or sign-in is wrong, not that the server is down for now. */
-const FATAL_ON_JOIN: ReadonlySet<FolderError> = new Set(['auth', 'notFolder', 'notFound', 'unreachable', 'timeout']);
 
 export class TeamService {
   constructor(private readonly deps: TeamDeps) {}
@@ -35,17 +37,18 @@ export class TeamService {
       username: request.username.trim(),
       password: request.password,
       memberId: sameFolder ? previous.memberId : (this.deps.newId ?? (() => crypto.randomUUID()))(),
+      sealKey: (sameFolder ? previous.sealKey : undefined) ?? (this.deps.newKey ?? newSealKey)(),
       displayName: request.displayName,
       shareProgress: request.shareProgress,
       shareNotes: request.shareNotes,
     });
     if (!settings) return { ok: false, error: 'teamError_badAddress' };
     await this.deps.write(settings);
-    const state = await this.deps.sync.sync(now);
-    if (state?.error && FATAL_ON_JOIN.has(state.error)) {
+    const state = await this.deps.sync.sync(now, { joining: true }).catch(() => null);
+    if (!state || state.error) {
       await this.deps.write(previous);
       await this.deps.clearState();
-      return { ok: false, error: folderErrorKey(state.error) };
+      return { ok: false, error: folderErrorKey(state?.error ?? 'failed') };
     }
     return { ok: true, state };
   }

@@ -45,9 +45,14 @@ export class WebDavClient {
     return this.address.base;
   }
 
-  private async request(path: string, init: RequestInit): Promise<Response> {
+  /**
+   * One request; the answer comes with the signal that limits it, which the body's reading
+   * shares: the timeout counts from the request to the body's last byte.
+   */
+  private async request(path: string, init: RequestInit): Promise<{ response: Response; signal: AbortSignal }> {
     const headers = new Headers(init.headers);
     if (this.address.credentials) headers.set('Authorization', basicAuth(this.address.credentials));
+    const signal = AbortSignal.timeout(this.timeoutMs);
     let response: Response;
     try {
       response = await this.fetchImpl(new URL(path, this.address.base).href, {
@@ -57,11 +62,10 @@ export class WebDavClient {
         cache: 'no-store',
         // Never follow: a redirect would carry the member file (and the sign-in) elsewhere.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       });
     } catch (error) {
-      const name = (error as { name?: string }).name;
-      throw new FolderFailure(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unreachable');
+      throw new FolderFailure(signal.aborted || isAbort(error) ? 'timeout' : 'unreachable');
     }
     // Browsers answer `redirect: 'manual'` with an opaque redirect (status 0); Node gives the 3xx.
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
@@ -70,7 +74,21 @@ export class WebDavClient {
     }
     if (response.status === 401 || response.status === 403) throw new FolderFailure('auth', response.status);
     if (response.status === 507) throw new FolderFailure('full', 507);
-    return response;
+    return { response, signal };
+  }
+
+  /** The body as text up to `maxBytes`; too slow as a whole is a timeout, broken off midway is `interrupted`. */
+  private static async body(response: Response, signal: AbortSignal, maxBytes: number) {
+    try {
+      return await readLimited(response, maxBytes, signal);
+    } catch (error) {
+      throw new FolderFailure(signal.aborted || isAbort(error) ? 'timeout' : 'interrupted', response.status);
+    }
+  }
+
+  /** An answer whose body is not wanted: let the connection go without reading it. */
+  private static async discard(response: Response): Promise<void> {
+    await response.body?.cancel().catch(() => undefined);
   }
 
   private static failure(response: Response): FolderFailure {
@@ -84,12 +102,13 @@ export class WebDavClient {
    * `tooLarge` past `maxBytes` (a member file's cap unless told), read no further.
    */
   async get(path: string, etag?: string, maxBytes: number = MEMBER_MAX_BYTES): Promise<GetResult> {
-    const response = await this.request(path, { method: 'GET', headers: etag ? { 'If-None-Match': etag } : {} });
+    const { response, signal } = await this.request(path, { method: 'GET', headers: etag ? { 'If-None-Match': etag } : {} });
+    if (response.status === 304 || response.status === 404 || !response.ok) await WebDavClient.discard(response);
     if (response.status === 304) return { status: 'notModified' };
     if (response.status === 404) return { status: 'missing' };
     if (!response.ok) throw WebDavClient.failure(response);
     const type = response.headers.get('content-type') ?? '';
-    const body = await readLimited(response, maxBytes);
+    const body = await WebDavClient.body(response, signal, maxBytes);
     if (!body.ok) return { status: 'tooLarge', etag: response.headers.get('etag') };
     const text = body.text;
     // A sign-in page or a portal answers 200 with HTML where a JSON file should be.
@@ -101,15 +120,27 @@ export class WebDavClient {
     const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
     if (condition && 'ifMatch' in condition) headers['If-Match'] = condition.ifMatch;
     if (condition && 'ifNoneMatch' in condition) headers['If-None-Match'] = '*';
-    const response = await this.request(path, { method: 'PUT', headers, body });
+    const { response } = await this.request(path, { method: 'PUT', headers, body });
+    await WebDavClient.discard(response);
     if (response.status === 412) return { status: 'conflict' };
     if (response.status === 409) return { status: 'noParent' };
     if (!response.ok) throw WebDavClient.failure(response);
     return { status: 'ok', etag: response.headers.get('etag') };
   }
 
+  /**
+   * Removes a file, only if it is still the version `etag` names (what this browser wrote):
+   * a join that fails takes back the file it made. Gone already is as good as removed.
+   */
+  async remove(path: string, etag: string | null): Promise<void> {
+    const { response } = await this.request(path, { method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} });
+    await WebDavClient.discard(response);
+    if (!response.ok && response.status !== 404) throw WebDavClient.failure(response);
+  }
+
   async mkcol(path: string): Promise<void> {
-    const response = await this.request(path, { method: 'MKCOL' });
+    const { response } = await this.request(path, { method: 'MKCOL' });
+    await WebDavClient.discard(response);
     // 405: it exists already; 409: the team folder itself is not there.
     if (response.status === 409) throw new FolderFailure('notFound', 409);
     if (!response.ok && response.status !== 405) throw WebDavClient.failure(response);
@@ -117,19 +148,25 @@ export class WebDavClient {
 
   /** Names of the files directly in a folder (Depth: 1), with their ETags. */
   async list(path: string): Promise<Array<{ name: string; etag: string | null }>> {
-    const response = await this.request(path, {
+    const { response, signal } = await this.request(path, {
       method: 'PROPFIND',
       headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
       body: '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>',
     });
+    if (response.status !== 207) await WebDavClient.discard(response);
     if (response.status === 404) return [];
     if (response.status !== 207) throw WebDavClient.failure(response);
-    const body = await readLimited(response, LISTING_MAX_BYTES);
+    const body = await WebDavClient.body(response, signal, LISTING_MAX_BYTES);
     // A listing that is no multistatus (cut off, a sign-in page) is a failure, not an empty folder.
     const files = body.ok ? parseListing(body.text, new URL(path, this.address.base).pathname) : null;
     if (!files) throw new FolderFailure('server', 207);
     return files;
   }
+}
+
+function isAbort(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 /** What a PROPFIND listing may weigh (thousands of files fit; more is refused). */

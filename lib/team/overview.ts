@@ -2,7 +2,8 @@ import { courseKey } from '../site/course-key';
 import { excelCsv } from '../domain/csv';
 import type { MemberFile } from '../model/member';
 import type { Period, PlanItem, PlanSession } from '../model/plan';
-import { latestOfPhase, type Phase } from '../model/self-assessment';
+import { ASSESSMENT_AREAS, latestOfPhase, type Phase } from '../model/self-assessment';
+import { isOnScale } from '../model/competence-areas';
 
 // The coordinator's view of the team for one period, from the member files: who has done
 // which course, who has not started, who comes to which discussion, and the notes shared
@@ -117,12 +118,14 @@ export function teamAssessment(members: readonly MemberFile[]): TeamAssessment {
   const phase = (which: Phase) => {
     const latest = members.flatMap((m) => {
       const scores = latestOfPhase(m.selfAssessments.filter((a) => a.scores), which)?.scores;
-      return scores ? [scores] : [];
+      // The schema refuses a file with a score off the scale; a result that still has one (a
+      // file read some other way) is left out whole rather than pulling the average.
+      return scores && Object.values(scores).every(isOnScale) ? [scores] : [];
     });
     const averages: Record<string, number> = {};
-    for (const area of new Set(latest.flatMap((s) => Object.keys(s)))) {
-      const values = latest.flatMap((s) => (s[area] === undefined ? [] : [s[area] as number]));
-      averages[area] = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+    for (const area of ASSESSMENT_AREAS) {
+      const values = latest.flatMap((s) => (s[area] === undefined ? [] : [s[area]]));
+      if (values.length) averages[area] = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
     }
     return { averages, count: latest.length };
   };

@@ -80,9 +80,11 @@ export function syncStateText(state: SyncState | undefined): string {
   const clock = (iso: string) => formatTime(new Date(iso), locale);
   const retry = state.nextTryAt ? ` ${t('syncRetryAt', clock(state.nextTryAt))}` : '';
   const plan = state.planProblem ? ` ${t('syncPlanProblem')}` : '';
-  if (state.error) return `${folderErrorText(state.error)}${retry}${plan}`;
-  if (state.lastOkAt) return `${t('syncedAt', clock(state.lastOkAt))}${plan}`;
-  return t('syncNever');
+  const at = state.memberChangedAt ? new Date(state.memberChangedAt) : null;
+  const changed = at ? ` ${t('syncMemberChanged', `${dayMonth(todayInSweden(at))} ${clock(at.toISOString())}`)}` : '';
+  if (state.error) return `${folderErrorText(state.error)}${retry}${plan}${changed}`;
+  if (state.lastOkAt) return `${t('syncedAt', clock(state.lastOkAt))}${plan}${changed}`;
+  return `${t('syncNever')}${changed}`;
 }
 
 /** One change of a plan, as staff read it ("2 nya kurser i ”November”"). */

@@ -16,6 +16,8 @@ import { SyncService } from '../sync/sync-service';
 import { parseTeamSettings, type TeamSettings } from '../folder/team-settings';
 import { TeamService } from '../sync/team-service';
 import { MemberReader } from '../sync/member-reader';
+import { newSealKey } from '../sync/member-seal';
+import type { SyncState } from '../model/results';
 import type { PlanAddress } from '../services/managed';
 import { doneKeys, Tracker } from '../services/tracker';
 import { SigningKeys } from '../services/signing-keys';
@@ -51,8 +53,8 @@ export interface WorkerDeps {
   bumpRevision: () => Promise<void>;
   /** What the member did goes to the team folder shortly. */
   scheduleSync: () => void;
-  /** After each sync, e.g. to plan the retry alarm. */
-  afterSync: () => Promise<void>;
+  /** After each sync, with the state it ended in, e.g. to plan the retry alarm. */
+  afterSync: (state: SyncState) => Promise<void>;
   openReport: (section?: string) => Promise<void>;
   /** The Digiteket pages seen last, for the site check (kept in extension storage). */
   seenPages: Setting<SeenPage[]>;
@@ -68,7 +70,19 @@ export function createWorker(deps: WorkerDeps) {
     await deps.redraw();
     deps.scheduleSync();
   };
-  const teamSettings = async (): Promise<TeamSettings | null> => parseTeamSettings(await deps.teamFolder.getValue());
+  // A membership from before member files were sealed gets its key on first reading, once
+  // (concurrent readers wait for the same one: two keys would make its own file look foreign).
+  let sealing: Promise<TeamSettings> | null = null;
+  const teamSettings = async (): Promise<TeamSettings | null> => {
+    const settings = parseTeamSettings(await deps.teamFolder.getValue());
+    if (!settings || settings.sealKey) return settings;
+    sealing ??= (async () => {
+      const keyed = { ...settings, sealKey: newSealKey() };
+      await deps.teamFolder.setValue(keyed);
+      return keyed;
+    })().finally(() => (sealing = null));
+    return sealing;
+  };
   const tracker = new Tracker(store, changed);
   const plans = new PlanService({ store, fetch: deps.fetch, onChange: deps.redraw, ...(deps.planTimeoutMs ? { timeoutMs: deps.planTimeoutMs } : {}) });
   const members = new MemberReader(teamSettings, deps.fetch);
@@ -78,10 +92,8 @@ export function createWorker(deps: WorkerDeps) {
     fetch: deps.fetch,
     settings: teamSettings,
     readMembers: () => members.read(),
-    onChange: async () => {
-      await deps.redraw();
-      await deps.afterSync();
-    },
+    onChange: () => deps.redraw(),
+    afterSync: (state) => deps.afterSync(state),
   });
   const team = new TeamService({
     read: () => deps.teamFolder.getValue(),

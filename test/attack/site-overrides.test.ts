@@ -119,7 +119,7 @@ describe('a plan whose completion text is "a"', () => {
   async function worker() {
     const store = new Store(await openDatabase(`overrides-${++dbCount}`));
     const w = createWorker({
-    seenPages: memorySetting<SeenPage[]>([]),
+      seenPages: memorySetting<SeenPage[]>([]),
       store,
       fetch: vi.fn(),
       planUrl: { getValue: async () => null, setValue: async () => undefined },

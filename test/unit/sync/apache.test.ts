@@ -13,6 +13,7 @@ import { startApacheFolder, type ApacheFolder } from '../../support/apache-folde
 // write answer 412 although nothing changed: the sync pauses, reads again and gets through.
 
 const MEMBER = 'a6d4c3b2-0000-4000-8000-000000000001';
+const SEAL_KEY = 'q8mZ3x0b7Yw2Lr5Tn1Vc4Kd6Hs9Gf0Ja2Pe7Ui3Ox5R';
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';
 const FILM = 'digiteket.se/kurs/filma-med-mobilen/';
 let apache: ApacheFolder;
@@ -38,6 +39,8 @@ async function profile() {
     username: '',
     password: '',
     memberId: MEMBER,
+    // Two browsers of one member share the membership's settings, its sealing key included.
+    sealKey: SEAL_KEY,
     displayName: 'Kim',
     shareProgress: true,
     shareNotes: false,

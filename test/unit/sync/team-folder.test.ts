@@ -20,6 +20,7 @@ import { startTeamFolder, type TeamFolderServer } from '../../support/team-folde
 // The sync against a real WebDAV server (Nephele, started here on 127.0.0.1).
 
 const MEMBER = '6f1c2a0e-9a5b-4c39-8d0e-2b7f4f1d9e11';
+const SEAL_KEY = 'q8mZ3x0b7Yw2Lr5Tn1Vc4Kd6Hs9Gf0Ja2Pe7Ui3Ox5R';
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';
 const FILM = 'digiteket.se/kurs/filma-med-mobilen/';
 let dbCount = 0;
@@ -44,6 +45,8 @@ async function browserProfile(overrides: Partial<TeamSettings> = {}, timeoutMs =
     username: 'kim',
     password: 'hemligt',
     memberId: MEMBER,
+    // Two browsers of one member share the membership's settings, its sealing key included.
+    sealKey: SEAL_KEY,
     displayName: 'Kim',
     shareProgress: true,
     shareNotes: true,
