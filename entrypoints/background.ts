@@ -5,7 +5,15 @@ import { reminderText } from '../lib/text/format';
 import { planAddress } from '../lib/services/managed';
 import { sendToTab } from '../lib/messages/send';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
-import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, teamFolderSetting } from '../lib/storage/settings';
+import {
+  bumpRevision,
+  coordinatorMode,
+  lastReminderDay,
+  notesPanelTickets,
+  planUrlSetting,
+  reminderSetting,
+  teamFolderSetting,
+} from '../lib/storage/settings';
 import { bookedSessionIds } from '../lib/domain/sessions';
 import { openDatabase, Store } from '../lib/storage/store';
 import { updateToolbar } from '../lib/services/toolbar';
@@ -40,6 +48,7 @@ export default defineBackground(() => {
       openReport: async (section) => {
         await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
       },
+      panelTickets: { read: () => notesPanelTickets.getValue(), write: (value) => notesPanelTickets.setValue(value) },
     });
   })();
 
@@ -60,8 +69,15 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Content scripts report the web page's URL; only our own pages have the extension's origin.
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
-    return ready.then((worker) => worker.handle(message, { fromExtensionPage }));
+    const tabId = sender.tab?.id;
+    // The tab and frame as the browser names them: the notes panel's tickets are bound to them.
+    const place =
+      tabId !== undefined && sender.frameId !== undefined
+        ? { tabId, frameId: sender.frameId, ...(sender.documentId ? { documentId: sender.documentId } : {}) }
+        : undefined;
+    return ready.then((worker) => worker.handle(message, { fromExtensionPage, ...(place ? { place } : {}) }));
   });
+  browser.tabs.onRemoved.addListener((tabId) => void ready.then(({ panels }) => panels.forgetTab(tabId)));
 
   const refreshPlan = async () => {
     const { plans, store } = await ready;

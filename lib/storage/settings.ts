@@ -23,6 +23,12 @@ export const reminderSetting = storage.defineItem<ReminderSettings>('local:remin
 /** The Swedish day the last reminder was shown: never more than one a day. */
 export const lastReminderDay = storage.defineItem<string | null>('local:lastReminderDay', { fallback: null, version: 1 });
 
+/**
+ * The notes panel's tickets and grants (lib/services/panel-tickets.ts): session storage, which
+ * outlives the service worker's restarts, ends with the browser, and content scripts cannot read.
+ */
+export const notesPanelTickets = storage.defineItem<unknown>('session:notesPanelTickets', { fallback: null });
+
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0, version: 1 });
 
