@@ -24,6 +24,8 @@ export interface Query {
   selector: string;
   /** Only elements whose text contains this, or matches it. */
   text?: string | RegExp;
+  /** Only elements inside one that matches this (across shadow roots: a badge in a card). */
+  in?: { selector: string; text?: string | RegExp };
 }
 
 type DomNode = { backendNodeId: number; nodeName: string; children?: DomNode[]; shadowRoots?: DomNode[] };
@@ -32,10 +34,20 @@ const WAIT_MS = 10_000;
 const POLL_MS = 50;
 
 // Runs in the test's own world with the roots as arguments; returns plain data only.
-const IN_PAGE = `function (selector, source, flags, action, extra, ...roots) {
-  const pattern = source === null ? null : new RegExp(source, flags);
-  const found = roots.flatMap((root) => [...root.querySelectorAll(selector)])
-    .filter((el) => pattern === null || pattern.test(el.textContent ?? ''));
+const IN_PAGE = `function (query, action, extra, ...roots) {
+  const pattern = (p) => (p === null ? null : new RegExp(p.source, p.flags));
+  const matches = (el, text) => text === null || text.test(el.textContent ?? '');
+  const text = pattern(query.text);
+  const within = query.in && { selector: query.in.selector, text: pattern(query.in.text) };
+  // Ancestors across shadow boundaries: the parent, or at the top of a root, its host.
+  const inside = (el) => {
+    for (let n = el.parentElement ?? el.getRootNode().host; n; n = n.parentElement ?? n.getRootNode().host) {
+      if (n.matches(within.selector) && matches(n, within.text)) return true;
+    }
+    return false;
+  };
+  const found = roots.flatMap((root) => [...root.querySelectorAll(query.selector)])
+    .filter((el) => matches(el, text) && (!within || inside(el)));
   const describe = (el) => ({
     text: el.textContent ?? '',
     attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
@@ -138,8 +150,12 @@ export class ClosedRoots {
   }
 
   private async run(query: Query | string, action: 'read' | 'point' | 'style' | 'focus', extra: unknown = null): Promise<unknown> {
-    const { selector, text } = typeof query === 'string' ? { selector: query, text: undefined } : query;
-    const pattern = text === undefined ? null : text instanceof RegExp ? text : new RegExp(escape(text));
+    const q: Query = typeof query === 'string' ? { selector: query } : query;
+    const inPage = {
+      selector: q.selector,
+      text: pattern(q.text),
+      ...(q.in ? { in: { selector: q.in.selector, text: pattern(q.in.text) } } : {}),
+    };
     // A fresh look each time: the page and its roots change between calls.
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const { frameTree } = (await this.cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
@@ -155,9 +171,7 @@ export class ClosedRoots {
       functionDeclaration: IN_PAGE,
       objectId: objects[0]!,
       arguments: [
-        { value: selector },
-        { value: pattern?.source ?? null },
-        { value: pattern?.flags ?? '' },
+        { value: inPage },
         { value: action },
         { value: extra },
         ...objects.map((objectId) => ({ objectId })),
@@ -174,12 +188,17 @@ function shadowRoots(node: DomNode): number[] {
   return [...(node.shadowRoots ?? []).flatMap((root) => [root.backendNodeId, ...shadowRoots(root)]), ...(node.children ?? []).flatMap(shadowRoots)];
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text to look for as a pattern the page's world can rebuild. */
+function pattern(text: string | RegExp | undefined): { source: string; flags: string } | null {
+  if (text === undefined) return null;
+  const re = text instanceof RegExp ? text : new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { source: re.source, flags: re.flags };
 }
 
 function describe(query: Query | string): string {
-  return typeof query === 'string' ? query : `${query.selector}${query.text ? ` with "${String(query.text)}"` : ''}`;
+  if (typeof query === 'string') return query;
+  const text = query.text ? ` with "${String(query.text)}"` : '';
+  return `${query.selector}${text}${query.in ? ` in ${describe(query.in)}` : ''}`;
 }
 
 /** The notes panel's frame in `page`, once it has loaded its panel. */
