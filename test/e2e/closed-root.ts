@@ -33,8 +33,9 @@ type DomNode = { backendNodeId: number; nodeName: string; children?: DomNode[]; 
 const WAIT_MS = 10_000;
 const POLL_MS = 50;
 
-// Runs in the test's own world with the roots as arguments; returns plain data only.
-const IN_PAGE = `function (query, action, extra, ...roots) {
+// Runs in the test's own world with the roots as arguments; returns plain data only. The
+// Firefox tests (test/firefox/closed-root.ts) run the same function over WebDriver BiDi.
+export const IN_PAGE = `function (query, action, extra, ...roots) {
   const pattern = (p) => (p === null ? null : new RegExp(p.source, p.flags));
   const matches = (el, text) => text === null || text.test(el.textContent ?? '');
   const text = pattern(query.text);
