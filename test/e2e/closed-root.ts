@@ -72,6 +72,16 @@ export const IN_PAGE = `function (query, action, extra, ...roots) {
     const style = getComputedStyle(el);
     return Object.fromEntries(extra.map((name) => [name, style.getPropertyValue(name)]));
   }
+  if (action === 'untrusted') {
+    // What a script could do if it ever got hold of the element: events it makes itself.
+    for (const target of found) {
+      if (target.type === 'checkbox') target.checked = !target.checked;
+      target.click();
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      target.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
+    return found.length;
+  }
   if (action === 'focus') {
     el.focus();
     return el.getRootNode().activeElement === el;
@@ -133,6 +143,15 @@ export class ClosedRoots {
     if (!(await this.run(query, 'focus'))) throw new Error(`${describe(query)}: could not take the focus`);
   }
 
+  /**
+   * Clicks every match the way a script would (`click()`, `dispatchEvent`): untrusted events,
+   * delivered right at the element, which the page itself cannot even reach. Returns how many.
+   */
+  async untrustedClick(query: Query | string): Promise<number> {
+    await this.waitFor(query);
+    return (await this.run(query, 'untrusted')) as number;
+  }
+
   /** Computed style values of the first match. */
   async style(query: Query | string, properties: string[]): Promise<Record<string, string>> {
     await this.waitFor(query);
@@ -150,7 +169,7 @@ export class ClosedRoots {
     return nodes[0]?.name?.value ?? '';
   }
 
-  private async run(query: Query | string, action: 'read' | 'point' | 'style' | 'focus', extra: unknown = null): Promise<unknown> {
+  private async run(query: Query | string, action: 'read' | 'point' | 'style' | 'focus' | 'untrusted', extra: unknown = null): Promise<unknown> {
     const q: Query = typeof query === 'string' ? { selector: query } : query;
     const inPage = {
       selector: q.selector,
