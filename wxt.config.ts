@@ -27,11 +27,15 @@ export default defineConfig({
         description: '__MSG_commandToggleNotes__',
       },
     },
-    // The notes panel is shown inside Digiteket's course pages, in an iframe of its own.
+    // The notes panel is shown inside Digiteket's course pages, in an iframe of its own. It opens
+    // only on a one-time ticket (lib/services/panel-tickets.ts); in Chrome its address also
+    // changes every session (`use_dynamic_url`), so a page cannot even load it by guessing.
+    // Firefox has no dynamic address, but its extension address is random for each install.
     web_accessible_resources: [
       {
         resources: ['notes-panel.html'],
         matches: [...DIGITEKET_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     ...(browser === 'firefox'

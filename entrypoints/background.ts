@@ -5,7 +5,16 @@ import { reminderText } from '../lib/text/format';
 import { planAddress } from '../lib/services/managed';
 import { sendToTab } from '../lib/messages/send';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
-import { bumpRevision, coordinatorMode, lastReminderDay, planUrlSetting, reminderSetting, seenPagesSetting, teamFolderSetting } from '../lib/storage/settings';
+import {
+  bumpRevision,
+  coordinatorMode,
+  lastReminderDay,
+  notesPanelTickets,
+  planUrlSetting,
+  reminderSetting,
+  seenPagesSetting,
+  teamFolderSetting,
+} from '../lib/storage/settings';
 import { bookedSessionIds } from '../lib/domain/sessions';
 import { openDatabase, Store } from '../lib/storage/store';
 import { updateToolbar } from '../lib/services/toolbar';
@@ -42,6 +51,7 @@ export default defineBackground(() => {
       openReport: async (section) => {
         await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
       },
+      panelTickets: { read: () => notesPanelTickets.getValue(), write: (value) => notesPanelTickets.setValue(value) },
     });
   })();
 
@@ -62,11 +72,20 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Content scripts report the web page's URL; only our own pages have the extension's origin.
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+    const tabId = sender.tab?.id;
+    // The tab and frame as the browser names them: the notes panel's tickets are bound to them.
+    const place =
+      tabId !== undefined && sender.frameId !== undefined
+        ? { tabId, frameId: sender.frameId, ...(sender.documentId ? { documentId: sender.documentId } : {}) }
+        : undefined;
     // Answered through sendResponse, which Chromium and Firefox both take (a returned promise is
     // Firefox's alone); `true` keeps the channel open until the worker has answered.
-    void ready.then((worker) => worker.handle(message, { fromExtensionPage })).then(sendResponse, () => sendResponse({ ok: false, error: 'messageRefused' }));
+    void ready
+      .then((worker) => worker.handle(message, { fromExtensionPage, ...(place ? { place } : {}) }))
+      .then(sendResponse, () => sendResponse({ ok: false, error: 'messageRefused' }));
     return true;
   });
+  browser.tabs.onRemoved.addListener((tabId) => void ready.then(({ panels }) => panels.forgetTab(tabId)));
 
   const refreshPlan = async () => {
     const { plans, store } = await ready;

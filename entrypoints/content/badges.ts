@@ -1,7 +1,8 @@
 import type { BadgeLabels, PageItem } from '../../lib/messages/protocol';
+import { ROOT_MODE } from './trusted';
 
-// Small badges on course links and cards. Each lives in its own shadow root, so the page's
-// styles cannot reach into it and ours cannot leak out; its text reaches screen readers as
+// Small badges on course links and cards. Each lives in its own closed shadow root, so the
+// page's styles and scripts cannot reach into it and ours cannot leak out; its text reaches screen readers as
 // part of the link it sits in.
 
 export const HOST_ATTR = 'data-kurskompis';
@@ -69,7 +70,7 @@ export class BadgeLayer {
     const doc = anchor.ownerDocument;
     const host = doc.createElement('span');
     host.setAttribute(HOST_ATTR, 'badge');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: ROOT_MODE });
     const label = doc.createElement('span');
     const sheet = this.sharedSheet();
     let adopted = false;

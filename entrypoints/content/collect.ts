@@ -5,10 +5,12 @@ import type { CollectContext } from '../../lib/model/results';
 import { t } from '../../lib/text/i18n';
 import { HOST_ATTR } from './badges';
 import { PANEL_CSS } from './styles';
+import { onUserEvent, ROOT_MODE } from './trusted';
 
 // Coordinator mode on Digiteket: a tick box on each course card and a bar to add the ticked
 // courses (or all of them) to a period of the saved plan; on a course page, one button.
-// Titles come from the page itself. Plain DOM in shadow roots, like the rest of the page UI.
+// Titles come from the page itself. Plain DOM in closed shadow roots, like the rest of the page
+// UI; the plan changes on the user's own click only (trusted.ts).
 
 export interface Collectable {
   key: string;
@@ -100,12 +102,12 @@ export class CollectLayer {
   private addPick(item: Collectable): void {
     const host = el('span');
     host.setAttribute(HOST_ATTR, 'pick');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: ROOT_MODE });
     const style = el('style', PICK_CSS);
     const label = el('label');
     const box = el('input');
     box.type = 'checkbox';
-    box.addEventListener('change', () => this.render());
+    onUserEvent(box, 'change', () => this.render());
     label.append(box, el('span', t('collectPick')));
     box.setAttribute('aria-label', t('collectPickItem', item.title));
     shadow.append(style, label);
@@ -188,7 +190,7 @@ export class CollectLayer {
       anchor,
       append: 'after',
       css: COLLECT_CSS,
-      mode: 'open',
+      mode: ROOT_MODE,
       isolateEvents: true,
       onMount: (container) => {
         const root = el('div', undefined, 'panel');
@@ -198,18 +200,18 @@ export class CollectLayer {
         const select = el('select');
         select.id = 'kurskompis-period';
         label.htmlFor = select.id;
-        select.addEventListener('change', () => {
+        onUserEvent(select, 'change', () => {
           this.periodId = select.value;
           this.render();
         });
         const add = el('button', undefined, 'primary');
         add.type = 'button';
-        add.addEventListener('click', () => void this.add(this.selected()));
+        onUserEvent(add, 'click', () => void this.add(this.selected()));
         let all: HTMLButtonElement | null = null;
         if (!this.single) {
           all = el('button');
           all.type = 'button';
-          all.addEventListener('click', () => {
+          onUserEvent(all, 'click', () => {
             for (const pick of this.picks.values()) if (!this.inPlan(pick.item.key)) pick.box.checked = true;
             void this.add(this.selected());
           });

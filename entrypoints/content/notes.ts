@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { t } from '../../lib/text/i18n';
 import { parseTabRequest } from '../../lib/messages/tab';
 import { HOST_ATTR } from './badges';
 import { NOTES_TAB_CSS } from './styles';
+import { mountNotesFrame, type NotesFrame } from './notes-frame';
+import { onUserEvent, ROOT_MODE } from './trusted';
 
 // The "Mina reflektioner" tab at the page edge and the notes panel it opens. The panel is an
 // extension page in an iframe: the site's scripts (analytics, session recording) cannot read
@@ -19,7 +20,7 @@ export interface NotesDock {
 export function mountNotesDock(ctx: ContentScriptContext, key: string, title: string): NotesDock {
   const host = document.createElement('span');
   host.setAttribute(HOST_ATTR, 'notes-tab');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: ROOT_MODE });
   const style = document.createElement('style');
   style.textContent = NOTES_TAB_CSS;
   const tab = document.createElement('button');
@@ -31,37 +32,13 @@ export function mountNotesDock(ctx: ContentScriptContext, key: string, title: st
   shadow.append(style, tab);
   document.body.append(host);
 
-  let panel: ReturnType<typeof createIframeUi> | null = null;
+  let panel: NotesFrame | null = null;
   let open = false;
 
   const setOpen = (value: boolean) => {
     open = value;
     tab.setAttribute('aria-expanded', String(open));
-    if (open && !panel) {
-      const page = `/notes-panel.html?key=${encodeURIComponent(key)}&title=${encodeURIComponent(title)}`;
-      panel = createIframeUi(ctx, {
-        page: page as '/notes-panel.html',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        onMount(wrapper, iframe) {
-          wrapper.setAttribute(HOST_ATTR, 'notes-panel');
-          Object.assign(wrapper.style, {
-            position: 'fixed',
-            top: '0',
-            right: '0',
-            width: 'min(420px, 100vw)',
-            height: '100vh',
-            zIndex: '2147483646',
-            background: '#fff',
-            boxShadow: '-4px 0 16px rgba(0,0,0,.25)',
-          });
-          Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', display: 'block' });
-          iframe.title = t('notesTitle');
-        },
-      });
-      panel.mount();
-    }
+    if (open && !panel) panel = mountNotesFrame(ctx, key, title);
     if (panel) {
       panel.wrapper.style.display = open ? 'block' : 'none';
       if (open) panel.iframe.focus();
@@ -69,7 +46,7 @@ export function mountNotesDock(ctx: ContentScriptContext, key: string, title: st
     }
   };
 
-  tab.addEventListener('click', () => setOpen(!open));
+  onUserEvent(tab, 'click', () => setOpen(!open));
   const onMessage = (message: unknown) => {
     const request = parseTabRequest(message);
     if (request?.type === 'toggleNotes') setOpen(!open);

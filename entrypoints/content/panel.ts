@@ -4,9 +4,11 @@ import { t } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
 import { barAnchor } from '../../lib/site/digiteket';
 import { PANEL_CSS } from './styles';
+import { onUserEvent, ROOT_MODE } from './trusted';
 
 // The strip under a course's title (badge, "Markera som klar" / "Ångra") and the import bar
-// on Mina sidor. Plain DOM inside WXT shadow-root UIs: a few elements do not need a framework.
+// on Mina sidor. Plain DOM inside WXT shadow-root UIs (closed): a few elements do not need a
+// framework. Each button acts on the user's own click only (trusted.ts).
 
 export interface PanelState {
   badge: { text: string; variant: 'period' | 'optional' | 'done' } | null;
@@ -50,7 +52,7 @@ export async function mountPanel(
     button.type = 'button';
     const status = el('span', 'status');
     status.setAttribute('role', 'status');
-    button.addEventListener('click', () => {
+    onUserEvent(button, 'click', () => {
       const done = !current.done;
       current = { ...current, done };
       render();
@@ -78,7 +80,7 @@ async function mountStrip(ctx: ContentScriptContext, name: string, anchor: Eleme
     anchor,
     append: 'after',
     css: PANEL_CSS,
-    mode: 'open',
+    mode: ROOT_MODE,
     isolateEvents: true,
     onMount(container) {
       const root = el('div', 'panel');
@@ -106,7 +108,7 @@ export async function mountMyPagesBar(
     button.type = 'button';
     const status = el('span', 'status');
     status.setAttribute('role', 'status');
-    button.addEventListener('click', () => {
+    onUserEvent(button, 'click', () => {
       button.disabled = true;
       void onImport().then((result) => {
         if (result.ok) {
@@ -138,14 +140,14 @@ export async function mountSelfAssessmentBar(
     if (!onSave) {
       const manual = el('button', undefined, t('assessmentTypeIn'));
       manual.type = 'button';
-      manual.addEventListener('click', () => void onManual());
+      onUserEvent(manual, 'click', () => void onManual());
       status.textContent = t('assessmentUnreadable');
       root.append(brand, status, manual);
       return;
     }
     const save = el('button', undefined, t('assessmentSave'));
     save.type = 'button';
-    save.addEventListener('click', () => {
+    onUserEvent(save, 'click', () => {
       save.disabled = true;
       const failed = () => {
         save.disabled = false;

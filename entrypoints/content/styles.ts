@@ -33,3 +33,10 @@ export const NOTES_TAB_CSS = `
 .tab:hover { background: #163d70; }
 .tab:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 `;
+
+export const NOTES_FRAME_CSS = `
+:host { all: initial !important; }
+.frame { position: fixed; top: 0; right: 0; width: min(420px, 100vw); height: 100vh; z-index: 2147483646;
+  background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,.25); }
+iframe { width: 100%; height: 100%; border: 0; display: block; }
+`;

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { NotesPanel } from '../../components/notes/NotesPanel';
-import { courseKey } from '../../lib/site/course-key';
 import { t } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
 import { send, sendToTab } from '../../lib/messages/send';
+import { panelCourse } from './grant';
 
 // The notes panel, shown in an iframe beside a Digiteket course. It is an extension page, so
 // what is typed here is out of reach of the site's own scripts. Inside a site's page the
@@ -13,9 +13,9 @@ import { send, sendToTab } from '../../lib/messages/send';
 
 document.documentElement.lang = t('localeCode');
 document.title = t('notesTitle');
-const params = new URLSearchParams(location.search);
-const key = courseKey(`https://${params.get('key') ?? ''}`);
-const title = params.get('title') ?? '';
+const course = await panelCourse();
+const key = course?.key ?? null;
+const title = course?.title ?? '';
 
 const closePanel = async () => {
   const tab = await browser.tabs.getCurrent();
@@ -33,7 +33,7 @@ const noted = async (answer: Promise<Answer<'noteCreate'> | Answer<'noteUpdate'>
 
 const app = document.getElementById('app') as HTMLElement;
 if (!key) {
-  app.textContent = t('notesNoCourse');
+  app.textContent = t('notesPanelRefused');
 } else {
   render(
     <NotesPanel

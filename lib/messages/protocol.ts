@@ -58,6 +58,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('noteRemove'), id: noteId }),
   z.object({ type: z.literal('noteRestore'), id: noteId }),
+  // The notes panel's one-time ticket (lib/services/panel-tickets.ts): asked for by the content
+  // script for the frame it makes, traded once by the panel in that frame.
+  z.object({ type: z.literal('notesPanelTicket'), key, title }),
+  z.object({ type: z.literal('notesPanelOpen'), ticket: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({ type: z.literal('dismissPlanChanges') }),
   z.object({ type: z.literal('saveDraft'), plan: z.unknown() }),
   z.object({
@@ -117,11 +121,19 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /**
- * Who may send each message. A content script runs inside Digiteket's page, which is
- * untrusted: it may ask for what a page needs to show and record, nothing else. The table
- * names every message, so a new one does not compile until someone decides.
+ * Who may send a message:
+ * - `site`: a content script (or one of our pages); Digiteket's page is untrusted, so only
+ *   what a page needs to show and record.
+ * - `extension`: one of our pages in a window or tab of its own (popup, settings, views).
+ * - `panel`: those, and the notes panel framed in a course page once its frame holds a grant
+ *   (lib/services/panel-tickets.ts), for that grant's course only.
+ * - `framed`: only one of our pages framed in a web page (the panel trading its ticket).
+ * One of our pages framed in a web page may send `panel` and `framed` messages, nothing else.
  */
-export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
+export type SenderKind = 'site' | 'extension' | 'panel' | 'framed';
+
+/** Every message's senders; the table names every message, so a new one does not compile until someone decides. */
+export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   pageContext: 'site',
   visited: 'site',
   completedOnPage: 'site',
@@ -139,11 +151,14 @@ export const SENDERS: { readonly [T in RequestType]: 'site' | 'extension' } = {
   refreshPlan: 'extension',
   // Notes are read and written only by extension pages (the notes panel is one, in a frame):
   // the page never sees them.
-  notesOf: 'extension',
-  noteCreate: 'extension',
-  noteUpdate: 'extension',
-  noteRemove: 'extension',
-  noteRestore: 'extension',
+  notesOf: 'panel',
+  noteCreate: 'panel',
+  noteUpdate: 'panel',
+  noteRemove: 'panel',
+  noteRestore: 'panel',
+  // The worker also checks that the content script is the top frame of its tab.
+  notesPanelTicket: 'site',
+  notesPanelOpen: 'framed',
   dismissPlanChanges: 'extension',
   saveDraft: 'extension',
   useDraft: 'extension',
@@ -203,6 +218,8 @@ export const ANSWER_ERRORS = [
   'signingNoKey',
   'signingNotExportable',
   'signingKeyFileInvalid',
+  // A notes panel without a valid ticket: not opened from the tab beside a course.
+  'notesPanelRefused',
 ] as const satisfies readonly MessageKey[];
 type AnswerError = (typeof ANSWER_ERRORS)[number];
 
@@ -231,6 +248,8 @@ export interface ResponseMap {
   noteUpdate: Ok<{ note: Note }> | Failure<'noteMissing'>;
   noteRemove: Ok<{ note: Note }> | Failure<'noteMissing'>;
   noteRestore: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  notesPanelTicket: Ok<{ ticket: string }> | Failure<'notesPanelRefused'>;
+  notesPanelOpen: Ok<{ key: string; title: string }> | Failure<'notesPanelRefused'>;
   dismissPlanChanges: Ok;
   saveDraft: DraftSaveResult;
   addToDraft: DraftAddResult;

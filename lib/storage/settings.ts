@@ -30,6 +30,12 @@ export const seenPagesSetting = storage.defineItem<SeenPage[]>('local:seenPages'
 /** Set once the popup has suggested the site check, which it does only once. */
 export const siteCheckSuggested = storage.defineItem<boolean>('local:siteCheckSuggested', { fallback: false, version: 1 });
 
+/**
+ * The notes panel's tickets and grants (lib/services/panel-tickets.ts): session storage, which
+ * outlives the service worker's restarts, ends with the browser, and content scripts cannot read.
+ */
+export const notesPanelTickets = storage.defineItem<unknown>('session:notesPanelTickets', { fallback: null });
+
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0, version: 1 });
 

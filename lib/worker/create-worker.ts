@@ -23,6 +23,7 @@ import { doneKeys, Tracker } from '../services/tracker';
 import { SigningKeys } from '../services/signing-keys';
 import { acceptedOverrides } from '../site/override-rules';
 import { withSeenPage, type SeenPage } from '../site/page-checks';
+import { PanelTickets, type SenderPlace, type TicketStore } from '../services/panel-tickets';
 
 // The background worker's services wired together, and the one place that answers messages.
 // background.ts gives it the browser; the tests give it fakes. Requests are parsed first and
@@ -31,6 +32,8 @@ import { withSeenPage, type SeenPage } from '../site/page-checks';
 export interface Sender {
   /** True when the message comes from an extension page (popup, options), not a web page. */
   fromExtensionPage: boolean;
+  /** The tab and frame it came from, when the browser names them. */
+  place?: SenderPlace;
 }
 
 /** A stored setting the worker reads and writes (WXT storage items in the browser). */
@@ -60,9 +63,24 @@ export interface WorkerDeps {
   seenPages: Setting<SeenPage[]>;
   /** How long a plan address may take to answer. */
   planTimeoutMs?: number;
+  /** Where the notes panel's tickets are kept (the browser's session storage); in memory if not given. */
+  panelTickets?: TicketStore;
 }
 
-type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, now: Date) => Promise<ResponseMap[T]> };
+type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, now: Date, sender: Sender) => Promise<ResponseMap[T]> };
+
+/** One of our pages inside a web page's tab: the notes panel, or a copy a page framed itself. */
+const isFramed = (sender: Sender) => sender.fromExtensionPage && sender.place !== undefined && sender.place.frameId !== 0;
+
+function memoryStore(): TicketStore {
+  let value: unknown = null;
+  return {
+    read: async () => value,
+    write: async (next) => {
+      value = next;
+    },
+  };
+}
 
 export function createWorker(deps: WorkerDeps) {
   const { store } = deps;
@@ -107,6 +125,7 @@ export function createWorker(deps: WorkerDeps) {
   const signingKeys = new SigningKeys(store);
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
   const assessments = new SelfAssessmentService(store, changed);
+  const panels = new PanelTickets(deps.panelTickets ?? memoryStore());
 
   const noteAnswer = (note: Note | undefined): ResponseMap['noteUpdate'] => (note ? { ok: true, note } : { ok: false, error: 'noteMissing' });
 
@@ -188,6 +207,15 @@ export function createWorker(deps: WorkerDeps) {
     noteUpdate: async (request, now) => noteAnswer(await notes.update(request.id, request.patch, now)),
     noteRemove: async (request, now) => noteAnswer(await notes.remove(request.id, now)),
     noteRestore: async (request, now) => noteAnswer(await notes.restore(request.id, now)),
+    notesPanelTicket: async (request, now, sender) => {
+      // Only the content script of a tab's top frame: not a frame of the page, not one of ours.
+      const ticket = sender.place && !sender.fromExtensionPage ? await panels.issue(sender.place, request.key, request.title, now) : null;
+      return ticket ? { ok: true, ticket } : { ok: false, error: 'notesPanelRefused' };
+    },
+    notesPanelOpen: async (request, now, sender) => {
+      const grant = sender.place ? await panels.redeem(request.ticket, sender.place, now) : null;
+      return grant ? { ok: true, ...grant } : { ok: false, error: 'notesPanelRefused' };
+    },
     dismissPlanChanges: async () => {
       await store.setPlanChanges(null);
       return { ok: true };
@@ -256,9 +284,32 @@ export function createWorker(deps: WorkerDeps) {
     },
   };
 
-  function dispatch<T extends RequestType>(type: T, request: Extract<Request, { type: T }>, now: Date): Promise<ResponseMap[T]> {
+  function dispatch<T extends RequestType>(type: T, request: Extract<Request, { type: T }>, now: Date, sender: Sender): Promise<ResponseMap[T]> {
     const handler: Handlers[T] = handlers[type];
-    return handler(request, now);
+    return handler(request, now, sender);
+  }
+
+  /** Whether `sender` may send `request` (SENDERS says who; a framed panel needs its grant). */
+  async function allowed(request: Request, sender: Sender): Promise<boolean> {
+    const framed = isFramed(sender);
+    switch (SENDERS[request.type]) {
+      case 'site':
+        return !framed;
+      case 'extension':
+        return sender.fromExtensionPage && !framed;
+      case 'framed':
+        return framed;
+      case 'panel': {
+        if (!sender.fromExtensionPage) return false;
+        if (!framed || !sender.place) return true;
+        const grant = await panels.grantOf(sender.place);
+        if (!grant) return false;
+        // A granted panel works on its own course's notes, nothing else.
+        if ('key' in request) return request.key === grant.key;
+        if ('id' in request) return (await store.note(request.id))?.courseKey === grant.key;
+        return false;
+      }
+    }
   }
 
   return {
@@ -268,13 +319,14 @@ export function createWorker(deps: WorkerDeps) {
     sync,
     team,
     coordinator,
+    panels,
     /** Answers one message; anything malformed, unknown or from a sender not allowed is refused. */
     async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<Answer<RequestType>> {
       const parsed = requestSchema.safeParse(raw);
       if (!parsed.success) return { ok: false, error: 'messageRefused' };
       const request = parsed.data;
-      if (SENDERS[request.type] === 'extension' && !sender.fromExtensionPage) return { ok: false, error: 'messageRefused' };
-      return dispatch(request.type, request, now);
+      if (!(await allowed(request, sender))) return { ok: false, error: 'messageRefused' };
+      return dispatch(request.type, request, now, sender);
     },
   };
 }

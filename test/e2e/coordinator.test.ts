@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays, addMonths, firstOfMonth, todayInSweden } from '../../lib/time/dates';
+import { ClosedRoots } from './closed-root';
 import { launch, loadPlanFile, seriousViolations, type Browser } from './harness';
+
+const inBar = (selector: string, text: string) => ({ selector, text, in: { selector: 'kurskompis-collect' } });
 
 // The coordinator builds a two-period plan in the planner and on Digiteket's pages, downloads
 // it, and a colleague with a fresh browser loads the file and sees the badges.
@@ -48,14 +51,14 @@ describe('the coordinator builds and hands out a plan', () => {
 
   it('collects every course of a competence-area page into the first period', async () => {
     const page = await coordinator.open('/kompetensomrade/skapa-innehall/');
-    const bar = page.locator('kurskompis-collect');
-    const addAll = bar.getByRole('button', { name: 'Lägg till alla (11)' });
-    await addAll.waitFor();
+    const roots = await ClosedRoots.of(page);
+    const addAll = inBar('button', 'Lägg till alla (11)');
+    await roots.waitFor(addAll);
     // A tick box sits on each card, named after the course.
-    assert.equal(await page.getByRole('checkbox', { name: 'Välj Skapa en podd' }).count(), 1);
-    await addAll.click();
-    await bar.getByRole('status').filter({ hasText: 'Tillagda: 11' }).waitFor();
-    await page.getByRole('checkbox', { name: 'Välj Skapa en podd' }).and(page.locator(':disabled')).waitFor();
+    assert.equal(await roots.count('input[type="checkbox"][aria-label="Välj Skapa en podd"]'), 1);
+    await roots.click(addAll);
+    await roots.waitFor(inBar('[role="status"]', 'Tillagda: 11'));
+    await roots.waitFor('input[type="checkbox"][aria-label="Välj Skapa en podd"]:disabled');
     await page.close();
 
     const edit = await planner(coordinator);
@@ -69,9 +72,9 @@ describe('the coordinator builds and hands out a plan', () => {
 
   it('adds one course from its own page', async () => {
     const page = await coordinator.open('/kurs/kallkritik-pa-natet/');
-    const add = page.locator('kurskompis-collect').getByRole('button', { name: 'Lägg till i planen' });
-    await add.click();
-    await page.locator('kurskompis-collect').getByRole('button', { name: 'I planen ✓' }).waitFor();
+    const roots = await ClosedRoots.of(page);
+    await roots.click(inBar('button', 'Lägg till i planen'));
+    await roots.waitFor(inBar('button', 'I planen ✓'));
     await page.close();
   });
 
@@ -124,8 +127,8 @@ describe('the coordinator builds and hands out a plan', () => {
     assert.equal(await options.getByTestId('file-result').textContent(), 'Planen är inläst.');
     const page = await colleague.open('/kurser/');
     await page.locator('[data-kurskompis]').first().waitFor();
-    const podd = page.locator('.course-card', { hasText: 'Skapa en podd' });
-    assert.equal(await podd.locator('.badge').textContent(), 'Månadens kurs');
+    const podd = { selector: '.badge', in: { selector: '.course-card', text: 'Skapa en podd' } };
+    assert.equal(await (await ClosedRoots.of(page)).text(podd), 'Månadens kurs');
     // Staff never see the coordinator's tick boxes.
     assert.equal(await page.locator('kurskompis-collect').count(), 0);
     const popup = await colleague.popup();

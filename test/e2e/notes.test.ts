@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { ClosedRoots, notesFrame } from './closed-root';
 import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
-async function openPanel(page: Page): Promise<FrameLocator> {
-  await page.getByRole('button', { name: 'Mina reflektioner' }).click();
-  const panel = page.frameLocator('iframe[title="Mina reflektioner"]');
+const TAB = { selector: 'button.tab', text: 'Mina reflektioner' };
+
+/** Opens the panel as a person does, with a click on the tab at the page edge. */
+async function openPanel(page: Page): Promise<Frame> {
+  await (await ClosedRoots.of(page)).click(TAB);
+  const panel = await notesFrame(page);
   await panel.getByRole('heading', { name: 'Mina reflektioner' }).waitFor();
   return panel;
 }
@@ -102,38 +106,37 @@ describe('reflection notes', () => {
     await panel.getByLabel('Ny reflektion').pressSequentially('hemlig tanke');
     await panel.getByRole('status').filter({ hasText: 'Sparad' }).waitFor();
     const seen = await page.evaluate(() => {
-      const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Mina reflektioner"]');
       let frameText: string | null = null;
       try {
-        frameText = frame?.contentDocument?.body?.innerText ?? null;
+        // The panel's frame is in a closed shadow root: not in the page's DOM, not in window.frames.
+        frameText = window.frames[0]?.document.body.innerText ?? null;
       } catch {
         frameText = null;
       }
       return {
         captured: (window as unknown as { captured: string[] }).captured,
+        frames: window.length,
+        found: document.querySelectorAll('iframe').length,
         frameText,
         pageText: document.documentElement.innerText,
       };
     });
     assert.deepEqual(seen.captured, []);
-    assert.equal(seen.frameText, null);
+    assert.deepEqual([seen.frames, seen.found, seen.frameText], [0, 0, null]);
     assert.ok(!seen.pageText.includes('hemlig'));
     await page.close();
   });
 
   it('opens with the keyboard and closes with Escape', async () => {
     const page = await browser.open('/kurs/skapa-en-podd/');
-    const tab = page.getByRole('button', { name: 'Mina reflektioner' });
-    await tab.focus();
+    const roots = await ClosedRoots.of(page);
+    await roots.focus(TAB);
     await page.keyboard.press('Enter');
-    const panel = page.frameLocator('iframe[title="Mina reflektioner"]');
+    const panel = await notesFrame(page);
     await panel.getByLabel('Ny reflektion').waitFor();
-    assert.equal(await tab.getAttribute('aria-expanded'), 'true');
+    await roots.waitFor({ selector: 'button.tab[aria-expanded="true"]' });
     await panel.getByLabel('Ny reflektion').press('Escape');
-    await page.waitForFunction(() => {
-      const host = document.querySelector('[data-kurskompis="notes-tab"]');
-      return host?.shadowRoot?.querySelector('button')?.getAttribute('aria-expanded') === 'false';
-    });
+    await roots.waitFor({ selector: 'button.tab[aria-expanded="false"]' });
     await page.close();
   });
 

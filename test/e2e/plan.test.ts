@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ClosedRoots } from './closed-root';
 import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 describe('loading a plan', () => {
@@ -32,7 +33,7 @@ describe('loading a plan', () => {
     assert.deepEqual(await seriousViolations(popup), []);
     await popup.close();
     const page = await browser.open('/kurser/');
-    await page.locator('.course-card', { hasText: 'Skapa en podd' }).locator('.badge', { hasText: 'Månadens kurs' }).waitFor();
+    await (await ClosedRoots.of(page)).waitFor({ selector: '.badge', text: 'Månadens kurs', in: { selector: '.course-card', text: 'Skapa en podd' } });
     await page.close();
   });
 

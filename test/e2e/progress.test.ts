@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { ClosedRoots } from './closed-root';
 import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
+
+const stripBadge = (text?: string) => ({ selector: '.badge', ...(text ? { text } : {}), in: { selector: 'kurskompis-panel' } });
+const stripButton = { selector: 'button', in: { selector: 'kurskompis-panel' } };
+const cardBadge = (title: string, text: string) => ({ selector: '.badge', text, in: { selector: '.course-card', text: title } });
 
 async function waitForBadge(browser: Browser, expected: string) {
   for (let i = 0; i < 50; i += 1) {
@@ -36,7 +41,7 @@ describe('progress', () => {
 
   it('records a visit as started and a finished course as done', async () => {
     const page = await browser.open('/kurs/skapa-en-podd/');
-    await page.locator('kurskompis-panel .badge').waitFor();
+    await (await ClosedRoots.of(page)).waitFor(stripBadge());
     let popup = await browser.popup();
     await popup.locator('.item[data-status="started"]').waitFor();
     assert.equal(await popup.locator('.item[data-key="digiteket.se/kurs/skapa-en-podd/"]').getAttribute('data-status'), 'started');
@@ -45,8 +50,9 @@ describe('progress', () => {
     // The last step of the course shows the completion section and the certificate link.
     browser.pages.set('/kurs/skapa-en-podd/', 'kurs-skapa-en-podd-klar.html');
     await page.reload();
-    await page.locator('kurskompis-panel .badge', { hasText: 'Klar ✓' }).waitFor();
-    assert.equal(await page.locator('kurskompis-panel').getByRole('button').textContent(), 'Ångra');
+    const roots = await ClosedRoots.of(page);
+    await roots.waitFor(stripBadge('Klar ✓'));
+    assert.equal(await roots.text(stripButton), 'Ångra');
     await waitForBadge(browser, '3');
     popup = await browser.popup();
     await popup.getByTestId('tally').waitFor();
@@ -56,7 +62,7 @@ describe('progress', () => {
 
     // Open course lists show the check at once.
     const list = await browser.open('/kurser/');
-    await list.locator('.course-card', { hasText: 'Skapa en podd' }).locator('.badge', { hasText: 'Klar ✓' }).waitFor();
+    await (await ClosedRoots.of(list)).waitFor(cardBadge('Skapa en podd', 'Klar ✓'));
     await list.close();
     await page.close();
   });
@@ -64,51 +70,48 @@ describe('progress', () => {
   it('marks and unmarks by hand on the course page', async () => {
     browser.pages.set('/kurs/filma-med-mobilen/', `html:${readFileSync('test/fixtures/kurs-filma-med-mobilen.html', 'utf8')}`);
     const page = await browser.open('/kurs/filma-med-mobilen/');
-    await page.locator('kurskompis-panel .badge', { hasText: 'Månadens kurs' }).waitFor();
-    const button = page.locator('kurskompis-panel').getByRole('button');
-    assert.equal(await button.textContent(), 'Markera som klar');
-    await button.click();
+    const roots = await ClosedRoots.of(page);
+    await roots.waitFor(stripBadge('Månadens kurs'));
+    assert.equal(await roots.text(stripButton), 'Markera som klar');
+    await roots.click(stripButton);
     await waitForBadge(browser, '2');
-    assert.equal(await button.textContent(), 'Ångra');
-    assert.equal(await page.locator('kurskompis-panel [role="status"]').textContent(), 'Markerad som klar.');
-    await button.click();
+    assert.equal(await roots.text(stripButton), 'Ångra');
+    assert.equal(await roots.text({ selector: '[role="status"]', in: { selector: 'kurskompis-panel' } }), 'Markerad som klar.');
+    await roots.click(stripButton);
     await waitForBadge(browser, '3');
-    assert.equal(await button.textContent(), 'Markera som klar');
+    assert.equal(await roots.text(stripButton), 'Markera som klar');
     await page.close();
   });
 
   it('marks and unmarks from the popup, and open pages follow', async () => {
     const page = await browser.open('/kurser/');
     await page.locator('[data-kurskompis]').first().waitFor();
+    const roots = await ClosedRoots.of(page);
     const popup = await browser.popup();
     const item = popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"]');
     await item.getByRole('button', { name: 'Markera ”Bildredigering i webbläsaren” som klar' }).click();
     await popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"][data-status="done"]').waitFor();
     await waitForBadge(browser, '2');
-    await page
-      .locator('.course-card', { hasText: 'Bildredigering i webbläsaren' })
-      .locator('.badge', { hasText: 'Klar ✓' })
-      .waitFor();
+    await roots.waitFor(cardBadge('Bildredigering i webbläsaren', 'Klar ✓'));
     await item.getByRole('button', { name: /Ångra/ }).click();
     await waitForBadge(browser, '3');
-    await page
-      .locator('.course-card', { hasText: 'Bildredigering i webbläsaren' })
-      .locator('.badge', { hasText: 'Månadens kurs' })
-      .waitFor();
+    await roots.waitFor(cardBadge('Bildredigering i webbläsaren', 'Månadens kurs'));
     await popup.close();
     await page.close();
   });
 
   it('imports every course on Mina sidor in one click', async () => {
     const page = await browser.open('/mina-sidor/');
-    const bar = page.locator('kurskompis-import');
-    await bar.getByText('Digiteket listar 3 genomförda kurser.').waitFor();
-    await bar.getByRole('button', { name: 'Importera till Kurskompis' }).click();
+    const roots = await ClosedRoots.of(page);
+    const inBar = (selector: string, text: string) => ({ selector, text, in: { selector: 'kurskompis-import' } });
+    await roots.waitFor(inBar('.status', 'Digiteket listar 3 genomförda kurser.'));
+    await roots.click(inBar('button', 'Importera till Kurskompis'));
     // Skapa en podd was already done; the other two are new.
-    await bar.getByText('2 kurser importerades som klara (1 fanns redan).').waitFor();
+    await roots.waitFor(inBar('.status', '2 kurser importerades som klara (1 fanns redan).'));
     const list = await browser.open('/kurser/');
+    const listRoots = await ClosedRoots.of(list);
     for (const title of ['Källkritik på nätet', 'Starka lösenord']) {
-      await list.locator('.course-card', { hasText: title }).locator('.badge', { hasText: 'Klar ✓' }).waitFor();
+      await listRoots.waitFor(cardBadge(title, 'Klar ✓'));
     }
     // Neither belongs to this period: the toolbar count stays.
     assert.equal(await browser.toolbarBadge(), '3');

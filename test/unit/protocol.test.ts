@@ -31,6 +31,8 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   noteUpdate: { type: 'noteUpdate', id: 'n1', patch: { shared: true } },
   noteRemove: { type: 'noteRemove', id: 'n1' },
   noteRestore: { type: 'noteRestore', id: 'n1' },
+  notesPanelTicket: { type: 'notesPanelTicket', key: KEY, title: 'Skapa en podd' },
+  notesPanelOpen: { type: 'notesPanelOpen', ticket: 'ab'.repeat(32) },
   dismissPlanChanges: { type: 'dismissPlanChanges' },
   saveDraft: { type: 'saveDraft', plan: fixturePlan() },
   addToDraft: { type: 'addToDraft', periodId: '2026-11', items: [{ key: KEY, title: 'Skapa en podd', kind: 'course' }] },
@@ -79,8 +81,12 @@ async function worker() {
   return { w, store, fetchImpl, openReport };
 }
 
-const page = { fromExtensionPage: false };
+// A content script in a tab's top frame, one of our pages in a window of its own, and one of
+// our pages framed inside a web page (the notes panel, or a copy the page framed itself).
+const page = { fromExtensionPage: false, place: { tabId: 1, frameId: 0 } };
 const extension = { fromExtensionPage: true };
+const framed = { fromExtensionPage: true, place: { tabId: 1, frameId: 5 } };
+const SENDER_OF = { site: page, extension, panel: extension, framed } as const;
 
 describe('the message protocol', () => {
   it('classifies every message, and lets a Digiteket page send only what a page needs', () => {
@@ -92,13 +98,19 @@ describe('the message protocol', () => {
       .map(([type]) => type)
       .sort();
     // A change here is a decision about what Digiteket's pages (and their scripts) can do.
-    expect(fromSite).toEqual(['addToDraft', 'completedOnPage', 'importMyPages', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
+    expect(fromSite).toEqual(['addToDraft', 'completedOnPage', 'importMyPages', 'notesPanelTicket', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
+    // And what a page of ours framed inside a web page may send (the panel, once granted).
+    const fromFrames = Object.entries(SENDERS)
+      .filter(([, who]) => who === 'panel' || who === 'framed')
+      .map(([type]) => type)
+      .sort();
+    expect(fromFrames).toEqual(['noteCreate', 'noteRemove', 'noteRestore', 'noteUpdate', 'notesOf', 'notesPanelOpen']);
   });
 
   it('refuses every page-only message from a Digiteket page, and changes nothing', async () => {
     const { w, store, fetchImpl } = await worker();
     for (const [type, who] of Object.entries(SENDERS)) {
-      if (who !== 'extension') continue;
+      if (who === 'site') continue;
       expect(await w.handle(SAMPLES[type as RequestType], page), type).toEqual({ ok: false, error: 'messageRefused' });
     }
     expect(await store.activePlan()).toBeUndefined();
@@ -109,7 +121,7 @@ describe('the message protocol', () => {
   it('answers every message it takes with ok, true or false', async () => {
     const { w } = await worker();
     for (const type of Object.keys(SAMPLES) as RequestType[]) {
-      const sender = SENDERS[type] === 'site' ? page : extension;
+      const sender = SENDER_OF[SENDERS[type]];
       const answer = await w.handle(SAMPLES[type], sender);
       expect(typeof answer.ok, type).toBe('boolean');
       if (!answer.ok) {
