@@ -36,6 +36,7 @@ function optionsProps(overrides: Partial<OptionsProps> = {}): OptionsProps {
       subscribe: () => () => undefined,
     },
     reminders: { get: async () => DEFAULT_REMINDERS, set: vi.fn(async () => undefined) },
+    siteCheck: { load: async () => [], copy: vi.fn(async () => undefined), version: '1.0.0', subscribe: () => () => undefined },
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { TrustFacts } from './TrustFacts';
 import { BackupCard, type BackupCardProps } from './BackupCard';
 import { PlanProblems } from './PlanProblems';
 import { ReminderCard, type ReminderCardProps } from './ReminderCard';
+import { SiteCheckCard, type SiteCheckCardProps } from './SiteCheckCard';
 import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 import './options.css';
 
@@ -25,6 +26,7 @@ export interface OptionsProps {
   coordinatorMode: { get: () => Promise<boolean>; set: (on: boolean) => Promise<void> };
   team: TeamFolderCardProps;
   reminders: ReminderCardProps;
+  siteCheck: SiteCheckCardProps;
 }
 
 type Outcome = { area: 'file' | 'url' | 'demo'; result: PlanAnswer } | null;
@@ -244,6 +246,8 @@ export function OptionsApp(props: OptionsProps) {
       </section>
 
       <BackupCard {...props.backup} />
+
+      <SiteCheckCard {...props.siteCheck} />
     </main>
   );
 }

@@ -23,7 +23,10 @@ export interface PopupProps {
     coordinator?: boolean;
     /** Present when this browser is in a team folder. */
     team?: { state: SyncState | undefined; signedUp: Set<string> };
+    /** Point to the site check (asked once: the page marks it shown). */
+    suggestSiteCheck?: boolean;
   }>;
+  openSiteCheck?: () => void;
   signUp?: (sessionId: string, cancel: boolean) => Promise<unknown>;
   dismissChanges?: () => Promise<unknown>;
   setDone: (key: string, done: boolean, title?: string) => Promise<unknown>;
@@ -69,8 +72,11 @@ export function PopupApp(props: PopupProps) {
   const coordinator = useSignal(false);
   const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(undefined);
   const openSessions = useSignal<SessionGroup[]>([]);
+  const siteCheckHint = useSignal(false);
   const refresh = async () => {
     const loaded = await load();
+    // Asked once: it stays for as long as this popup is open.
+    if (loaded.suggestSiteCheck) siteCheckHint.value = true;
     view.value = overview(loaded.stored, loaded.progress, now());
     changes.value = loaded.changes;
     coordinator.value = loaded.coordinator === true;
@@ -127,6 +133,14 @@ export function PopupApp(props: PopupProps) {
             void props.dismissChanges?.();
           }}
         />
+      )}
+      {siteCheckHint.value && props.openSiteCheck && (
+        <section class="plan-changes" role="status" data-testid="site-check-hint">
+          <p>{t('siteCheckSuggest')}</p>
+          <button type="button" onClick={props.openSiteCheck}>
+            {t('siteCheckOpen')}
+          </button>
+        </section>
       )}
       {signupFirst && signup}
       {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} />}

@@ -4,7 +4,7 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { downloadText } from '../../components/shared/download';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
-import { coordinatorMode, planUrlSetting, reminderSetting, revision, teamFolderSetting } from '../../lib/storage/settings';
+import { coordinatorMode, planUrlSetting, reminderSetting, revision, seenPagesSetting, teamFolderSetting } from '../../lib/storage/settings';
 import { parseTeamSettings } from '../../lib/folder/team-settings';
 import { folderAddress } from '../../lib/folder/address';
 import { exportBackup } from '../../lib/domain/backup';
@@ -45,6 +45,12 @@ void openReader().then((store) => {
       subscribe={(listener) => revision.watch(listener)}
       coordinatorMode={{ get: () => coordinatorMode.getValue(), set: (on) => coordinatorMode.setValue(on) }}
       reminders={{ get: () => reminderSetting.getValue(), set: (value) => reminderSetting.setValue(value) }}
+      siteCheck={{
+        load: () => seenPagesSetting.getValue(),
+        copy: (text) => navigator.clipboard.writeText(text),
+        version: browser.runtime.getManifest().version,
+        subscribe: (listener) => seenPagesSetting.watch(listener),
+      }}
       team={{
         load: async () => ({ settings: parseTeamSettings(await teamFolderSetting.getValue()), state: await store.syncState() }),
         async join(request) {

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
-import { coordinatorMode, revision, teamFolderSetting } from '../../lib/storage/settings';
+import { coordinatorMode, revision, siteCheckSuggested, teamFolderSetting } from '../../lib/storage/settings';
+import { suggestSiteCheck as suggestSiteCheckFor } from '../../lib/domain/site-check';
 import { bookedSessionIds } from '../../lib/domain/sessions';
 import { openReader } from '../../lib/storage/store';
 import { browser } from 'wxt/browser';
@@ -22,7 +23,7 @@ void openReader().then((store) => {
   render(
     <PopupApp
       load={async () => {
-        const [stored, progress, changes, coordinator, teamSettings, state, signups] = await Promise.all([
+        const [stored, progress, changes, coordinator, teamSettings, state, signups, suggested] = await Promise.all([
           store.activePlan(),
           store.progress(),
           store.planChanges(),
@@ -30,11 +31,14 @@ void openReader().then((store) => {
           teamFolderSetting.getValue(),
           store.syncState(),
           store.signups(),
+          siteCheckSuggested.getValue(),
         ]);
+        const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);
+        if (suggestSiteCheck) await siteCheckSuggested.setValue(true);
         const signedUp = bookedSessionIds(signups);
         // Only whether this browser is in a team: the popup stays free of the schema library.
         const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
-        return { stored, progress, changes, coordinator, ...(team ? { team } : {}) };
+        return { stored, progress, changes, coordinator, suggestSiteCheck, ...(team ? { team } : {}) };
       }}
       signUp={(sessionId, cancel) => send({ type: 'signUp', sessionId, cancel })}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
@@ -48,6 +52,7 @@ void openReader().then((store) => {
         }
       }}
       openNotes={() => openPage('/notes.html')}
+      openSiteCheck={() => openPage('/options.html#site-check')}
       openReport={() => openPage('/report.html')}
       openPlanner={() => openPage('/coordinator.html')}
       subscribe={(listener) => revision.watch(listener)}
