@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fixturePage } from '../support/fixtures';
+import { ClosedRoots } from './closed-root';
 import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
 // The self-assessment saved from Digiteket's result page, a course finished, and the
@@ -27,9 +28,9 @@ describe('self-assessment and the development-talk report', () => {
 
   it('saves the result from Digiteket’s result page as the start', async () => {
     const page = await browser.open('/sjalvskattningstest/resultat/');
-    const bar = page.locator('kurskompis-assessment');
-    await bar.getByRole('button', { name: 'Spara mitt resultat i Kurskompis' }).click();
-    await bar.getByRole('status').filter({ hasText: 'Sparat som ditt resultat i början.' }).waitFor();
+    const bar = await ClosedRoots.of(page);
+    await bar.click({ selector: 'button', text: 'Spara mitt resultat i Kurskompis', in: { selector: 'kurskompis-assessment' } });
+    await bar.waitFor({ selector: '[role="status"]', text: 'Sparat som ditt resultat i början.', in: { selector: 'kurskompis-assessment' } });
   });
 
   it('saves nothing from a result page that changed shape, and offers to type it in', async () => {
@@ -38,10 +39,10 @@ describe('self-assessment and the development-talk report', () => {
       `html:${fixturePage('sjalvskattningstest-resultat.html').replace(/<li class="result-area">.*Säkerhet.*<\/li>/, '')}`,
     );
     const page = await browser.open('/sjalvskattningstest/resultat/');
-    const bar = page.locator('kurskompis-assessment');
-    await bar.getByText('Kurskompis kunde inte läsa resultatet på sidan, så inget sparades.').waitFor();
+    const bar = await ClosedRoots.of(page);
+    await bar.waitFor({ selector: '[role="status"]', text: 'Kurskompis kunde inte läsa resultatet på sidan, så inget sparades.', in: { selector: 'kurskompis-assessment' } });
     const opened = browser.context.waitForEvent('page');
-    await bar.getByRole('button', { name: 'Skriv in resultatet själv' }).click();
+    await bar.click({ selector: 'button', text: 'Skriv in resultatet själv', in: { selector: 'kurskompis-assessment' } });
     const report = await opened;
     await report.waitForURL(/report\.html#self-assessment$/);
     browser.pages.set('/sjalvskattningstest/resultat/', 'sjalvskattningstest-resultat.html');
@@ -49,8 +50,9 @@ describe('self-assessment and the development-talk report', () => {
 
   it('prints the report with courses, time, the chart and only the chosen notes', async () => {
     const course = await browser.open('/kurs/skapa-en-podd/');
-    await course.locator('kurskompis-panel').getByRole('button', { name: 'Markera som klar' }).click();
-    await course.locator('kurskompis-panel').getByText('Klar ✓').first().waitFor();
+    const strip = await ClosedRoots.of(course);
+    await strip.click({ selector: 'button', text: 'Markera som klar', in: { selector: 'kurskompis-panel' } });
+    await strip.waitFor({ selector: '.badge', text: 'Klar ✓', in: { selector: 'kurskompis-panel' } });
     const options = await browser.options();
     for (const text of ['Ta med den här tanken', 'Den här är privat']) {
       await options.evaluate(
