@@ -6,7 +6,7 @@ import { demoPlan } from '../domain/demo-plan';
 import { t, uiLocale } from '../text/i18n';
 import { requestSchema, SENDERS, type Answer, type PageContext, type Request, type RequestType, type ResponseMap } from '../messages/protocol';
 import type { Note } from '../model/note';
-import { NotesService } from '../services/notes-service';
+import { isConflict, NotesService, type NoteWrite } from '../services/notes-service';
 import { currentPeriod } from '../time/periods';
 import { PlanService } from '../services/plan-service';
 import { SelfAssessmentService } from '../services/self-assessment';
@@ -90,7 +90,9 @@ export function createWorker(deps: WorkerDeps) {
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision);
   const assessments = new SelfAssessmentService(store, changed);
 
-  const noteAnswer = (note: Note | undefined): ResponseMap['noteUpdate'] => (note ? { ok: true, note } : { ok: false, error: 'noteMissing' });
+  const noteAnswer = (note: Note | undefined): ResponseMap['noteRemove'] => (note ? { ok: true, note } : { ok: false, error: 'noteMissing' });
+  const writeAnswer = (result: NoteWrite): ResponseMap['noteUpdate'] =>
+    isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : noteAnswer(result);
 
   const pageContext = async (now: Date): Promise<PageContext> => {
     const [stored, progress, collect] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now)]);
@@ -165,8 +167,11 @@ export function createWorker(deps: WorkerDeps) {
       return plans.fetchUrl(address.url, address.kind, now);
     },
     notesOf: async (request) => ({ ok: true, notes: await notes.forCourse(request.key) }),
-    noteCreate: async (request, now) => ({ ok: true, note: await notes.create(request.key, request.title, request.text, now) }),
-    noteUpdate: async (request, now) => noteAnswer(await notes.update(request.id, request.patch, now)),
+    noteCreate: async (request, now) => {
+      const result = await notes.create(request.key, request.title, request.text, now, request.id);
+      return isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : { ok: true, note: result };
+    },
+    noteUpdate: async (request, now) => writeAnswer(await notes.update(request.id, request.patch, now, request.base)),
     noteRemove: async (request, now) => noteAnswer(await notes.remove(request.id, now)),
     noteRestore: async (request, now) => noteAnswer(await notes.restore(request.id, now)),
     dismissPlanChanges: async () => {
