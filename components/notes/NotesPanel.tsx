@@ -133,7 +133,7 @@ export function NotesPanel(props: NotesPanelProps) {
   useEffect(() => {
     void (async () => {
       // Before listing, so that what was recovered is in the list.
-      recovery.value = await hub.recover(props.courseKey);
+      recovery.value = await hub.recover(props.courseKey, () => void refresh());
       await refresh();
     })();
     const leave = () => hub.leave();
@@ -167,7 +167,8 @@ export function NotesPanel(props: NotesPanelProps) {
   const listed = notes.value ?? [];
   const inList = new Set(listed.map((n) => n.id));
   const shown = listed.filter((n) => n.id !== draft.value.id);
-  const unsaved = recovery.value.open.filter((editor) => !inList.has(editor.id));
+  // Once stored, a recovered text is in the list like any other.
+  const unsaved = recovery.value.open.filter((editor) => !inList.has(editor.id) && !editor.saved);
   return (
     <main
       class="notes-panel"
@@ -243,7 +244,7 @@ export function NotesPanel(props: NotesPanelProps) {
             note={note}
             hub={hub}
             words={words}
-            recovered={recovery.value.open.find((editor) => editor.id === note.id)}
+            recovered={recovery.value.open.find((editor) => editor.id === note.id && !editor.saved)}
             onSaved={() => void refresh()}
             onShare={(id, shared) => void props.share(id, shared).then(refresh)}
             onRemove={(n) =>

@@ -67,12 +67,12 @@ export class EditorHub {
    * be opened again. Each draft is saved on the revision it was typed on: a note changed since
    * then is a conflict that waits for this course's panel, where the user chooses.
    */
-  async recover(courseKey: string): Promise<Recovery> {
+  async recover(courseKey: string, onSaved?: (note: Note) => void): Promise<Recovery> {
     const drafts = await this.deps.drafts.all();
     let saved = 0;
     const open: NoteEditor[] = [];
     for (const draft of drafts) {
-      const editor = this.open(startFromDraft(draft));
+      const editor = this.open(startFromDraft(draft), onSaved);
       await editor.flush();
       if (editor.saved) {
         if (draft.text.trim() && draft.text !== draft.baseText) saved += 1;

@@ -21,6 +21,10 @@ export interface NotesWorld {
   hold: ((message: { type: string }) => Promise<void>) | null;
   /** Messages are lost on the way while set (the tab closed, the worker was gone). */
   dropping: boolean;
+  /** Messages fail while set: the sender hears the worker could not be reached. */
+  failing: boolean;
+  /** The worker does the work but its answers are lost while set. */
+  losingAnswers: boolean;
   /** What reached the worker, by type. */
   received: string[];
   /** A panel on the course, as a new tab would open it. */
@@ -28,6 +32,8 @@ export interface NotesWorld {
   /** The extension is reloaded under every open panel: runtime, messages and storage are gone. */
   orphan(): () => void;
   stored(): Promise<Note[]>;
+  /** The drafts kept in the extension's storage, by text. */
+  drafts(): Promise<string[]>;
 }
 
 export async function notesWorld(): Promise<NotesWorld> {
@@ -49,6 +55,8 @@ export async function notesWorld(): Promise<NotesWorld> {
     store,
     hold: null,
     dropping: false,
+    failing: false,
+    losingAnswers: false,
     received: [],
     open: (options = {}) =>
       render(
@@ -72,22 +80,31 @@ export async function notesWorld(): Promise<NotesWorld> {
       const { id } = runtime;
       const { local } = storage;
       const { sendMessage } = fakeBrowser.runtime;
+      const { getMessage } = fakeBrowser.i18n;
       delete runtime.id;
       delete storage.local;
       fakeBrowser.runtime.sendMessage = () => Promise.reject(new Error('Extension context invalidated.'));
+      fakeBrowser.i18n.getMessage = () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'getMessage')");
+      };
       return () => {
         runtime.id = id;
         storage.local = local;
         fakeBrowser.runtime.sendMessage = sendMessage;
+        fakeBrowser.i18n.getMessage = getMessage;
       };
     },
     stored: async () => (await store.notesOf(PODD)).filter((n) => !n.deleted),
+    drafts: async () => (await draftStore().all()).map((draft) => draft.text),
   };
   fakeBrowser.runtime.onMessage.addListener(async (message: { type: string }) => {
     if (world.dropping) return new Promise(() => undefined);
+    if (world.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
     if (world.hold) await world.hold(message);
     world.received.push(message.type);
-    return worker.handle(message, { fromExtensionPage: true });
+    const answer = await worker.handle(message, { fromExtensionPage: true });
+    if (world.losingAnswers) throw new Error('The message port closed before a response was received.');
+    return answer;
   });
   return world;
 }
