@@ -97,7 +97,8 @@ export async function notesWorld(): Promise<NotesWorld> {
     stored: async () => (await store.notesOf(PODD)).filter((n) => !n.deleted),
     drafts: async () => (await draftStore().all()).map((draft) => draft.text),
   };
-  fakeBrowser.runtime.onMessage.addListener(async (message: { type: string }) => {
+  fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
+    const message = raw as { type: string };
     if (world.dropping) return new Promise(() => undefined);
     if (world.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
     if (world.hold) await world.hold(message);
