@@ -6,9 +6,11 @@ import type { PanelWords } from './panel-words';
 // The text field of a note being written, its save state and, when the note was changed
 // elsewhere meanwhile, the choice between the two texts.
 
-export function SaveStatus({ state, words }: { state: EditorState; words: PanelWords }) {
-  // An orphaned panel says so once, at its top; a conflict is the offer below the field.
-  if (state === 'idle' || state === 'orphaned' || state === 'conflict') return null;
+export function SaveStatus({ state, orphaned, words }: { state: EditorState; orphaned: boolean; words: PanelWords }) {
+  // An orphaned panel says so once, at its top, and nothing more here: not even "Sparad" for
+  // what was saved before, next to a field that can no longer be saved. A conflict is the offer
+  // below the field.
+  if (orphaned || state === 'idle' || state === 'orphaned' || state === 'conflict') return null;
   const text = { pending: words.saving, saving: words.saving, saved: words.saved, failed: words.failed }[state];
   return (
     <span class={`save-state ${state}`} role="status">

@@ -57,7 +57,7 @@ function NoteItem(props: {
     <li class="note" data-note-id={note.id}>
       <div class="note-head">
         <time dateTime={note.createdAt}>{formatNoteTime(note.createdAt, words.locale)}</time>
-        {current && <SaveStatus state={current.state.value} words={words} />}
+        {current && <SaveStatus state={current.state.value} orphaned={hub.orphaned.value} words={words} />}
       </div>
       {current ? (
         <NoteEditorField editor={current} hub={hub} words={words} class="note-text-edit" label={words.editLabel} />
@@ -202,7 +202,7 @@ export function NotesPanel(props: NotesPanelProps) {
             <div key={editor.id} class="note">
               <div class="note-head">
                 <span />
-                <SaveStatus state={editor.state.value} words={words} />
+                <SaveStatus state={editor.state.value} orphaned={hub.orphaned.value} words={words} />
               </div>
               <NoteEditorField editor={editor} hub={hub} words={words} class="note-text-edit" label={words.recoveredEditLabel} />
             </div>
@@ -212,7 +212,7 @@ export function NotesPanel(props: NotesPanelProps) {
       <section class="draft">
         <div class="note-head">
           <label for="draft">{words.newLabel}</label>
-          <SaveStatus state={draft.value.state.value} words={words} />
+          <SaveStatus state={draft.value.state.value} orphaned={hub.orphaned.value} words={words} />
         </div>
         <NoteEditorField key={draft.value.id} editor={draft.value} hub={hub} words={words} id="draft" placeholder={words.placeholder} />
         <div class="note-actions">
