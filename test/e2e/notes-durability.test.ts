@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { ClosedRoots, notesFrame } from './closed-root';
 import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 
 // Nothing typed into the notes panel is lost when the tab closes, the browser closes, the site
@@ -11,15 +12,16 @@ import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 const COURSE = '/kurs/skapa-en-podd/';
 const AFTER_LAST_KEY_MS = 100;
 
-async function openPanel(page: Page): Promise<FrameLocator> {
-  await page.getByRole('button', { name: 'Mina reflektioner' }).click();
-  const panel = page.frameLocator('iframe[title="Mina reflektioner"]');
+/** Opens the panel as a person does, with a click on the tab (in its closed root) at the page edge. */
+async function openPanel(page: Page): Promise<Frame> {
+  await (await ClosedRoots.of(page)).click({ selector: 'button.tab', text: 'Mina reflektioner' });
+  const panel = await notesFrame(page);
   await panel.getByRole('heading', { name: 'Mina reflektioner' }).waitFor();
   return panel;
 }
 
 /** Types the way a person does, key by key, then waits the given moment. */
-async function typeThenWait(panel: FrameLocator, text: string, ms = AFTER_LAST_KEY_MS): Promise<void> {
+async function typeThenWait(panel: Frame, text: string, ms = AFTER_LAST_KEY_MS): Promise<void> {
   const field = panel.getByLabel('Ny reflektion');
   await field.click();
   await field.pressSequentially(text);
@@ -53,7 +55,7 @@ async function readyReload(browser: Browser): Promise<() => Promise<void>> {
 }
 
 /** Waits for a note with exactly this text in the panel's list (the list may hold others). */
-async function noteShown(panel: FrameLocator, text: string): Promise<void> {
+async function noteShown(panel: Frame, text: string): Promise<void> {
   const texts = panel.locator('.note .note-text');
   await texts.filter({ hasText: text }).first().waitFor();
   assert.ok((await texts.allTextContents()).includes(text), `"${text}" not among ${JSON.stringify(await texts.allTextContents())}`);
@@ -100,7 +102,7 @@ describe('notes survive the worst moment', () => {
     const [a, b] = [await browser.open(COURSE), await browser.open(COURSE)];
     const [panelA, panelB] = [await openPanel(a), await openPanel(b)];
     const id = await panelA.locator('.note', { hasText: 'Kort tanke om ljud' }).getAttribute('data-note-id');
-    const note = (panel: FrameLocator) => panel.locator(`.note[data-note-id="${id}"]`);
+    const note = (panel: Frame) => panel.locator(`.note[data-note-id="${id}"]`);
     await note(panelA).getByRole('button', { name: 'Redigera' }).click();
     await note(panelB).getByRole('button', { name: 'Redigera' }).click();
     await note(panelA).getByLabel('Redigera reflektionen').pressSequentially(' Från A.');
