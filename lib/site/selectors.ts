@@ -38,6 +38,7 @@ export const PATTERNS = {
   areaLine: /kompetensområde/i,
   takenDate: /(\d{4}-\d{2}-\d{2})/,
   courseMenuSkip: /^\s*Gå direkt till kursmenyn\s*$/i,
+  completedCoursesHeading: /\b(?:avklarade|genomförda|slutförda|klara) kurser/i,
 };
 
 /**
@@ -174,6 +175,15 @@ export const PATTERN_EXAMPLES: { readonly [K in keyof typeof PATTERNS]: { in: Pa
     in: 'text',
     why: 'the day the self-assessment was taken, the first date on its result page',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 1 }],
+  },
+  completedCoursesHeading: {
+    in: 'text',
+    why: 'the heading of the page listing the courses a user finished (CoursesCompleted on the site, address unknown): Mina sidor import runs there too',
+    examples: [
+      { html: '<main><h1>Avklarade kurser</h1><ul><li><a href="/kurs/skapa-en-podd/">Skapa en podd</a></li></ul></main>', count: 1 },
+      { html: '<main><h1>Mina genomförda kurser</h1></main>', count: 1 },
+      { fixture: 'kurser.html', count: 0 },
+    ],
   },
   courseMenuSkip: {
     in: 'linkText',
