@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageContext, PageItem } from '../../lib/messages/protocol';
 import { pageItem, pageItemTitle, type PageItem as ItemOfPage } from '../../lib/site/page-item';
+import { applyProfile } from '../../lib/site/profile';
 import { HOST_ATTR } from './badges';
 
 // Runs the in-page features: owns the page context, one batched observation of what the site
@@ -117,6 +118,8 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
     } catch (error) {
       deps.onError?.('pageContext', error);
     }
+    // The plan's site profile, if newer than the built-in one, before anything reads the page.
+    applyProfile(context.profile);
     page = pageState(context, new Set(context.done), location.href, parsedDocument());
   };
 

@@ -18,6 +18,7 @@ import type {
 } from '../model/results';
 import { courseKeySchema } from '../model/course-key';
 import { PAGE_CHECKS } from '../site/page-checks';
+import type { SiteProfile } from '../site/profile';
 
 // The typed channel between content scripts, extension pages and the background. Requests
 // are parsed with zod where they arrive; a content script runs beside a page we do not
@@ -109,6 +110,7 @@ export const requestSchema = z.discriminatedUnion('type', [
       minutes: z.number().int().min(1).max(6000).optional(),
       found: z.array(z.enum(PAGE_CHECKS)).max(PAGE_CHECKS.length),
       missing: z.array(z.enum(PAGE_CHECKS)).max(PAGE_CHECKS.length),
+      profile: z.number().int().min(1).max(1_000_000).optional(),
     }),
   }),
   // A file's text: never longer in characters than the backup's limit in bytes.
@@ -206,6 +208,8 @@ export interface PageContext {
    */
   labels?: BadgeLabels;
   overrides?: SiteAdapterOverrides;
+  /** A newer site profile from the plan, which the content script puts in force before reading. */
+  profile?: SiteProfile;
   /** Present in coordinator mode: the saved plan's periods, for collecting courses. */
   collect?: CollectContext;
 }

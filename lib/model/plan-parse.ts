@@ -3,6 +3,7 @@ import { checkJsonDocument, readJsonDocument, type JsonDocumentResult } from './
 import { PLAN_MAX_BYTES } from './limits';
 import { PLAN_KIND, PLAN_VERSION, planSchema, type Plan } from './plan';
 import { OVERRIDE_FAULTS } from '../site/override-rules';
+import { PROFILE_FAULTS } from './site-profile';
 
 // Turns any text into a plan or into a short list of problems a coordinator can act on:
 // where in the file, and a message key saying what is wrong. Nothing here touches storage.
@@ -29,6 +30,7 @@ export const PROBLEM_REASONS = [
   'invalid',
   // A site-adapter override that could mark courses done that are not (lib/site/override-rules.ts).
   ...OVERRIDE_FAULTS,
+  ...PROFILE_FAULTS,
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

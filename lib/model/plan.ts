@@ -1,3 +1,4 @@
+import { siteProfileSchema } from './site-profile';
 import { z } from 'zod';
 // The imports of ours are leaf modules that themselves import nothing, so the schemas stay
 // loadable anywhere while the host list and the rules for a plan's site overrides are written once.
@@ -133,6 +134,8 @@ export const siteAdapterOverridesSchema = z
   .object({
     completionSelectors: z.array(override(completionSelectorFault)).max(20).optional(),
     completionTexts: z.array(override(completionTextFault)).max(20).optional(),
+    /** A newer site profile for the adapter (lib/site/profile.ts). */
+    profile: siteProfileSchema.optional(),
   })
   .optional();
 

@@ -2,6 +2,7 @@ import { canonicalPath, courseKey, type CourseKey } from './course-key';
 import { COMPETENCE_AREAS, isOnScale } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
 import { DIGITEKET_HOST, DIGITEKET_HOSTS, isDigiteketHost } from './hosts';
+import { pathPattern } from './profile';
 import { PATTERNS, SELECTORS } from './selectors';
 
 // Everything Kurskompis knows about Digiteket's pages lives in lib/site: hosts (hosts.ts),
@@ -64,19 +65,19 @@ export const isArticlePageExamples = [
 export const isArticlePage = detector((path) => new RegExp(`^/inspirationsartikel/${SLUG}/$`).test(path));
 
 export const isCourseListExamples = ['https://digiteket.se/kurser/', 'https://digiteket.se/kurser/?niva=bred', 'https://digiteket.se/kurser/page/2/'];
-export const isCourseList = detector((path) => /^\/kurser\/(page\/\d+\/)?$/.test(path));
+export const isCourseList = detector((path) => pathPattern('courseList').test(path));
 
 export const isCompetenceAreaPageExamples = ['https://digiteket.se/kompetensomrade/skapa-innehall/', 'https://www.digiteket.se/kompetensomrade/sakerhet'];
-export const isCompetenceAreaPage = detector((path) => new RegExp(`^/kompetensomrade/${SLUG}/(page/\\d+/)?$`).test(path));
+export const isCompetenceAreaPage = detector((path) => pathPattern('competenceAreaPage').test(path));
 
 export const isMyPagesExamples = ['https://digiteket.se/mina-sidor/', 'https://www.digiteket.se/mina-sidor'];
-export const isMyPages = detector((path) => path === '/mina-sidor/');
+export const isMyPages = detector((path) => pathPattern('myPages').test(path));
 
 export const isSelfAssessmentResultExamples = ['https://digiteket.se/sjalvskattningstest/resultat/', 'https://digiteket.se/sjalvskattningstest/resultat/?id=42'];
-export const isSelfAssessmentResult = detector((path) => path === '/sjalvskattningstest/resultat/');
+export const isSelfAssessmentResult = detector((path) => pathPattern('selfAssessmentResult').test(path));
 
 export const isCertificateExamples = ['https://digiteket.se/kursbevis/skapa-en-podd/'];
-export const isCertificate = detector((path) => new RegExp(`^/kursbevis/${SLUG}/$`).test(path));
+export const isCertificate = detector((path) => pathPattern('certificate').test(path));
 
 /** Every detector by name, for the tests. */
 export const detectors: Record<string, Detector> = {
@@ -144,11 +145,12 @@ export function itemKeyOfHref(href: string, base: string): CourseKey | null {
 
 // ---- Reading pages (DOM) ----------------------------------------------------------------
 
-const TITLE_SELECTORS = [SELECTORS.articleHeading, SELECTORS.mainHeading, SELECTORS.anyHeading];
+// Read at each call, not once: a plan's site profile may have changed them (profile.ts).
+const titleSelectors = () => [SELECTORS.articleHeading, SELECTORS.mainHeading, SELECTORS.anyHeading];
 
 /** The course or article heading a badge sits beside. */
 export function itemHeading(doc: Document): HTMLElement | null {
-  for (const selector of TITLE_SELECTORS) {
+  for (const selector of titleSelectors()) {
     const el = doc.querySelector<HTMLElement>(selector);
     if (el) return el;
   }
@@ -162,7 +164,7 @@ export function itemTitle(doc: Document): string {
   return og ?? doc.title.replace(PATTERNS.titleSuffix, '').trim();
 }
 
-const COMPLETION_SELECTORS = [SELECTORS.completionSection, SELECTORS.completionAnchor];
+const completionSelectors = () => [SELECTORS.completionSection, SELECTORS.completionAnchor];
 
 function slugOf(url: URL): string | undefined {
   return url.pathname.split('/').filter(Boolean)[1]?.toLowerCase();
@@ -187,7 +189,7 @@ export function showsCompletion(doc: Document, pageUrl: URL, overrides?: SiteAda
       }
     }
   }
-  const selectors = [...COMPLETION_SELECTORS, ...(overrides?.completionSelectors ?? [])];
+  const selectors = [...completionSelectors(), ...(overrides?.completionSelectors ?? [])];
   for (const selector of selectors) {
     try {
       if (main.querySelector(selector)) return true;

@@ -16,6 +16,8 @@ export interface PageReport {
   minutes?: number;
   found: PageCheck[];
   missing: PageCheck[];
+  /** The version of the site profile the page was read with (built in, or the plan's newer one). */
+  profile?: number;
 }
 
 /** A report as kept for the site check: when the page was seen. */

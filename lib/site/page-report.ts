@@ -2,6 +2,7 @@ import type { SiteAdapterOverrides } from '../model/plan';
 import { courseFacts, detectors, itemHeading, mainContent, showsCompletion } from './digiteket';
 import { hasCourseMenuLink, lastStepReached, pageItem, pageItemTitle } from './page-item';
 import type { PageCheck, PageReport } from './page-checks';
+import { profileVersion } from './profile';
 import { PATTERNS, SELECTORS } from './selectors';
 
 // What Kurskompis recognised on a Digiteket page and what it looked for without finding it:
@@ -41,5 +42,6 @@ export function readPageReport(url: URL, doc: Document, overrides?: SiteAdapterO
     ...(facts.minutes !== undefined ? { minutes: facts.minutes } : {}),
     found: checks.filter((check) => present[check]),
     missing: checks.filter((check) => !present[check]),
+    profile: profileVersion(),
   };
 }

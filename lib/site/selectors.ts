@@ -4,6 +4,12 @@
 // changed rule, or a fixture that no longer has what a rule relies on, shows at once.
 // URL shapes are not here: the detectors in digiteket.ts carry their own example URLs.
 
+/**
+ * The version of the site profile built into this release: the selectors, text patterns and
+ * addresses below. A plan may carry a newer one (lib/site/profile.ts), which then wins.
+ */
+export const PROFILE_VERSION = 1;
+
 /** The selectors, as the adapter uses them. Counted as `document.querySelectorAll(selector).length`. */
 export const SELECTORS = {
   main: 'main',
@@ -25,7 +31,23 @@ export const SELECTORS = {
   skipLink: 'a[href^="#"]',
   canonical: 'link[rel="canonical"][href]',
   breadcrumbLink: '.breadcrumbs a[href], .breadcrumb a[href], nav[aria-label="Brödsmulor"] a[href]',
-} as const;
+};
+export type SelectorName = keyof typeof SELECTORS;
+
+/**
+ * Addresses of pages no public source shows (SITE.md): lists, Mina sidor, the result page, the
+ * certificate. Regular expressions over the canonical path (lower case, one trailing slash), so
+ * a team can follow the site when it moves one. Course, step and article addresses are seen on
+ * the real site and stay in code (digiteket.ts).
+ */
+export const PATHS = {
+  courseList: '^/kurser/(page/\\d+/)?$',
+  competenceAreaPage: '^/kompetensomrade/[^/]+/(page/\\d+/)?$',
+  myPages: '^/mina-sidor/$',
+  selfAssessmentResult: '^/sjalvskattningstest/resultat/$',
+  certificate: '^/kursbevis/[^/]+/$',
+};
+export type PathName = keyof typeof PATHS;
 
 /** The text patterns, as the adapter uses them; none has the `g` flag. */
 export const PATTERNS = {
@@ -40,6 +62,7 @@ export const PATTERNS = {
   courseMenuSkip: /^\s*Gå direkt till kursmenyn\s*$/i,
   completedCoursesHeading: /\b(?:avklarade|genomförda|slutförda|klara) kurser/i,
 };
+export type PatternName = keyof typeof PATTERNS;
 
 /**
  * How much a rule finds in a page of the shared fixtures (fixtures/digiteket/), or, for a case

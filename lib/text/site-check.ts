@@ -54,6 +54,7 @@ export function siteCheckReportText(pages: readonly SeenPage[], version: string,
     if (page.minutes !== undefined) lines.push(`  ${t('siteCheckTimeLabel')}: ${t('minutesOnly', page.minutes)}`);
     if (page.found.length) lines.push(`  ${t('siteCheckFound')}: ${checksText(page.found)}`);
     if (page.missing.length) lines.push(`  ${t('siteCheckMissing')}: ${checksText(page.missing)}`);
+    if (page.profile !== undefined) lines.push(`  ${t('siteCheckProfile')}: ${page.profile}`);
     lines.push(`  ${t('siteCheckSeen')}: ${seenAt(page)}`, '');
   }
   return lines.join('\n');

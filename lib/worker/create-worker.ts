@@ -141,11 +141,14 @@ export function createWorker(deps: WorkerDeps) {
     const period = currentPeriod(stored.plan, now);
     // A plan stored before its overrides were checked gets no say for the ones now refused.
     const overrides = acceptedOverrides(stored.plan.siteAdapter);
+    // Checked when the plan was read (lib/model/site-profile.ts); only a newer one is applied.
+    const profile = stored.plan.siteAdapter?.profile;
     return {
       done,
       labels,
       ...(collect ? { collect } : {}),
       ...(overrides ? { overrides } : {}),
+      ...(profile ? { profile } : {}),
       ...(period
         ? {
             period: {
