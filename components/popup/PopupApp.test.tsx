@@ -91,6 +91,30 @@ describe('PopupApp', () => {
     expect(dismissChanges).toHaveBeenCalled();
   });
 
+  it('points to the site check when asked to, and keeps it up while the popup is open', async () => {
+    const openSiteCheck = vi.fn();
+    let suggest = true;
+    let listener = () => {};
+    await renderPopup(
+      popupProps({
+        at: '2026-11-23T09:00:00Z',
+        openSiteCheck,
+        subscribe: (l) => ((listener = l), () => undefined),
+        load: async () => {
+          const answer = { stored, progress: new Map(), suggestSiteCheck: suggest };
+          suggest = false;
+          return answer;
+        },
+      }),
+    );
+    const hint = screen.getByTestId('site-check-hint');
+    expect(hint.textContent).toMatch(/inte sett någon kurs bli klar på Digiteket/);
+    listener();
+    await screen.findByTestId('site-check-hint');
+    fireEvent.click(within(hint).getByRole('button', { name: 'Öppna sidkontrollen' }));
+    expect(openSiteCheck).toHaveBeenCalled();
+  });
+
   it('offers a plan file, a plan address and the example plan when there is no plan', async () => {
     const props = popupProps({ at: '2026-11-23T09:00:00Z', plan: undefined });
     await renderPopup(props);
