@@ -64,7 +64,7 @@ export const isArticlePageExamples = [
 ];
 export const isArticlePage = detector((path) => new RegExp(`^/inspirationsartikel/${SLUG}/$`).test(path));
 
-export const isCourseListExamples = ['https://digiteket.se/kurser/', 'https://digiteket.se/kurser/?niva=bred', 'https://digiteket.se/kurser/page/2/'];
+export const isCourseListExamples = ['https://digiteket.se/kurser/', 'https://digiteket.se/kurser/?kompetens=sakerhet', 'https://digiteket.se/kurser/page/2/'];
 export const isCourseList = detector((path) => pathPattern('courseList').test(path));
 
 export const isCompetenceAreaPageExamples = ['https://digiteket.se/kompetensomrade/skapa-innehall/', 'https://www.digiteket.se/kompetensomrade/sakerhet'];

@@ -50,7 +50,7 @@ function courseListPage(): string {
   const real = ['skapa-en-podd', 'bildredigering-i-webblasaren', 'filma-med-mobilen', 'upphovsratt-och-creative-commons', 'redigera-wikipedia'];
   const cards = Array.from({ length: CARDS }, (_, i) => {
     const slug = i < real.length ? real[i] : `kurs-nummer-${i}`;
-    return `<article class="course-card post-type-kurs"><a class="course-card__link" href="/kurs/${slug}/"><img class="course-card__image" src="${PIXEL_URI}" width="320" height="180" alt=""><h3 class="course-card__title">Kurs ${i}</h3></a><ul class="course-card__meta"><li class="course-card__area">Skapa innehåll</li><li class="course-card__level">Bred nivå</li><li class="course-card__time">${20 + (i % 60)} minuter</li></ul></article>`;
+    return `<article class="course-card post-type-kurs"><a class="course-card__link" href="/kurs/${slug}/"><img class="course-card__image" src="${PIXEL_URI}" width="320" height="180" alt=""><h3 class="course-card__title">Kurs ${i}</h3></a><ul class="course-card__meta"><li class="course-card__area">Skapa innehåll</li><li class="course-card__time">${20 + (i % 60)} minuter</li></ul></article>`;
   }).join('\n');
   return `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Alla kurser – Digiteket</title></head><body><main id="main"><h1>Alla kurser</h1><section class="course-list">${cards}</section></main></body></html>`;
 }
