@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, Store } from '../../lib/storage/store';
 import { TICKET_LIFETIME_MS } from '../../lib/services/panel-tickets';
 import { createWorker, type Sender } from '../../lib/worker/create-worker';
-import { memorySetting } from '../support/memory-setting';
-import type { SeenPage } from '../../lib/site/page-checks';
 
 // Attacks on the notes panel's ticket, at the worker: a page that frames notes-panel.html
 // itself, guesses or replays a ticket, uses another tab's, asks from a frame of its own, or
@@ -18,7 +16,6 @@ async function setup() {
   const store = new Store(await openDatabase(`panel-tickets-${++count}`));
   const none = async () => undefined;
   const w = createWorker({
-    seenPages: memorySetting<SeenPage[]>([]),
     store,
     fetch: async () => new Response('', { status: 500 }),
     planUrl: { getValue: async () => null, setValue: none },

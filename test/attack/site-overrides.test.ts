@@ -8,8 +8,7 @@ import { planSchema } from '../../lib/model/plan';
 import { openDatabase, Store } from '../../lib/storage/store';
 import { createWorker } from '../../lib/worker/create-worker';
 import { fixturePage, fixturePlan } from '../support/fixtures';
-import { memorySetting } from '../support/memory-setting';
-import type { SeenPage } from '../../lib/site/page-checks';
+import { workerDeps } from '../support/worker-deps';
 
 // A plan teaches the site adapter what a finished course looks like (`siteAdapter`), and plan.json
 // in the team folder can be written by any member. Tried here: every class, id, attribute, tag
@@ -118,20 +117,7 @@ describe('a plan whose completion text is "a"', () => {
 
   async function worker() {
     const store = new Store(await openDatabase(`overrides-${++dbCount}`));
-    const w = createWorker({
-      seenPages: memorySetting<SeenPage[]>([]),
-      store,
-      fetch: vi.fn(),
-      planUrl: { getValue: async () => null, setValue: async () => undefined },
-      teamFolder: { getValue: async () => null, setValue: async () => undefined },
-      coordinatorMode: async () => false,
-      planAddress: async () => null,
-      redraw: async () => undefined,
-      bumpRevision: async () => undefined,
-      scheduleSync: () => undefined,
-      afterSync: async () => undefined,
-      openReport: async () => undefined,
-    });
+    const w = createWorker(workerDeps(store, { fetch: vi.fn() }));
     return { store, w };
   }
 

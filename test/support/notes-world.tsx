@@ -6,6 +6,7 @@ import { send } from '../../lib/messages/send';
 import type { Note } from '../../lib/model/note';
 import { openDatabase, Store } from '../../lib/storage/store';
 import { createWorker } from '../../lib/worker/create-worker';
+import { workerDeps } from './worker-deps';
 
 // The notes panel as the browser runs it, for unit and fault tests: the page's own message and
 // draft code (notes-api.ts) over the fake browser, answered by the real worker on an IndexedDB
@@ -38,19 +39,7 @@ export interface NotesWorld {
 
 export async function notesWorld(): Promise<NotesWorld> {
   const store = new Store(await openDatabase(`notes-world-${++worlds}`));
-  const worker = createWorker({
-    store,
-    fetch: (() => Promise.reject(new Error('offline'))) as typeof fetch,
-    planUrl: { getValue: async () => null, setValue: async () => undefined },
-    teamFolder: { getValue: async () => null, setValue: async () => undefined },
-    coordinatorMode: async () => false,
-    planAddress: async () => null,
-    redraw: async () => undefined,
-    bumpRevision: async () => undefined,
-    scheduleSync: () => undefined,
-    afterSync: async () => undefined,
-    openReport: async () => undefined,
-  });
+  const worker = createWorker(workerDeps(store));
   const world: NotesWorld = {
     store,
     hold: null,

@@ -7,8 +7,6 @@ import { send } from '../../lib/messages/send';
 import { openDatabase, Store } from '../../lib/storage/store';
 import { createWorker } from '../../lib/worker/create-worker';
 import { fixturePlan } from '../support/fixtures';
-import { memorySetting } from '../support/memory-setting';
-import type { SeenPage } from '../../lib/site/page-checks';
 
 // The message protocol: every message is classified, a Digiteket page may send only what it
 // needs, and whatever the worker will not take comes back as a failure, never as nothing.
@@ -64,7 +62,6 @@ async function worker() {
   let teamFolder: unknown = null;
   let planUrl: string | null = null;
   const w = createWorker({
-    seenPages: memorySetting<SeenPage[]>([]),
     store,
     fetch: fetchImpl,
     planUrl: { getValue: async () => planUrl, setValue: async (v) => void (planUrl = v) },

@@ -5,8 +5,6 @@ import { createWorker } from '../../lib/worker/create-worker';
 import { planAddress } from '../../lib/services/managed';
 import { DB_VERSION, openDatabase, Store } from '../../lib/storage/store';
 import { fixturePlan } from '../support/fixtures';
-import { memorySetting } from '../support/memory-setting';
-import type { SeenPage } from '../../lib/site/page-checks';
 
 let dbCount = 0;
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';
@@ -21,7 +19,6 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
   const coordinatorOn = { value: false };
   let teamSettings: unknown = null;
   const worker = createWorker({
-    seenPages: memorySetting<SeenPage[]>([]),
     store,
     fetch: fetchImpl,
     planUrl: { getValue: async () => planUrl, setValue: async (url) => void (planUrl = url) },

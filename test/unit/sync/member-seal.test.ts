@@ -4,8 +4,7 @@ import { parseMemberText, type MemberFile } from '../../../lib/model/member';
 import { parseTeamSettings } from '../../../lib/folder/team-settings';
 import { createWorker } from '../../../lib/worker/create-worker';
 import { openDatabase, Store } from '../../../lib/storage/store';
-import { memorySetting } from '../../support/memory-setting';
-import type { SeenPage } from '../../../lib/site/page-checks';
+import { workerDeps } from '../../support/worker-deps';
 
 const AT = '2026-11-20T10:00:00.000Z';
 const kim: MemberFile = {
@@ -57,20 +56,12 @@ describe('a membership from before files were sealed', () => {
       shareNotes: false,
     };
     const setValue = vi.fn(async (value: unknown) => void (stored = value));
-    const worker = createWorker({
-      seenPages: memorySetting<SeenPage[]>([]),
-      store: new Store(await openDatabase('seal-migration')),
-      fetch: vi.fn<typeof fetch>(async () => new Response(null, { status: 503 })),
-      planUrl: { getValue: async () => null, setValue: async () => undefined },
-      teamFolder: { getValue: async () => stored, setValue },
-      coordinatorMode: async () => false,
-      planAddress: async () => null,
-      redraw: async () => undefined,
-      bumpRevision: async () => undefined,
-      scheduleSync: () => undefined,
-      afterSync: async () => undefined,
-      openReport: async () => undefined,
-    });
+    const worker = createWorker(
+      workerDeps(new Store(await openDatabase('seal-migration')), {
+        fetch: vi.fn<typeof fetch>(async () => new Response(null, { status: 503 })),
+        teamFolder: { getValue: async () => stored, setValue },
+      }),
+    );
     await Promise.all([worker.sync.sync(), worker.team.settings(), worker.handle({ type: 'teamMembers' }, { fromExtensionPage: true })]);
     expect(setValue).toHaveBeenCalledTimes(1);
     const key = parseTeamSettings(stored)?.sealKey;
