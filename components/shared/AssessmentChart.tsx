@@ -1,6 +1,7 @@
 import { t } from '../../lib/text/i18n';
-import { SCORE_MAX, SCORE_MIN } from '../../lib/model/competence-areas';
+import { SCORE_MIN, type AreaId, type Scale } from '../../lib/model/competence-areas';
 import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
+import { areaLabel } from '../../lib/text/areas';
 
 // Start and end self-assessment per area as paired horizontal bars. Readable in black and
 // white: the start bar is hatched, the end bar solid, and every bar carries its value.
@@ -8,16 +9,21 @@ import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
 interface Props {
   start?: Record<string, number> | undefined;
   end?: Record<string, number> | undefined;
+  /** The highest value: start and end shown together are always on the same scale. */
+  scale: Scale;
   locale: string;
+  /** Tells two charts on one page apart (their title ids). */
+  id?: string;
 }
 
 const ROW = 44;
 const LEFT = 170;
 const WIDTH = 520;
-const SCALE = (WIDTH - LEFT - 50) / SCORE_MAX;
-const TICKS = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
 
-export function AssessmentChart({ start, end, locale }: Props) {
+export function AssessmentChart({ start, end, scale, locale, id = 'chart' }: Props) {
+  const SCALE = (WIDTH - LEFT - 50) / scale;
+  const TICKS = Array.from({ length: scale - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
+  const label = (area: AreaId) => areaLabel(area);
   const height = ASSESSMENT_AREAS.length * ROW + 60;
   const number = (value: number) => value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
@@ -27,13 +33,14 @@ export function AssessmentChart({ start, end, locale }: Props) {
       // Its own size wherever it is shown: the report, the team overview, print.
       style={{ width: '100%', maxWidth: '620px', height: 'auto', fontFamily: 'system-ui, sans-serif' }}
       role="img"
-      aria-labelledby="chart-title chart-desc"
+      aria-labelledby={`${id}-title ${id}-desc`}
       data-testid="assessment-chart"
+      data-scale={scale}
     >
-      <title id="chart-title">{t('chartTitle')}</title>
-      <desc id="chart-desc">
+      <title id={`${id}-title`}>{t('chartTitle', String(scale))}</title>
+      <desc id={`${id}-desc`}>
         {ASSESSMENT_AREAS.map((area) =>
-          t('chartRow', [area, start?.[area] !== undefined ? number(start[area] as number) : '–', end?.[area] !== undefined ? number(end[area] as number) : '–']),
+          t('chartRow', [label(area), start?.[area] !== undefined ? number(start[area] as number) : '–', end?.[area] !== undefined ? number(end[area] as number) : '–']),
         ).join(' ')}
       </desc>
       <defs>
@@ -64,7 +71,7 @@ export function AssessmentChart({ start, end, locale }: Props) {
         return (
           <g key={area}>
             <text x={LEFT - 8} y={y + 20} text-anchor="end" font-size="13">
-              {area}
+              {label(area)}
             </text>
             {bar(start?.[area], 0, 'url(#hatch)')}
             {bar(end?.[area], 17, '#1b1b1b')}

@@ -29,6 +29,11 @@ export interface Report {
   withoutTime: number;
   start?: SelfAssessmentRecord;
   end?: SelfAssessmentRecord;
+  /**
+   * Start and end were taken on different scales (1–5 before, 1–7 now): they are shown apart,
+   * each on its own scale, and nothing is converted.
+   */
+  scalesDiffer: boolean;
   notes: Note[];
 }
 
@@ -79,6 +84,7 @@ export function buildReport(
     withoutTime: all.filter((c) => c.minutes === undefined).length,
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
+    scalesDiffer: start !== undefined && end !== undefined && start.scale !== end.scale,
     notes: notes.filter((n) => !n.deleted && includeNotes.has(n.id)),
   };
 }

@@ -87,6 +87,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('saveSelfAssessment'),
     takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    // The highest value of the scale the result was read or typed on.
+    scale: z.union([z.literal(5), z.literal(7)]),
     scores: z.record(z.string().max(100), z.number()),
     source: z.enum(['page', 'manual']),
     phase: z.enum(['start', 'end']).optional(),
