@@ -33,6 +33,15 @@ export function upgradeAssessment(raw: unknown): unknown {
   return { ...record, ...(scores === undefined ? {} : { scores: renamed }), scale: record['scale'] ?? LEGACY_SCALE };
 }
 
+/** The names results were keyed by before the ids: what a file sealed then holds. */
+export const LEGACY_AREA_NAMES: Readonly<Record<AreaId, string>> = {
+  information: 'Informationskompetens',
+  communication: 'Kommunikation',
+  content: 'Skapa innehåll',
+  safety: 'Säkerhet',
+  problemSolving: 'Problemlösning',
+};
+
 export const scoresSchema = z.strictObject(Object.fromEntries(ASSESSMENT_AREAS.map((a) => [a, z.number()])) as Record<AreaId, z.ZodNumber>);
 
 export const selfAssessmentRecordSchema = z
