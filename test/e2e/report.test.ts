@@ -108,4 +108,21 @@ describe('self-assessment and the development-talk report', () => {
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
     assert.match(ics, /SUMMARY:Sista dag: November: Skapa innehåll/);
   });
+
+  it('saves a seven-point result page with its scale, and the report shows it apart from the 1–5 result', async () => {
+    browser.pages.set('/sjalvskattningstest/resultat/', 'sjalvskattningstest-resultat-7.html');
+    const page = await browser.open('/sjalvskattningstest/resultat/');
+    const bar = await ClosedRoots.of(page);
+    await bar.click({ selector: 'button', text: 'Spara mitt resultat i Kurskompis', in: { selector: 'kurskompis-assessment' } });
+    await bar.waitFor({ selector: '[role="status"]', text: 'Sparat som ditt resultat i', in: { selector: 'kurskompis-assessment' } });
+    browser.pages.set('/sjalvskattningstest/resultat/', 'sjalvskattningstest-resultat.html');
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+    // Start or end, whichever the plan's dates make it, the other result is on 1–5.
+    await report.getByTestId('scales-differ').filter({ hasText: 'Resultaten visas var för sig' }).waitFor();
+    const scales = await report.getByTestId('assessment-chart').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-scale')).sort());
+    assert.deepEqual(scales, ['5', '7']);
+    await report.getByTestId('assessment-chart').getByText('6,1', { exact: true }).waitFor();
+    assert.deepEqual(await seriousViolations(report), []);
+  });
 });
