@@ -127,8 +127,8 @@ export function ReportApp(props: ReportProps) {
             {report.scalesDiffer && report.start && report.end ? (
               <>
                 <p data-testid="scales-differ">{t('assessmentScalesDiffer', [String(report.start.scale), String(report.end.scale)])}</p>
-                <AssessmentChart start={report.start.scores} scale={report.start.scale} locale={props.locale} id="start" />
-                <AssessmentChart end={report.end.scores} scale={report.end.scale} locale={props.locale} id="end" />
+                <AssessmentChart start={report.start.scores} scale={report.start.scale} locale={props.locale} id="chart-start" />
+                <AssessmentChart end={report.end.scores} scale={report.end.scale} locale={props.locale} id="chart-end" />
               </>
             ) : (
               <AssessmentChart start={report.start?.scores} end={report.end?.scores} scale={(report.end ?? report.start)?.scale ?? DEFAULT_SCALE} locale={props.locale} />

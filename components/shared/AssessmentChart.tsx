@@ -21,7 +21,7 @@ const LEFT = 170;
 const WIDTH = 520;
 
 export function AssessmentChart({ start, end, scale, locale, id = 'chart' }: Props) {
-  const SCALE = (WIDTH - LEFT - 50) / scale;
+  const unit = (WIDTH - LEFT - 50) / scale;
   const TICKS = Array.from({ length: scale - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
   const label = (area: AreaId) => areaLabel(area);
   const height = ASSESSMENT_AREAS.length * ROW + 60;
@@ -44,15 +44,15 @@ export function AssessmentChart({ start, end, scale, locale, id = 'chart' }: Pro
         ).join(' ')}
       </desc>
       <defs>
-        <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+        <pattern id={`${id}-hatch`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#fff" />
           <line x1="0" y1="0" x2="0" y2="6" stroke="#1b1b1b" stroke-width="2" />
         </pattern>
       </defs>
       {TICKS.map((tick) => (
         <g key={tick}>
-          <line x1={LEFT + tick * SCALE} y1={0} x2={LEFT + tick * SCALE} y2={height - 50} stroke="#c9d2de" />
-          <text x={LEFT + tick * SCALE} y={height - 36} text-anchor="middle" font-size="12">
+          <line x1={LEFT + tick * unit} y1={0} x2={LEFT + tick * unit} y2={height - 50} stroke="#c9d2de" />
+          <text x={LEFT + tick * unit} y={height - 36} text-anchor="middle" font-size="12">
             {tick}
           </text>
         </g>
@@ -62,8 +62,8 @@ export function AssessmentChart({ start, end, scale, locale, id = 'chart' }: Pro
         const bar = (value: number | undefined, offset: number, fill: string) =>
           value === undefined ? null : (
             <g>
-              <rect x={LEFT} y={y + offset} width={value * SCALE} height={14} fill={fill} stroke="#1b1b1b" />
-              <text x={LEFT + value * SCALE + 6} y={y + offset + 12} font-size="12">
+              <rect x={LEFT} y={y + offset} width={value * unit} height={14} fill={fill} stroke="#1b1b1b" />
+              <text x={LEFT + value * unit + 6} y={y + offset + 12} font-size="12">
                 {number(value)}
               </text>
             </g>
@@ -73,13 +73,13 @@ export function AssessmentChart({ start, end, scale, locale, id = 'chart' }: Pro
             <text x={LEFT - 8} y={y + 20} text-anchor="end" font-size="13">
               {label(area)}
             </text>
-            {bar(start?.[area], 0, 'url(#hatch)')}
+            {bar(start?.[area], 0, `url(#${id}-hatch)`)}
             {bar(end?.[area], 17, '#1b1b1b')}
           </g>
         );
       })}
       <g transform={`translate(${LEFT}, ${height - 10})`} font-size="12">
-        <rect x={0} y={-9} width={14} height={10} fill="url(#hatch)" stroke="#1b1b1b" />
+        <rect x={0} y={-9} width={14} height={10} fill={`url(#${id}-hatch)`} stroke="#1b1b1b" />
         <text x={20} y={0}>
           {t('chartStart')}
         </text>
