@@ -4,6 +4,7 @@ import { todayInSweden } from '../time/dates';
 import type { Note } from '../model/note';
 import type { Plan } from '../model/plan';
 import type { ProgressRecord } from '../model/progress';
+import { areaNamed, siteName } from '../model/competence-areas';
 import { latestOfPhase, type SelfAssessmentRecord } from '../model/self-assessment';
 
 // The development-talk report: finished courses per period and competence area with dates and
@@ -64,11 +65,15 @@ export function buildReport(
     });
     if (courses.length) groups.push({ title: period.title, ...(period.competenceArea ? { competenceArea: period.competenceArea } : {}), courses });
   }
-  // Courses done outside the plan, grouped by the competence area their page gave.
+  // Courses done outside the plan, grouped by the competence area their page gave: one group
+  // per known area whichever of its names the page used, under the site's name; an area
+  // Kurskompis does not know stays as written.
   const others = new Map<string, ReportCourse[]>();
   for (const record of done) {
     if (placed.has(record.courseKey)) continue;
-    const area = record.competenceArea ?? '';
+    const written = record.competenceArea ?? '';
+    const known = written ? areaNamed(written) : undefined;
+    const area = known ? siteName(known) : written;
     others.set(area, [...(others.get(area) ?? []), course(record)]);
   }
   for (const [area, courses] of [...others].sort(([a], [b]) => a.localeCompare(b, 'sv'))) {

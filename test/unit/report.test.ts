@@ -37,6 +37,19 @@ describe('the development-talk report', () => {
     expect(report.scalesDiffer).toBe(false);
   });
 
+  it('groups courses done outside the plan by area, whichever of its names their page used', () => {
+    const outside = [
+      done('a', '2026-11-02T09:00:00Z', { title: 'A', competenceArea: 'Analysera och bearbeta data och information' }),
+      done('b', '2026-11-03T09:00:00Z', { title: 'B', competenceArea: 'Information och analys' }),
+      done('c', '2026-11-04T09:00:00Z', { title: 'C', competenceArea: 'Läsfrämjande' }),
+    ];
+    const report = buildReport(undefined, outside, [], [], new Set());
+    expect(report.groups.map((g) => [g.competenceArea, g.courses.map((c) => c.title)])).toEqual([
+      ['Information och analys', ['A', 'B']],
+      ['Läsfrämjande', ['C']],
+    ]);
+  });
+
   it('takes only the notes the user chose', () => {
     const notes = [
       { id: 'a', courseKey: 'k', text: 'Med', shared: false, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' },
