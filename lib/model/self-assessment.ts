@@ -7,7 +7,7 @@ import { AREA_IDS, LEGACY_SCALE, SCALES, areaNamed, isOnScale, type AreaId } fro
 
 export const ASSESSMENT_AREAS = AREA_IDS;
 
-export const scaleSchema = z.union(SCALES.map((s) => z.literal(s)) as [z.ZodLiteral<5>, z.ZodLiteral<7>]);
+export const scaleSchema = z.literal(SCALES);
 
 /** Every score on the result's own scale: the refinement every schema holding scores uses. */
 export function scoresOnScale(value: { scale: (typeof SCALES)[number]; scores?: Partial<Record<AreaId, number>> | undefined }, ctx: z.RefinementCtx): void {
