@@ -1,81 +1,66 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { formatNoteTime } from './format';
-import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
+import type { DraftStore } from './draft-store';
+import { EditorHub, type Recovery } from './editor-hub';
+import { startFromNote, type NoteEditor, type NoteSaver } from './note-editor';
+import { NoteEditorField, SaveStatus } from './NoteEditorField';
+import { panelWords, type PanelWords } from './panel-words';
 import './notes.css';
 
+// Nothing typed here is lost: each keystroke is kept as a draft (draft-store.ts) until the
+// worker has the text; the page going away sends what is pending; a panel opening takes up
+// what an earlier one left; a note changed elsewhere meanwhile is offered as a choice.
+
 export interface NotesPanelProps {
+  courseKey: string;
   courseTitle: string;
   list: () => Promise<Note[]>;
-  create: (text: string) => Promise<Note>;
-  update: (id: string, patch: Partial<Pick<Note, 'text' | 'shared'>>) => Promise<unknown>;
+  saver: NoteSaver;
+  share: (id: string, shared: boolean) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
   restore: (id: string) => Promise<unknown>;
+  drafts: DraftStore;
+  /** False once the extension was reloaded or updated under this page. */
+  alive: () => boolean;
   close: () => void;
   /** Quiet time after the last keystroke before a note is saved. */
   debounceMs?: number;
-}
-
-type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
-
-/** Calls `save` once typing has paused; `flush` saves at once (closing, starting anew). */
-function useDebouncedSave(save: () => Promise<unknown>, delay: number) {
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const pending = useRef(false);
-  const latest = useRef(save);
-  latest.current = save;
-  const flush = async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (!pending.current) return;
-    pending.current = false;
-    await latest.current();
-  };
-  const schedule = () => {
-    pending.current = true;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), delay);
-  };
-  return { schedule, flush };
+  now?: () => Date;
+  newId?: () => string;
 }
 
 function NoteItem(props: {
   note: Note;
-  onUpdate: NotesPanelProps['update'];
+  hub: EditorHub;
+  words: PanelWords;
+  /** A draft of this note left unsaved by an earlier panel, opened for the user. */
+  recovered: NoteEditor | undefined;
+  onSaved: () => void;
+  onShare: (id: string, shared: boolean) => void;
   onRemove: (note: Note) => void;
-  debounceMs: number;
 }) {
-  const { note } = props;
-  const editing = useSignal(false);
-  const text = useSignal(note.text);
-  const state = useSignal<SaveState>('idle');
-  const saver = useDebouncedSave(async () => {
-    state.value = 'saving';
-    try {
-      await props.onUpdate(note.id, { text: text.value });
-      state.value = 'saved';
-    } catch {
-      state.value = 'failed';
-    }
-  }, props.debounceMs);
+  const { note, hub, words } = props;
+  const editor = useSignal<NoteEditor | null>(props.recovered ?? null);
+  useEffect(
+    () => () => {
+      if (!editor.value) return;
+      editor.value.leave();
+      hub.close(editor.value);
+    },
+    [],
+  );
+  const current = editor.value;
   const switchId = `share-${note.id}`;
   return (
     <li class="note" data-note-id={note.id}>
       <div class="note-head">
-        <time dateTime={note.createdAt}>{formatNoteTime(note.createdAt)}</time>
-        <SaveStatus state={state.value} />
+        <time dateTime={note.createdAt}>{formatNoteTime(note.createdAt, words.locale)}</time>
+        {current && <SaveStatus state={current.state.value} orphaned={hub.orphaned.value} words={words} />}
       </div>
-      {editing.value ? (
-        <textarea
-          class="note-text-edit"
-          aria-label={t('notesEditLabel')}
-          value={text.value}
-          onInput={(e) => {
-            text.value = (e.currentTarget as HTMLTextAreaElement).value;
-            saver.schedule();
-          }}
-        />
+      {current ? (
+        <NoteEditorField editor={current} hub={hub} words={words} class="note-text-edit" label={words.editLabel} />
       ) : (
         <p class="note-text" dir="auto">
           {note.text}
@@ -88,117 +73,157 @@ function NoteItem(props: {
             type="checkbox"
             role="switch"
             checked={note.shared}
-            onChange={(e) => void props.onUpdate(note.id, { shared: (e.currentTarget as HTMLInputElement).checked })}
+            disabled={hub.orphaned.value}
+            onChange={(e) => props.onShare(note.id, (e.currentTarget as HTMLInputElement).checked)}
           />
-          <label for={switchId}>{t('notesShare')}</label>
+          <label for={switchId}>{words.share}</label>
         </span>
         <button
           type="button"
-          onClick={() => {
-            if (editing.value) void saver.flush();
-            editing.value = !editing.value;
+          disabled={hub.orphaned.value}
+          onClick={async () => {
+            if (!current) {
+              editor.value = hub.open(startFromNote(note), props.onSaved);
+              return;
+            }
+            await current.flush();
+            // Closed only once the worker has the text: until then it stays on screen.
+            if (!current.saved) return;
+            hub.close(current);
+            editor.value = null;
           }}
         >
-          {editing.value ? t('notesEditDone') : t('notesEdit')}
+          {current ? words.editDone : words.edit}
         </button>
-        <button type="button" onClick={() => props.onRemove(note)}>
-          {t('notesDelete')}
+        <button type="button" disabled={hub.orphaned.value} onClick={() => props.onRemove(note)}>
+          {words.remove}
         </button>
       </div>
     </li>
   );
 }
 
-function SaveStatus({ state }: { state: SaveState }) {
-  if (state === 'idle') return null;
-  const text = { saving: t('notesSaving'), saved: t('notesSaved'), failed: t('notesSaveFailed') }[state];
-  return (
-    <span class={`save-state ${state}`} role="status">
-      {text}
-    </span>
-  );
-}
-
 export function NotesPanel(props: NotesPanelProps) {
-  const debounceMs = props.debounceMs ?? 500;
+  const words = useMemo(panelWords, []);
+  const newId = props.newId ?? (() => crypto.randomUUID());
+  const hub = useMemo(
+    () =>
+      new EditorHub({
+        saver: props.saver,
+        drafts: props.drafts,
+        alive: props.alive,
+        debounceMs: props.debounceMs ?? 500,
+        now: props.now ?? (() => new Date()),
+      }),
+    [],
+  );
+  const blank = () => hub.open({ id: newId(), courseKey: props.courseKey, courseTitle: props.courseTitle, text: '', base: null, baseText: '' });
+  const draft = useSignal<NoteEditor>(useMemo(blank, []));
   const notes = useSignal<Note[] | null>(null);
-  const draft = useSignal('');
-  const draftId = useSignal<string | null>(null);
-  const draftState = useSignal<SaveState>('idle');
+  const recovery = useSignal<Recovery>({ saved: 0, open: [] });
   const removed = useSignal<Note | null>(null);
 
   const refresh = async () => {
-    notes.value = await props.list();
+    try {
+      notes.value = await props.list();
+    } catch {
+      // The list stays as it was; the worker may answer the next time.
+    }
   };
   useEffect(() => {
-    void refresh();
+    void (async () => {
+      // Before listing, so that what was recovered is in the list.
+      recovery.value = await hub.recover(props.courseKey, () => void refresh());
+      await refresh();
+    })();
+    const leave = () => hub.leave();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') hub.leave();
+    };
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', hidden);
+      hub.leave();
+    };
   }, []);
 
-  const draftSaver = useDebouncedSave(async () => {
-    draftState.value = 'saving';
-    try {
-      if (draftId.value) await props.update(draftId.value, { text: draft.value });
-      else if (draft.value.trim()) draftId.value = (await props.create(draft.value)).id;
-      draftState.value = 'saved';
-    } catch {
-      draftState.value = 'failed';
-    }
-  }, debounceMs);
-
   const startNew = async () => {
-    await draftSaver.flush();
-    draft.value = '';
-    draftId.value = null;
-    draftState.value = 'idle';
+    const current = draft.value;
+    await current.flush();
+    if (!current.saved) return;
+    hub.close(current);
+    draft.value = blank();
     await refresh();
   };
 
-  const close = async () => {
-    await draftSaver.flush();
+  const close = () => {
+    // Sent now; the panel is only hidden, and the drafts stay until the worker has the text.
+    void hub.flushAll();
     props.close();
   };
 
-  const shown = (notes.value ?? []).filter((n) => n.id !== draftId.value);
+  const listed = notes.value ?? [];
+  const inList = new Set(listed.map((n) => n.id));
+  const shown = listed.filter((n) => n.id !== draft.value.id);
+  // Once stored, a recovered text is in the list like any other.
+  const unsaved = recovery.value.open.filter((editor) => !inList.has(editor.id) && !editor.saved);
   return (
     <main
       class="notes-panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') void close();
+        if (e.key === 'Escape') close();
       }}
     >
       <header class="notes-header">
         <div>
-          <h1>{t('notesTitle')}</h1>
+          <h1>{words.title}</h1>
           <p class="course-name">{props.courseTitle}</p>
         </div>
-        <button type="button" class="close" onClick={() => void close()} aria-label={t('notesClose')}>
+        <button type="button" class="close" onClick={close} aria-label={words.close}>
           ×
         </button>
       </header>
+      {hub.orphaned.value && (
+        <p class="orphaned" role="alert">
+          {words.orphaned}
+        </p>
+      )}
+      {recovery.value.saved > 0 && (
+        <p class="recovered" role="status">
+          {words.recovered}
+        </p>
+      )}
+      {unsaved.length > 0 && (
+        <section class="draft" aria-label={words.recoveredLabel}>
+          <h2>{words.recoveredLabel}</h2>
+          {unsaved.map((editor) => (
+            <div key={editor.id} class="note">
+              <div class="note-head">
+                <span />
+                <SaveStatus state={editor.state.value} orphaned={hub.orphaned.value} words={words} />
+              </div>
+              <NoteEditorField editor={editor} hub={hub} words={words} class="note-text-edit" label={words.recoveredEditLabel} />
+            </div>
+          ))}
+        </section>
+      )}
       <section class="draft">
         <div class="note-head">
-          <label for="draft">{t('notesNewLabel')}</label>
-          <SaveStatus state={draftState.value} />
+          <label for="draft">{words.newLabel}</label>
+          <SaveStatus state={draft.value.state.value} orphaned={hub.orphaned.value} words={words} />
         </div>
-        <textarea
-          id="draft"
-          dir="auto"
-          placeholder={t('notesPlaceholder')}
-          value={draft.value}
-          onInput={(e) => {
-            draft.value = (e.currentTarget as HTMLTextAreaElement).value;
-            draftSaver.schedule();
-          }}
-        />
+        <NoteEditorField key={draft.value.id} editor={draft.value} hub={hub} words={words} id="draft" placeholder={words.placeholder} />
         <div class="note-actions">
-          <button type="button" onClick={() => void startNew()} disabled={!draft.value.trim()}>
-            {t('notesStartNew')}
+          <button type="button" onClick={() => void startNew()} disabled={!draft.value.text.value.trim() || hub.orphaned.value}>
+            {words.startNew}
           </button>
         </div>
       </section>
       {removed.value && (
         <p class="undo" role="status">
-          {t('notesDeleted')}{' '}
+          {words.deleted}{' '}
           <button
             type="button"
             onClick={async () => {
@@ -208,30 +233,31 @@ export function NotesPanel(props: NotesPanelProps) {
               await refresh();
             }}
           >
-            {t('notesUndo')}
+            {words.undo}
           </button>
         </p>
       )}
-      <ul class="notes" aria-label={t('notesListLabel')}>
+      <ul class="notes" aria-label={words.listLabel}>
         {shown.map((note) => (
           <NoteItem
             key={note.id}
             note={note}
-            debounceMs={debounceMs}
-            onUpdate={async (id, patch) => {
-              await props.update(id, patch);
-              await refresh();
-            }}
-            onRemove={async (n) => {
-              await props.remove(n.id);
-              removed.value = n;
-              await refresh();
-            }}
+            hub={hub}
+            words={words}
+            recovered={recovery.value.open.find((editor) => editor.id === note.id && !editor.saved)}
+            onSaved={() => void refresh()}
+            onShare={(id, shared) => void props.share(id, shared).then(refresh)}
+            onRemove={(n) =>
+              void props.remove(n.id).then(async () => {
+                removed.value = n;
+                await refresh();
+              })
+            }
           />
         ))}
       </ul>
-      {notes.value && shown.length === 0 && <p class="muted">{t('notesEmpty')}</p>}
-      <p class="hint muted">{t('notesShortcutHint')}</p>
+      {notes.value && shown.length === 0 && <p class="muted">{words.empty}</p>}
+      <p class="hint muted">{words.shortcutHint}</p>
     </main>
   );
 }

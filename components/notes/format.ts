@@ -2,8 +2,8 @@ import { uiLocale } from '../../lib/text/i18n';
 import { PLAN_TIME_ZONE } from '../../lib/time/dates';
 
 /** "20 nov 10:42" in Swedish time. */
-export function formatNoteTime(instant: string): string {
-  return new Intl.DateTimeFormat(uiLocale(), {
+export function formatNoteTime(instant: string, locale: string = uiLocale()): string {
+  return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',

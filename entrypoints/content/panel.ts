@@ -13,6 +13,8 @@ import { onUserEvent, ROOT_MODE } from './trusted';
 export interface PanelState {
   badge: { text: string; variant: 'period' | 'optional' | 'done' } | null;
   done: boolean;
+  /** A word beside the button, e.g. that this is the course's last step. */
+  hint?: string;
 }
 
 export interface Panel {
@@ -33,11 +35,13 @@ export async function mountPanel(
   actions: { onToggle: (done: boolean) => Promise<unknown> },
 ): Promise<Panel> {
   let current: PanelState = { badge: null, done: false };
-  let parts: { badge: HTMLElement; button: HTMLButtonElement; status: HTMLElement } | null = null;
+  let parts: { badge: HTMLElement; hint: HTMLElement; button: HTMLButtonElement; status: HTMLElement } | null = null;
 
   const render = () => {
     if (!parts) return;
-    const { badge, button } = parts;
+    const { badge, hint, button } = parts;
+    hint.hidden = !current.hint;
+    hint.textContent = current.hint ?? '';
     badge.hidden = !current.badge;
     badge.textContent = current.badge?.text ?? '';
     badge.className = `badge badge--${current.badge?.variant ?? 'period'}`;
@@ -48,6 +52,7 @@ export async function mountPanel(
   const remove = await mountStrip(ctx, 'kurskompis-panel', heading, (root) => {
     const brand = el('span', 'brand', t('extName'));
     const badge = el('span', 'badge');
+    const hint = el('span', 'status');
     const button = el('button');
     button.type = 'button';
     const status = el('span', 'status');
@@ -59,8 +64,8 @@ export async function mountPanel(
       status.textContent = done ? t('markedDone') : t('markedUndone');
       void actions.onToggle(done);
     });
-    root.append(brand, badge, button, status);
-    parts = { badge, button, status };
+    root.append(brand, badge, hint, button, status);
+    parts = { badge, hint, button, status };
     render();
   });
   return {

@@ -2,14 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { NotesPanel } from '../../components/notes/NotesPanel';
 import { t } from '../../lib/text/i18n';
-import type { Answer } from '../../lib/messages/protocol';
 import { send, sendToTab } from '../../lib/messages/send';
 import { panelCourse } from './grant';
+import { draftStore, extensionAlive, notesOf, saver } from './notes-api';
 
 // The notes panel, shown in an iframe beside a Digiteket course. It is an extension page, so
 // what is typed here is out of reach of the site's own scripts. Inside a site's page the
 // browser gives a frame partitioned (or no) storage, so the notes go through the background,
-// which owns the database.
+// which owns the database, and drafts go to the extension's own storage (notes-api.ts).
 
 document.documentElement.lang = t('localeCode');
 document.title = t('notesTitle');
@@ -18,17 +18,12 @@ const key = course?.key ?? null;
 const title = course?.title ?? '';
 
 const closePanel = async () => {
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'closeNotes' });
-};
-
-// The panel says "Kunde inte spara" and keeps the text when a call fails: a failed answer
-// (the worker refused it, or never got it) is thrown as such.
-class NotSaved extends Error {}
-const noted = async (answer: Promise<Answer<'noteCreate'> | Answer<'noteUpdate'>>) => {
-  const result = await answer;
-  if (!result.ok) throw new NotSaved(result.error);
-  return result.note;
+  try {
+    const tab = await browser.tabs.getCurrent();
+    if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'closeNotes' });
+  } catch {
+    // An orphaned panel (the extension was reloaded) cannot reach its tab; it says so itself.
+  }
 };
 
 const app = document.getElementById('app') as HTMLElement;
@@ -37,16 +32,15 @@ if (!key) {
 } else {
   render(
     <NotesPanel
+      courseKey={key}
       courseTitle={title}
-      list={async () => {
-        const result = await send({ type: 'notesOf', key });
-        if (!result.ok) throw new NotSaved(result.error);
-        return result.notes;
-      }}
-      create={(text) => noted(send({ type: 'noteCreate', key, title, text }))}
-      update={(id, patch) => noted(send({ type: 'noteUpdate', id, patch }))}
-      remove={(id) => noted(send({ type: 'noteRemove', id }))}
-      restore={(id) => noted(send({ type: 'noteRestore', id }))}
+      list={() => notesOf(key)}
+      saver={saver}
+      share={(id, shared) => send({ type: 'noteUpdate', id, patch: { shared } })}
+      remove={(id) => send({ type: 'noteRemove', id })}
+      restore={(id) => send({ type: 'noteRestore', id })}
+      drafts={draftStore()}
+      alive={extensionAlive}
       close={() => void closePanel()}
     />,
     app,

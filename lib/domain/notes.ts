@@ -41,3 +41,13 @@ export function filterNotes(notes: readonly SearchableNote[], query: string, fil
 export function newestFirst(a: Note, b: Note): number {
   return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 }
+
+/**
+ * The `updatedAt` of a note's next change: now, or a millisecond after the last one when the
+ * clock has not moved on (two saves in one millisecond, a clock set back), so that every change
+ * gets a revision of its own and a stale one is always told apart.
+ */
+export function nextRevision(previous: string, now: Date): string {
+  const last = Date.parse(previous);
+  return new Date(Number.isNaN(last) || now.getTime() > last ? now.getTime() : last + 1).toISOString();
+}

@@ -51,11 +51,15 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setPlanUrl'), url: z.string().max(2000) }),
   z.object({ type: z.literal('refreshPlan') }),
   z.object({ type: z.literal('notesOf'), key }),
-  z.object({ type: z.literal('noteCreate'), key, title, text: noteText }),
+  // `id` is made by the panel before the first save: a create sent again (a slow or lost
+  // answer) finds the note it made instead of making a second one.
+  z.object({ type: z.literal('noteCreate'), key, title, text: noteText, id: noteId.optional() }),
   z.object({
     type: z.literal('noteUpdate'),
     id: noteId,
     patch: z.object({ text: noteText.optional(), shared: z.boolean().optional() }),
+    // The `updatedAt` the text was typed on; a note changed since is not overwritten.
+    base: z.iso.datetime({ offset: true }).optional(),
   }),
   z.object({ type: z.literal('noteRemove'), id: noteId }),
   z.object({ type: z.literal('noteRestore'), id: noteId }),
@@ -216,6 +220,7 @@ export const ANSWER_ERRORS = [
   // The message never reached the worker (the extension was updated or reloaded under the page).
   'messageUndelivered',
   'noteMissing',
+  'noteConflict',
   'signupNoPeriod',
   'publishTakeFailed',
   'signingNoKey',
@@ -236,6 +241,9 @@ export type ChannelError = Extract<AnswerError, 'messageRefused' | 'messageUndel
 
 type Ok<T extends object = object> = { ok: true } & T;
 
+/** The note was changed elsewhere since the text was typed on it: the note as it is now. */
+export type NoteConflict = Failure<'noteConflict'> & { note: Note };
+
 export interface ResponseMap {
   pageContext: Ok<{ context: PageContext }>;
   visited: Ok;
@@ -247,8 +255,8 @@ export interface ResponseMap {
   setPlanUrl: PlanLoadResult;
   refreshPlan: PlanLoadResult;
   notesOf: Ok<{ notes: Note[] }>;
-  noteCreate: Ok<{ note: Note }>;
-  noteUpdate: Ok<{ note: Note }> | Failure<'noteMissing'>;
+  noteCreate: Ok<{ note: Note }> | NoteConflict;
+  noteUpdate: Ok<{ note: Note }> | Failure<'noteMissing'> | NoteConflict;
   noteRemove: Ok<{ note: Note }> | Failure<'noteMissing'>;
   noteRestore: Ok<{ note: Note }> | Failure<'noteMissing'>;
   notesPanelTicket: Ok<{ ticket: string }> | Failure<'notesPanelRefused'>;

@@ -298,6 +298,15 @@ export function cardOf(link: HTMLElement): Element | null {
   return link.closest(SELECTORS.card);
 }
 
+/**
+ * Whether the page is headed as the user's completed courses ("Avklarade kurser", "Mina
+ * genomförda kurser"): Digiteket has such a page, at an address no public source shows.
+ */
+export function isCompletedCoursesPage(doc: Document): boolean {
+  const heading = doc.querySelector(SELECTORS.mainHeading) ?? doc.querySelector(SELECTORS.anyHeading);
+  return PATTERNS.completedCoursesHeading.test(heading?.textContent ?? '');
+}
+
 export interface CompletedOnMyPages {
   key: CourseKey;
   title: string;

@@ -39,6 +39,7 @@ export const PATTERNS = {
   takenDate: /(\d{4}-\d{2}-\d{2})/,
   scaleOf: /\bav\s+(\d+)\b/,
   courseMenuSkip: /^\s*Gå direkt till kursmenyn\s*$/i,
+  completedCoursesHeading: /\b(?:avklarade|genomförda|slutförda|klara) kurser/i,
 };
 
 /**
@@ -180,6 +181,15 @@ export const PATTERN_EXAMPLES: { readonly [K in keyof typeof PATTERNS]: { in: Pa
     in: 'text',
     why: 'the self-assessment\'s scale where its result page states it ("3,2 av 5"), read when no meter gives its max',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 5 }, { html: '<main><p>Säkerhet 5,5 av 7</p></main>', count: 1 }],
+  },
+  completedCoursesHeading: {
+    in: 'text',
+    why: 'the heading of the page listing the courses a user finished (CoursesCompleted on the site, address unknown): Mina sidor import runs there too',
+    examples: [
+      { html: '<main><h1>Avklarade kurser</h1><ul><li><a href="/kurs/skapa-en-podd/">Skapa en podd</a></li></ul></main>', count: 1 },
+      { html: '<main><h1>Mina genomförda kurser</h1></main>', count: 1 },
+      { fixture: 'kurser.html', count: 0 },
+    ],
   },
   courseMenuSkip: {
     in: 'linkText',

@@ -6,7 +6,7 @@ import { demoPlan } from '../domain/demo-plan';
 import { t, uiLocale } from '../text/i18n';
 import { requestSchema, SENDERS, type Answer, type PageContext, type Request, type RequestType, type ResponseMap } from '../messages/protocol';
 import type { Note } from '../model/note';
-import { NotesService } from '../services/notes-service';
+import { isConflict, NotesService, type NoteWrite } from '../services/notes-service';
 import { currentPeriod } from '../time/periods';
 import { PlanService } from '../services/plan-service';
 import { SelfAssessmentService } from '../services/self-assessment';
@@ -59,8 +59,8 @@ export interface WorkerDeps {
   /** After each sync, with the state it ended in, e.g. to plan the retry alarm. */
   afterSync: (state: SyncState) => Promise<void>;
   openReport: (section?: string) => Promise<void>;
-  /** The Digiteket pages seen last, for the site check (kept in extension storage). */
-  seenPages: Setting<SeenPage[]>;
+  /** The Digiteket pages seen last, for the site check (extension storage); in memory if not given. */
+  seenPages?: Setting<SeenPage[]>;
   /** How long a plan address may take to answer. */
   planTimeoutMs?: number;
   /** Where the notes panel's tickets are kept (the browser's session storage); in memory if not given. */
@@ -126,8 +126,12 @@ export function createWorker(deps: WorkerDeps) {
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
   const assessments = new SelfAssessmentService(store, changed);
   const panels = new PanelTickets(deps.panelTickets ?? memoryStore());
+  let seen: SeenPage[] = [];
+  const seenPages: Setting<SeenPage[]> = deps.seenPages ?? { getValue: async () => seen, setValue: async (value) => void (seen = value) };
 
-  const noteAnswer = (note: Note | undefined): ResponseMap['noteUpdate'] => (note ? { ok: true, note } : { ok: false, error: 'noteMissing' });
+  const noteAnswer = (note: Note | undefined): ResponseMap['noteRemove'] => (note ? { ok: true, note } : { ok: false, error: 'noteMissing' });
+  const writeAnswer = (result: NoteWrite): ResponseMap['noteUpdate'] =>
+    isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : noteAnswer(result);
 
   const pageContext = async (now: Date): Promise<PageContext> => {
     const [stored, progress, collect] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now)]);
@@ -203,8 +207,11 @@ export function createWorker(deps: WorkerDeps) {
       return plans.fetchUrl(address.url, address.kind, now);
     },
     notesOf: async (request) => ({ ok: true, notes: await notes.forCourse(request.key) }),
-    noteCreate: async (request, now) => ({ ok: true, note: await notes.create(request.key, request.title, request.text, now) }),
-    noteUpdate: async (request, now) => noteAnswer(await notes.update(request.id, request.patch, now)),
+    noteCreate: async (request, now) => {
+      const result = await notes.create(request.key, request.title, request.text, now, request.id);
+      return isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : { ok: true, note: result };
+    },
+    noteUpdate: async (request, now) => writeAnswer(await notes.update(request.id, request.patch, now, request.base)),
     noteRemove: async (request, now) => noteAnswer(await notes.remove(request.id, now)),
     noteRestore: async (request, now) => noteAnswer(await notes.restore(request.id, now)),
     notesPanelTicket: async (request, now, sender) => {
@@ -245,7 +252,7 @@ export function createWorker(deps: WorkerDeps) {
     teamMembers: () => members.read(),
     saveSelfAssessment: ({ type: _type, ...input }, now) => assessments.save(input, now),
     pageReport: async (request, now) => {
-      await deps.seenPages.setValue(withSeenPage(await deps.seenPages.getValue(), request.report, now));
+      await seenPages.setValue(withSeenPage(await seenPages.getValue(), request.report, now));
       return { ok: true };
     },
     openReport: async (request) => {

@@ -43,6 +43,7 @@ describe('course steps', () => {
     await roots.waitFor({ selector: 'button.tab', text: 'Mina reflektioner' });
     // The step keeps its own heading; the strip goes under it.
     assert.equal(await page.locator('h1').textContent(), 'En studiecirkel blir till');
+    assert.equal(await roots.count(strip('.status', 'Kursens sista steg')), 0);
 
     const popup = await browser.popup();
     await popup.locator(`.item[data-key="${COURSE_KEY}"][data-status="started"]`).waitFor();
@@ -53,6 +54,8 @@ describe('course steps', () => {
   it('marks the course done from its last step, under the course’s title, not the step’s', async () => {
     const page = await browser.open(STEP_2);
     const roots = await ClosedRoots.of(page);
+    // The last step in the course menu is a sign, not proof: the strip says so, the user decides.
+    await roots.waitFor(strip('.status', 'Kursens sista steg'));
     await roots.click(strip('button', 'Markera som klar'));
     await roots.waitFor(strip('.badge', 'Klar ✓'));
     const popup = await browser.popup();

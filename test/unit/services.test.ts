@@ -209,6 +209,40 @@ describe('the worker', () => {
     expect(await handler.handle({ type: 'noteUpdate', id: 'no-such-note', patch: { text: 'x' } }, extension)).toEqual({ ok: false, error: 'noteMissing' });
   });
 
+  it('makes one note of a create sent twice with the same id (a slow or lost first answer)', async () => {
+    const { handler, store } = await setup();
+    const create = { type: 'noteCreate', id: 'panel-made-1', key: PODD, title: 'Skapa en podd', text: 'Första' };
+    const first = await handler.handle(create, extension, NOW);
+    const again = await handler.handle(create, extension, new Date(NOW.getTime() + 5000));
+    expect(first).toMatchObject({ ok: true, note: { id: 'panel-made-1', text: 'Första' } });
+    expect(again).toEqual(first);
+    // Sent again with more text: not a second note, but the first one answered as a conflict.
+    expect(await handler.handle({ ...create, text: 'Första och mer' }, extension, NOW)).toMatchObject({
+      ok: false,
+      error: 'noteConflict',
+      note: { id: 'panel-made-1', text: 'Första' },
+    });
+    expect(await store.notesOf(PODD)).toHaveLength(1);
+  });
+
+  it('refuses a text typed on a revision that is no longer the newest, and says what is stored', async () => {
+    const { handler, store } = await setup();
+    const created = await handler.handle({ type: 'noteCreate', id: 'n1', key: PODD, title: 'Skapa en podd', text: 'Bas' }, extension, NOW);
+    const base = created.ok && 'note' in created ? created.note.updatedAt : '';
+    // Two tabs typed on the same revision, in the same millisecond.
+    const tabA = await handler.handle({ type: 'noteUpdate', id: 'n1', patch: { text: 'Bas och A' }, base }, extension, NOW);
+    const tabB = await handler.handle({ type: 'noteUpdate', id: 'n1', patch: { text: 'Bas och B' }, base }, extension, NOW);
+    expect(tabA).toMatchObject({ ok: true, note: { text: 'Bas och A' } });
+    expect(tabB).toMatchObject({ ok: false, error: 'noteConflict', note: { text: 'Bas och A' } });
+    expect((await store.note('n1'))?.text).toBe('Bas och A');
+    const newer = tabA.ok && 'note' in tabA ? tabA.note.updatedAt : '';
+    expect(newer > base).toBe(true);
+    expect(await handler.handle({ type: 'noteUpdate', id: 'n1', patch: { text: 'Bas och B' }, base: newer }, extension, NOW)).toMatchObject({
+      ok: true,
+      note: { text: 'Bas och B' },
+    });
+  });
+
   it('lets only extension pages change the plan', async () => {
     const { handler, store } = await setup();
     expect(await handler.handle({ type: 'importPlan', text: planText }, page)).toEqual({ ok: false, error: 'messageRefused' });

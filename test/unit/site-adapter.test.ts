@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedOnMyPages, itemLinks, itemTitle, showsCompletion, slugOfHref, slugOfKey } from '../../lib/site/digiteket';
+import { completedOnMyPages, isCompletedCoursesPage, itemLinks, itemTitle, showsCompletion, slugOfHref, slugOfKey } from '../../lib/site/digiteket';
 import { fixturePage } from '../support/fixtures';
 
 function load(file: string): Document {
@@ -111,6 +111,19 @@ describe('reading Digiteket pages', () => {
       { key: 'digiteket.se/kurs/starka-losenord/', title: 'Starka lösenord', completedAt: '2026-09-20' },
       { key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', completedAt: '2026-10-03' },
     ]);
+  });
+
+  it('knows the completed-courses page by its heading, at whatever address the site keeps it', () => {
+    const doc = new DOMParser().parseFromString(
+      '<main><h1>Avklarade kurser</h1><ul><li><a href="/kurs/skapa-en-podd/">Skapa en podd</a> <time datetime="2026-10-03">3 okt</time></li></ul></main>',
+      'text/html',
+    );
+    expect(isCompletedCoursesPage(doc)).toBe(true);
+    expect(completedOnMyPages(doc, 'https://digiteket.se/profil/avklarade/')).toEqual([
+      { key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', completedAt: '2026-10-03' },
+    ]);
+    expect(isCompletedCoursesPage(load('kurser.html'))).toBe(false);
+    expect(isCompletedCoursesPage(load('kurs-skapa-en-podd.html'))).toBe(false);
   });
 
   it('finds nothing to import on a page of another shape', () => {

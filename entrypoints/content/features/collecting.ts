@@ -3,7 +3,10 @@ import {
   cardOf,
   isCompetenceAreaPage,
   isCourseKey,
+  isCertificate,
   isCourseList,
+  isMyPages,
+  isSelfAssessmentResult,
   isStartPage,
   itemHeading,
   itemLinks,
@@ -15,6 +18,13 @@ import type { Feature, FeatureRun } from '../runner';
 const addToDraft: AddItems = (periodId, items) => send({ type: 'addToDraft', periodId, items });
 
 const isListPage = (url: URL) => isCourseList(url) || isCompetenceAreaPage(url) || isStartPage(url);
+/** Pages that list no courses to collect, whatever links they hold. */
+const isNoList = (url: URL) => isMyPages(url) || isSelfAssessmentResult(url) || isCertificate(url);
+/**
+ * On a page no detector knows as a list (the list addresses are not known on the real site,
+ * SITE.md), the bar comes once the page shows this many course cards.
+ */
+const CARDS_FOR_A_LIST = 3;
 
 function listed(root: ParentNode): Collectable[] {
   const found = new Map<string, Collectable>();
@@ -30,7 +40,7 @@ function listed(root: ParentNode): Collectable[] {
 export function coordinatorCollecting(): Feature {
   return {
     id: 'collecting',
-    runsOn: (page) => page.context.collect !== undefined && (page.pageKey !== null || isListPage(page.url)),
+    runsOn: (page) => page.context.collect !== undefined && (page.pageKey !== null || !isNoList(page.url)),
     init(life) {
       const start = life.page.context.collect;
       if (!start) return;
@@ -49,9 +59,24 @@ export function coordinatorCollecting(): Feature {
         layer.show(anchor, [{ key, title: life.page.title(), kind: isCourseKey(key) ? 'course' : 'article', card: anchor }]);
         return run;
       }
-      layer.show(anchor, listed(document.body));
+      // Known lists get the bar at once; any other page once it shows a few course cards.
+      let shown = isListPage(life.page.url);
+      const found = listed(document.body);
+      if (shown || found.length >= CARDS_FOR_A_LIST) {
+        shown = true;
+        layer.show(anchor, found);
+      }
       // Cards the site adds later (more results, infinite scroll) get their tick boxes too.
-      return { ...run, added: (nodes) => nodes.forEach((node) => layer.show(anchor, listed(node))) };
+      const added = (nodes: readonly Element[]) => {
+        if (!shown) {
+          if (listed(document.body).length < CARDS_FOR_A_LIST) return;
+          shown = true;
+          layer.show(anchor, listed(document.body));
+          return;
+        }
+        nodes.forEach((node) => layer.show(anchor, listed(node)));
+      };
+      return { ...run, added };
     },
   };
 }

@@ -2,18 +2,21 @@ import { dayMonth } from '../../../lib/text/format';
 import { t } from '../../../lib/text/i18n';
 import { send } from '../../../lib/messages/send';
 import { itemHeading } from '../../../lib/site/digiteket';
+import { lastStepReached } from '../../../lib/site/page-item';
 import { mountPanel, type Panel, type PanelState } from '../panel';
 import type { Feature, PageState } from '../runner';
 
-function stripState(page: PageState, key: string): PanelState {
+function stripState(page: PageState, key: string, lastStep: boolean): PanelState {
   const item = page.items.get(key);
   const done = page.done.has(key);
   if (done) return { badge: { text: item ? t('badgeDoneInPeriod') : t('badgeDone'), variant: 'done' }, done };
-  if (item?.optional) return { badge: { text: t('badgePeriodOptional'), variant: 'optional' }, done };
+  // The last step is a sign the course is being finished, not proof: the user says when.
+  const hint = lastStep ? { hint: t('stripLastStep') } : {};
+  if (item?.optional) return { badge: { text: t('badgePeriodOptional'), variant: 'optional' }, done, ...hint };
   if (item && page.context.period) {
-    return { badge: { text: t('badgePeriodDeadline', dayMonth(page.context.period.deadline)), variant: 'period' }, done };
+    return { badge: { text: t('badgePeriodDeadline', dayMonth(page.context.period.deadline)), variant: 'period' }, done, ...hint };
   }
-  return { badge: null, done };
+  return { badge: null, done, ...hint };
 }
 
 /** The strip under a course's title: "Månadens kurs · klar senast …" and "Markera som klar". */
@@ -27,7 +30,8 @@ export function courseStrip(): Feature {
       let panel: Panel | null = null;
       let mounting = false;
       let gone = false;
-      const update = () => panel?.update(stripState(life.page, key));
+      const lastStep = lastStepReached(document, life.page.url);
+      const update = () => panel?.update(stripState(life.page, key, lastStep));
       // The site may draw the title late: tried again whenever it adds to the page.
       const mount = () => {
         if (panel || mounting || gone) return;
