@@ -1,19 +1,22 @@
 import { useSignal } from '@preact/signals';
 import { todayInSweden } from '../../lib/time/dates';
 import { t } from '../../lib/text/i18n';
-import { isOnScale } from '../../lib/model/competence-areas';
+import { DEFAULT_SCALE, SCALES, isOnScale, type Scale } from '../../lib/model/competence-areas';
 import { ASSESSMENT_AREAS, type Phase } from '../../lib/model/self-assessment';
+import { areaLabel } from '../../lib/text/areas';
 
-// Typing the self-assessment result in by hand: five scores from 1 to 5, the day, start or end.
+// Typing the self-assessment result in by hand: the scale the test showed (seven points as
+// documented, five for a result from before), five scores on it, the day, start or end.
 
 interface Props {
-  save: (input: { takenAt: string; scores: Record<string, number>; phase: Phase }) => Promise<{ ok: boolean }>;
+  save: (input: { takenAt: string; scale: Scale; scores: Record<string, number>; phase: Phase }) => Promise<{ ok: boolean }>;
 }
 
 export function ManualAssessment({ save }: Props) {
   const values = useSignal<Record<string, string>>({});
   const takenAt = useSignal(todayInSweden());
   const phase = useSignal<Phase>('start');
+  const scale = useSignal<Scale>(DEFAULT_SCALE);
   const errors = useSignal<Set<string>>(new Set());
   const status = useSignal<string | null>(null);
   const submit = async (event: Event) => {
@@ -22,7 +25,7 @@ export function ManualAssessment({ save }: Props) {
     const bad = new Set<string>();
     for (const area of ASSESSMENT_AREAS) {
       const value = Number((values.value[area] ?? '').replace(',', '.'));
-      if (!isOnScale(value) || (values.value[area] ?? '').trim() === '') bad.add(area);
+      if (!isOnScale(value, scale.value) || (values.value[area] ?? '').trim() === '') bad.add(area);
       else scores[area] = value;
     }
     errors.value = bad;
@@ -30,15 +33,35 @@ export function ManualAssessment({ save }: Props) {
       status.value = null;
       return;
     }
-    const result = await save({ takenAt: takenAt.value, scores, phase: phase.value });
+    const result = await save({ takenAt: takenAt.value, scale: scale.value, scores, phase: phase.value });
     status.value = result.ok ? t('assessmentSavedManual') : t('assessmentNotSaved');
   };
   return (
     <form class="manual" onSubmit={submit} id="self-assessment-form">
+      <div class="row">
+        <div>
+          <label for="assessment-scale">{t('assessmentScale')}</label>
+          <select
+            id="assessment-scale"
+            value={String(scale.value)}
+            onChange={(e) => {
+              scale.value = Number((e.currentTarget as HTMLSelectElement).value) as Scale;
+              // A mark on a score already judged against the other scale would no longer be right.
+              errors.value = new Set();
+            }}
+          >
+            {[...SCALES].reverse().map((s) => (
+              <option key={s} value={String(s)}>
+                {t('assessmentScaleOption', String(s))}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       <div class="scores">
         {ASSESSMENT_AREAS.map((area, i) => (
           <div key={area}>
-            <label for={`score-${i}`}>{area}</label>
+            <label for={`score-${i}`}>{areaLabel(area)}</label>
             <input
               id={`score-${i}`}
               type="text"
@@ -50,7 +73,7 @@ export function ManualAssessment({ save }: Props) {
             />
             {errors.value.has(area) && (
               <p id={`score-${i}-error`} class="error">
-                {t('scoreRange')}
+                {t('scoreRange', String(scale.value))}
               </p>
             )}
           </div>

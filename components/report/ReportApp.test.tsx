@@ -9,19 +9,19 @@ import { ReportApp, type ReportProps } from './ReportApp';
 
 const plan = planSchema.parse(fixturePlan());
 const at = '2026-11-10T10:00:00Z';
-const scores = (value: number) => ({ Informationskompetens: value, Kommunikation: value, 'Skapa innehåll': value, Säkerhet: value, Problemlösning: value });
+const scores = (value: number) => ({ information: value, communication: value, content: value, safety: value, problemSolving: value });
 const assessments: SelfAssessmentRecord[] = [
-  { phase: 'start', takenAt: '2026-09-01', scores: scores(2), source: 'manual', updatedAt: at },
-  { phase: 'end', takenAt: '2026-11-20', scores: scores(4), source: 'manual', updatedAt: at },
+  { phase: 'start', takenAt: '2026-09-01', scale: 7, scores: scores(2), source: 'manual', updatedAt: at },
+  { phase: 'end', takenAt: '2026-11-20', scale: 7, scores: scores(6), source: 'manual', updatedAt: at },
 ];
 const note: Note = { id: 'n1', courseKey: 'digiteket.se/kurs/skapa-en-podd/', courseTitle: 'Skapa en podd', text: 'Ljudet först', shared: false, createdAt: at, updatedAt: at };
 
-function reportProps(): ReportProps {
+function reportProps(saved: SelfAssessmentRecord[] = assessments): ReportProps {
   return {
     load: async () => ({
       plan,
       progress: [{ courseKey: 'digiteket.se/kurs/skapa-en-podd/', status: 'done', completedAt: at, updatedAt: at }],
-      assessments,
+      assessments: saved,
       notes: [note],
       name: 'Kim',
     }),
@@ -43,7 +43,12 @@ describe('ReportApp', () => {
     expect(summary.textContent).toMatch(/^Klara kurser: 1\. /);
     expect(screen.getByTestId('report-who').textContent).toMatch(/^Kim · /);
     expect(screen.getByRole('cell', { name: 'Skapa en podd' })).toBeTruthy();
-    expect(container.querySelector('#self-assessment svg')).not.toBeNull();
+    // One chart, start against end, on the seven-point scale both were taken on, areas under the site's names.
+    const charts = container.querySelectorAll('#self-assessment svg');
+    expect(charts).toHaveLength(1);
+    expect(charts[0]?.getAttribute('data-scale')).toBe('7');
+    expect(charts[0]?.textContent).toContain('Information och analys: början 2,0, slutet 6,0.');
+    expect(screen.queryByTestId('scales-differ')).toBeNull();
     // A note is left out of the printout until it is ticked.
     const noteItem = screen.getByText('Ljudet först').closest('li') as HTMLElement;
     expect(noteItem.classList.contains('no-print')).toBe(true);
@@ -52,5 +57,34 @@ describe('ReportApp', () => {
     await expectAccessible(container);
     fireEvent.click(screen.getByRole('button', { name: 'Skriv ut eller spara som PDF' }));
     expect(props.print).toHaveBeenCalled();
+  });
+
+  it('shows a start on 1–5 and an end on 1–7 apart, each on its own scale, and says why', async () => {
+    const mixed: SelfAssessmentRecord[] = [{ ...(assessments[0] as SelfAssessmentRecord), scale: 5, scores: scores(3) }, assessments[1] as SelfAssessmentRecord];
+    const { container } = render(<ReportApp {...reportProps(mixed)} />);
+    expect((await screen.findByTestId('scales-differ')).textContent).toContain('Början gjordes på skalan 1–5 och slutet på skalan 1–7');
+    const charts = [...container.querySelectorAll('#self-assessment svg')];
+    expect(charts.map((c) => c.getAttribute('data-scale'))).toEqual(['5', '7']);
+    expect(charts[0]?.textContent).toContain('Säkerhet: början 3,0, slutet –.');
+    expect(charts[1]?.textContent).toContain('Säkerhet: början –, slutet 6,0.');
+    await expectAccessible(container);
+  });
+
+  it('asks for the scale when a result is typed in: seven points unless told, a 6 refused on five', async () => {
+    const props = reportProps([]);
+    render(<ReportApp {...props} />);
+    const scale = (await screen.findByLabelText('Testets skala')) as HTMLSelectElement;
+    expect(scale.value).toBe('7');
+    for (const label of ['Information och analys', 'Digitalt samarbete', 'Skapa innehåll', 'Säkerhet', 'Problemlösning']) {
+      fireEvent.input(screen.getByLabelText(label), { target: { value: '6' } });
+    }
+    fireEvent.change(scale, { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara resultatet' }));
+    expect(await screen.findAllByText('Skriv ett tal från 1 till 5.')).toHaveLength(5);
+    expect(props.saveAssessment).not.toHaveBeenCalled();
+    // What was typed stays; on the seven-point scale it is right.
+    fireEvent.change(scale, { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara resultatet' }));
+    await vi.waitFor(() => expect(props.saveAssessment).toHaveBeenCalledWith(expect.objectContaining({ scale: 7, scores: scores(6) })));
   });
 });

@@ -8,6 +8,7 @@ import type { ProgressRecord } from '../../lib/model/progress';
 import type { Phase, SelfAssessmentRecord } from '../../lib/model/self-assessment';
 import { buildReport, reportCsv } from '../../lib/domain/report';
 import { AssessmentChart } from '../shared/AssessmentChart';
+import { DEFAULT_SCALE, type Scale } from '../../lib/model/competence-areas';
 import { ManualAssessment } from './ManualAssessment';
 import './report.css';
 
@@ -21,7 +22,7 @@ export interface ReportProps {
     notes: Note[];
     name: string | undefined;
   }>;
-  saveAssessment: (input: { takenAt: string; scores: Record<string, number>; phase: Phase }) => Promise<{ ok: boolean }>;
+  saveAssessment: (input: { takenAt: string; scale: Scale; scores: Record<string, number>; phase: Phase }) => Promise<{ ok: boolean }>;
   download: (fileName: string, text: string, type: string) => void;
   calendar: () => Promise<void>;
   print: () => void;
@@ -123,7 +124,15 @@ export function ReportApp(props: ReportProps) {
             <p>
               {report.start && t('reportAssessmentStart', dayMonth(report.start.takenAt))} {report.end && t('reportAssessmentEnd', dayMonth(report.end.takenAt))}
             </p>
-            <AssessmentChart start={report.start?.scores} end={report.end?.scores} locale={props.locale} />
+            {report.scalesDiffer && report.start && report.end ? (
+              <>
+                <p data-testid="scales-differ">{t('assessmentScalesDiffer', [String(report.start.scale), String(report.end.scale)])}</p>
+                <AssessmentChart start={report.start.scores} scale={report.start.scale} locale={props.locale} id="chart-start" />
+                <AssessmentChart end={report.end.scores} scale={report.end.scale} locale={props.locale} id="chart-end" />
+              </>
+            ) : (
+              <AssessmentChart start={report.start?.scores} end={report.end?.scores} scale={(report.end ?? report.start)?.scale ?? DEFAULT_SCALE} locale={props.locale} />
+            )}
           </>
         ) : (
           <p>{t('reportNoAssessment')}</p>

@@ -17,7 +17,7 @@ const kim = memberSchema.parse({
   progress: [{ courseKey: 'digiteket.se/kurs/skapa-en-podd/', status: 'done', updatedAt: at }],
   signups: Array.from({ length: 1 }, () => ({ sessionId: '2026-11-s1', updatedAt: at })),
   sharedNotes: [{ id: 'n1', courseKey: 'digiteket.se/kurs/skapa-en-podd/', text: 'Bra om ljud', updatedAt: at }],
-  selfAssessments: [{ phase: 'start', takenAt: at, scores: { Informationskompetens: 3, Kommunikation: 2, 'Skapa innehåll': 4, Säkerhet: 3, Problemlösning: 2 } }],
+  selfAssessments: [{ phase: 'start', takenAt: at, scale: 7, scores: { information: 3, communication: 2, content: 6, safety: 3, problemSolving: 2 } }],
 });
 
 function overviewProps(props: Partial<TeamOverviewProps> = {}): TeamOverviewProps {
@@ -54,6 +54,26 @@ describe('TeamOverviewApp', () => {
     expect(within(notes).getByRole('heading', { level: 3 }).textContent).toBe('Skapa en podd');
     expect(within(notes).getByText('Bra om ljud')).toBeTruthy();
     expect(screen.getByTestId('team-assessment').querySelector('svg')).not.toBeNull();
+    await expectAccessible(container);
+  });
+
+  it('keeps the averages of a 1–5 result saved before apart from the 1–7 ones, and says so', async () => {
+    // A member file written before results had a scale: old area names, 1–5.
+    const alex = memberSchema.parse({
+      ...kim,
+      memberId: 'bbbbbbbb-0000-4000-8000-000000000000',
+      displayName: 'Alex',
+      selfAssessments: [{ phase: 'start', takenAt: at, scores: { Informationskompetens: 4, Kommunikation: 4, 'Skapa innehåll': 4, Säkerhet: 4, Problemlösning: 4 } }],
+    });
+    const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: true, members: [kim, alex], skipped: [] } }) }));
+    const section = screen.getByTestId('team-assessment');
+    expect(within(section).getByTestId('team-scales-differ').textContent).toContain('Medelvärdena visas per skala och blandas aldrig');
+    expect(within(section).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Resultat på skalan 1–7', 'Resultat på skalan 1–5']);
+    const charts = [...section.querySelectorAll('svg')];
+    expect(charts.map((c) => c.getAttribute('data-scale'))).toEqual(['7', '5']);
+    // Neither member's result pulls the other's: 6 on 1–7 and 4 on 1–5, not an average of 5.
+    expect(charts[0]?.textContent).toContain('Skapa innehåll: början 6,0');
+    expect(charts[1]?.textContent).toContain('Skapa innehåll: början 4,0');
     await expectAccessible(container);
   });
 

@@ -14,7 +14,7 @@ interface DemoArea {
 
 const AREAS: DemoArea[] = [
   {
-    area: 'Informationskompetens',
+    area: 'Information och analys',
     courses: [
       ['kallkritik-pa-natet', 'Källkritik på nätet'],
       ['sok-smartare-med-google', 'Sök smartare med Google'],

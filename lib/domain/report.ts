@@ -4,6 +4,7 @@ import { todayInSweden } from '../time/dates';
 import type { Note } from '../model/note';
 import type { Plan } from '../model/plan';
 import type { ProgressRecord } from '../model/progress';
+import { areaNamed, siteName } from '../model/competence-areas';
 import { latestOfPhase, type SelfAssessmentRecord } from '../model/self-assessment';
 
 // The development-talk report: finished courses per period and competence area with dates and
@@ -29,6 +30,11 @@ export interface Report {
   withoutTime: number;
   start?: SelfAssessmentRecord;
   end?: SelfAssessmentRecord;
+  /**
+   * Start and end were taken on different scales (1–5 before, 1–7 now): they are shown apart,
+   * each on its own scale, and nothing is converted.
+   */
+  scalesDiffer: boolean;
   notes: Note[];
 }
 
@@ -59,11 +65,15 @@ export function buildReport(
     });
     if (courses.length) groups.push({ title: period.title, ...(period.competenceArea ? { competenceArea: period.competenceArea } : {}), courses });
   }
-  // Courses done outside the plan, grouped by the competence area their page gave.
+  // Courses done outside the plan, grouped by the competence area their page gave: one group
+  // per known area whichever of its names the page used, under the site's name; an area
+  // Kurskompis does not know stays as written.
   const others = new Map<string, ReportCourse[]>();
   for (const record of done) {
     if (placed.has(record.courseKey)) continue;
-    const area = record.competenceArea ?? '';
+    const written = record.competenceArea ?? '';
+    const known = written ? areaNamed(written) : undefined;
+    const area = known ? siteName(known) : written;
     others.set(area, [...(others.get(area) ?? []), course(record)]);
   }
   for (const [area, courses] of [...others].sort(([a], [b]) => a.localeCompare(b, 'sv'))) {
@@ -79,6 +89,7 @@ export function buildReport(
     withoutTime: all.filter((c) => c.minutes === undefined).length,
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
+    scalesDiffer: start !== undefined && end !== undefined && start.scale !== end.scale,
     notes: notes.filter((n) => !n.deleted && includeNotes.has(n.id)),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCALES } from '../model/competence-areas';
 import type { MessageKey } from '../text/i18n';
 import { BACKUP_MAX_BYTES } from '../model/limits';
 import { NOTE_MAX_CHARS, type Note } from '../model/note';
@@ -92,6 +93,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('saveSelfAssessment'),
     takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    // The highest value of the scale the result was read or typed on.
+    scale: z.literal(SCALES),
     scores: z.record(z.string().max(100), z.number()),
     source: z.enum(['page', 'manual']),
     phase: z.enum(['start', 'end']).optional(),

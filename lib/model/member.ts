@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readJsonDocument } from './json-document';
 import { courseKeySchema } from './course-key';
-import { ASSESSMENT_AREAS, scoreSchema } from './self-assessment';
+import { ASSESSMENT_AREAS, scaleSchema, scoresOnScale, upgradeAssessment } from './self-assessment';
 
 // A member file, `members/<memberId>.json` in the team folder, as DESIGN.md describes it: what
 // one member shares. Written only by that member; read by the coordinator's overview.
@@ -35,12 +35,20 @@ export const signupSchema = z.object({
   cancelled: z.boolean().optional(),
 });
 
-export const selfAssessmentSchema = z.object({
-  phase: z.enum(['start', 'end']),
-  takenAt: z.string().min(10).max(40),
-  // Digiteket's areas only, each on the scale: anything else would reach the team's averages.
-  scores: z.partialRecord(z.enum(ASSESSMENT_AREAS), scoreSchema).optional(),
-});
+// A file written before results had a scale and areas had ids is read through the same upgrade
+// as a stored record: old names become ids, no scale means 1–5.
+export const selfAssessmentSchema = z.preprocess(
+  upgradeAssessment,
+  z
+    .object({
+      phase: z.enum(['start', 'end']),
+      takenAt: z.string().min(10).max(40),
+      scale: scaleSchema,
+      // Digiteket's areas only, each on the result's scale: anything else would reach the team's averages.
+      scores: z.partialRecord(z.enum(ASSESSMENT_AREAS), z.number()).optional(),
+    })
+    .superRefine(scoresOnScale),
+);
 
 export const memberSchema = z.object({
   kind: z.literal(MEMBER_KIND),

@@ -1,6 +1,7 @@
 import { daysBetween, todayInSweden } from '../time/dates';
 import type { Plan } from '../model/plan';
 import type { SaveAssessmentResult } from '../model/results';
+import type { Scale } from '../model/competence-areas';
 import { ASSESSMENT_AREAS, selfAssessmentRecordSchema, type Phase, type SelfAssessmentRecord } from '../model/self-assessment';
 import type { Store } from '../storage/store';
 
@@ -27,14 +28,14 @@ export class SelfAssessmentService {
   ) {}
 
   async save(
-    input: { takenAt?: string; scores: Record<string, number>; source: 'page' | 'manual'; phase?: Phase },
+    input: { takenAt?: string; scale: Scale; scores: Record<string, number>; source: 'page' | 'manual'; phase?: Phase },
     now: Date = new Date(),
   ): Promise<SaveAssessmentResult> {
     const takenAt = input.takenAt ?? todayInSweden(now);
     const [active, saved] = await Promise.all([this.store.activePlan(), this.store.assessments()]);
     const phase = input.phase ?? phaseFor(active?.plan.selfAssessment, takenAt, saved.find((r) => r.phase === 'start'));
     const scores = Object.fromEntries(ASSESSMENT_AREAS.map((a) => [a, input.scores[a]]));
-    const parsed = selfAssessmentRecordSchema.safeParse({ phase, takenAt, scores, source: input.source, updatedAt: now.toISOString() });
+    const parsed = selfAssessmentRecordSchema.safeParse({ phase, takenAt, scale: input.scale, scores, source: input.source, updatedAt: now.toISOString() });
     if (!parsed.success) return { ok: false, error: 'assessmentInvalid' };
     await this.store.putAssessment(parsed.data);
     await this.onChange();

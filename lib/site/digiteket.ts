@@ -1,5 +1,5 @@
 import { canonicalPath, courseKey, type CourseKey } from './course-key';
-import { COMPETENCE_AREAS, isOnScale } from '../model/competence-areas';
+import { AREA_IDS, DEFAULT_SCALE, areaIn, isOnScale, isScale, type AreaId, type Scale } from '../model/competence-areas';
 import type { SiteAdapterOverrides } from '../model/plan';
 import { DIGITEKET_HOST, DIGITEKET_HOSTS, isDigiteketHost } from './hosts';
 import { pathPattern } from './profile';
@@ -351,7 +351,9 @@ export function completedOnMyPages(doc: Document, base: string): CompletedOnMyPa
 export interface SelfAssessmentReading {
   /** The day the test was taken, when the page says it. */
   takenAt?: string;
-  scores: Record<string, number>;
+  /** The highest value of the page's scale. */
+  scale: Scale;
+  scores: Record<AreaId, number>;
 }
 
 function readScore(text: string): number | null {
@@ -362,25 +364,46 @@ function readScore(text: string): number | null {
 }
 
 /**
- * The five area scores on the self-assessment result page, or null when the page does not
- * show all five on the 1–5 scale (it changed shape, or is not a result): then nothing is saved.
+ * The page's scale: its meters' `max`, else its text ("3,2 av 5"), else the documented seven
+ * points. Undefined when the page speaks of more than one scale or of one not known: a page
+ * that changed shape that way saves nothing rather than a misread result.
+ */
+function scaleOf(main: Element): Scale | undefined {
+  const said = new Set<number>();
+  for (const meter of main.querySelectorAll(SELECTORS.assessmentMeter)) {
+    const max = meter.getAttribute('max');
+    if (max !== null && max.trim() !== '') said.add(Number(max));
+  }
+  if (said.size === 0) for (const m of (main.textContent ?? '').matchAll(new RegExp(PATTERNS.scaleOf.source, 'g'))) said.add(Number(m[1]));
+  if (said.size === 0) return DEFAULT_SCALE;
+  const [only] = said;
+  return said.size === 1 && isScale(only) ? only : undefined;
+}
+
+/**
+ * The five area scores on the self-assessment result page and its scale, or null when the
+ * page does not show all five on one known scale (it changed shape, or is not a result): then
+ * nothing is saved. Areas are found by any of their names (the site's, the test's own wording).
  */
 export function selfAssessmentResult(doc: Document): SelfAssessmentReading | null {
   const main = mainContent(doc);
   if (!main) return null;
-  const scores: Record<string, number> = {};
+  const scale = scaleOf(main);
+  if (scale === undefined) return null;
+  const scores: Partial<Record<AreaId, number>> = {};
   for (const entry of main.querySelectorAll(SELECTORS.assessmentRow)) {
     const text = entry.textContent ?? '';
-    const area = COMPETENCE_AREAS.find((a) => text.includes(a));
-    if (!area || area in scores) continue;
+    const area = areaIn(text);
+    if (!area || area.id in scores) continue;
     const meter = entry.querySelector(SELECTORS.assessmentMeter);
-    const value = meter?.getAttribute('value') ? readScore(meter.getAttribute('value') as string) : readScore(text.replace(area, ''));
-    if (value === null || !isOnScale(value)) return null;
-    scores[area] = value;
+    const rest = text.normalize('NFC').replace(/\s+/g, ' ').replace(area.name, '');
+    const value = meter?.getAttribute('value') ? readScore(meter.getAttribute('value') as string) : readScore(rest);
+    if (value === null || !isOnScale(value, scale)) return null;
+    scores[area.id] = value;
   }
-  if (Object.keys(scores).length !== COMPETENCE_AREAS.length) return null;
+  if (!AREA_IDS.every((id) => scores[id] !== undefined)) return null;
   const taken = PATTERNS.takenDate.exec(main.textContent ?? '')?.[1];
-  return { ...(taken ? { takenAt: taken } : {}), scores };
+  return { ...(taken ? { takenAt: taken } : {}), scale, scores: scores as Record<AreaId, number> };
 }
 
 export interface CourseFacts {
@@ -408,8 +431,9 @@ export function courseFacts(doc: Document): CourseFacts {
       else if (minutes) facts.minutes = Number(minutes[1]);
     }
     if (facts.competenceArea === undefined) {
-      const area = COMPETENCE_AREAS.find((a) => PATTERNS.areaLine.test(text) && text.includes(a));
-      if (area) facts.competenceArea = area;
+      // Any of the area's names, as the page writes it: the report groups by what was read.
+      const area = PATTERNS.areaLine.test(text) ? areaIn(text) : undefined;
+      if (area) facts.competenceArea = area.name;
     }
   }
   return facts;

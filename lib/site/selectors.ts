@@ -59,6 +59,7 @@ export const PATTERNS = {
   minutes: /(\d+)\s*min(?:uter|\.)?\b/i,
   areaLine: /kompetensområde/i,
   takenDate: /(\d{4}-\d{2}-\d{2})/,
+  scaleOf: /\bav\s+(\d+)\b/,
   courseMenuSkip: /^\s*Gå direkt till kursmenyn\s*$/i,
   completedCoursesHeading: /\b(?:avklarade|genomförda|slutförda|klara) kurser/i,
 };
@@ -198,6 +199,11 @@ export const PATTERN_EXAMPLES: { readonly [K in keyof typeof PATTERNS]: { in: Pa
     in: 'text',
     why: 'the day the self-assessment was taken, the first date on its result page',
     examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 1 }],
+  },
+  scaleOf: {
+    in: 'text',
+    why: 'the self-assessment\'s scale where its result page states it ("3,2 av 5"), read when no meter gives its max',
+    examples: [{ fixture: 'sjalvskattningstest-resultat.html', count: 5 }, { html: '<main><p>Säkerhet 5,5 av 7</p></main>', count: 1 }],
   },
   completedCoursesHeading: {
     in: 'text',

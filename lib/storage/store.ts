@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CourseKey } from '../site/course-key';
 import type { Note } from '../model/note';
 import type { Signup } from '../model/member';
-import type { SelfAssessmentRecord } from '../model/self-assessment';
+import { readAssessmentRecord, type SelfAssessmentRecord } from '../model/self-assessment';
 import type { SyncState } from '../model/results';
 import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
 import type { ProgressRecord } from '../model/progress';
@@ -110,8 +110,10 @@ export class StoreReader {
     return this.db.get('state', 'signingKey') as Promise<StoredSigningKey | undefined>;
   }
 
-  assessments(): Promise<SelfAssessmentRecord[]> {
-    return this.db.getAll('assessments');
+  /** Saved results, those of an earlier layout (old area names, 1–5 without a scale) upgraded as read. */
+  async assessments(): Promise<SelfAssessmentRecord[]> {
+    const records: unknown[] = await this.db.getAll('assessments');
+    return records.flatMap((r) => readAssessmentRecord(r) ?? []);
   }
 
   notesOf(courseKey: CourseKey): Promise<Note[]> {

@@ -1,3 +1,5 @@
+import { LEGACY_SCALE, type AreaId } from '../model/competence-areas';
+import { LEGACY_AREA_NAMES } from '../model/self-assessment';
 import type { MemberFile } from '../model/member';
 
 // Everyone who can write the team folder can write `members/<memberId>.json`, this member's
@@ -73,5 +75,21 @@ export async function isSealedBy(member: MemberFile, key: string): Promise<boole
   const hmac = await hmacKey(key, 'verify');
   if (!signature || !hmac) return false;
   // The browser's own comparison, in constant time.
-  return crypto.subtle.verify('HMAC', hmac, signature, content(member));
+  if (await crypto.subtle.verify('HMAC', hmac, signature, content(member))) return true;
+  // A file sealed before results had a scale was read through the upgrade (old area names to
+  // ids, scale 5 added): its seal is over the file as it was written, so check that form too.
+  const written = legacyForm(member);
+  return written !== undefined && crypto.subtle.verify('HMAC', hmac, signature, content(written));
+}
+
+/** The file as a version without scales wrote it, when every result it holds could be one of those. */
+function legacyForm(member: MemberFile): MemberFile | undefined {
+  if (member.selfAssessments.length === 0 || member.selfAssessments.some((a) => a.scale !== LEGACY_SCALE)) return undefined;
+  return {
+    ...member,
+    selfAssessments: member.selfAssessments.map(({ scale: _scale, scores, ...rest }) => ({
+      ...rest,
+      ...(scores ? { scores: Object.fromEntries(Object.entries(scores).map(([id, v]) => [LEGACY_AREA_NAMES[id as AreaId], v])) } : {}),
+    })) as MemberFile['selfAssessments'],
+  };
 }

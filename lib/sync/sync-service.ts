@@ -191,7 +191,7 @@ export class SyncService {
       sharedNotes,
       signups,
       // Results are progress: shared only when progress is.
-      selfAssessments: settings.shareProgress ? assessments.map((a) => ({ phase: a.phase, takenAt: a.takenAt, scores: a.scores })) : [],
+      selfAssessments: settings.shareProgress ? assessments.map((a) => ({ phase: a.phase, takenAt: a.takenAt, scale: a.scale, scores: a.scores })) : [],
     };
   }
 

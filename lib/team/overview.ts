@@ -3,7 +3,7 @@ import { excelCsv } from '../domain/csv';
 import type { MemberFile } from '../model/member';
 import type { Period, PlanItem, PlanSession } from '../model/plan';
 import { ASSESSMENT_AREAS, latestOfPhase, type Phase } from '../model/self-assessment';
-import { isOnScale } from '../model/competence-areas';
+import { SCALES, isOnScale, type Scale } from '../model/competence-areas';
 
 // The coordinator's view of the team for one period, from the member files: who has done
 // which course, who has not started, who comes to which discussion, and the notes shared
@@ -106,21 +106,32 @@ export function overviewCsv(
   return excelCsv([header, ...lines]);
 }
 
-export interface TeamAssessment {
-  /** Average per area, of each member's latest result of the phase. */
+export interface ScaleAssessment {
+  scale: Scale;
+  /** Average per area, of each member's latest result of the phase on this scale. */
   start: Record<string, number>;
   end: Record<string, number>;
   startCount: number;
   endCount: number;
 }
 
+/**
+ * The team's averages, one set per scale: a result on 1–5 and one on 1–7 are never averaged
+ * together (nothing is converted), so a team that moved to the seven-point test sees each apart.
+ */
+export interface TeamAssessment {
+  /** Seven points first; empty when no member shared a result. */
+  scales: ScaleAssessment[];
+}
+
 export function teamAssessment(members: readonly MemberFile[]): TeamAssessment {
-  const phase = (which: Phase) => {
+  const phase = (which: Phase, scale: Scale) => {
     const latest = members.flatMap((m) => {
-      const scores = latestOfPhase(m.selfAssessments.filter((a) => a.scores), which)?.scores;
+      const result = latestOfPhase(m.selfAssessments.filter((a) => a.scores), which);
       // The schema refuses a file with a score off the scale; a result that still has one (a
       // file read some other way) is left out whole rather than pulling the average.
-      return scores && Object.values(scores).every(isOnScale) ? [scores] : [];
+      if (!result?.scores || result.scale !== scale) return [];
+      return Object.values(result.scores).every((v) => isOnScale(v, scale)) ? [result.scores] : [];
     });
     const averages: Record<string, number> = {};
     for (const area of ASSESSMENT_AREAS) {
@@ -129,7 +140,10 @@ export function teamAssessment(members: readonly MemberFile[]): TeamAssessment {
     }
     return { averages, count: latest.length };
   };
-  const start = phase('start');
-  const end = phase('end');
-  return { start: start.averages, end: end.averages, startCount: start.count, endCount: end.count };
+  const scales = [...SCALES].reverse().flatMap((scale) => {
+    const start = phase('start', scale);
+    const end = phase('end', scale);
+    return start.count + end.count === 0 ? [] : [{ scale, start: start.averages, end: end.averages, startCount: start.count, endCount: end.count }];
+  });
+  return { scales };
 }

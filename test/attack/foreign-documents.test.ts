@@ -17,7 +17,7 @@ import { startTeamFolder, type TeamFolderServer } from '../support/team-folder-s
 
 const AT = '2026-11-20T10:00:00.000Z';
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';
-const SCORES = { Informationskompetens: 3.2, Kommunikation: 3.8, 'Skapa innehåll': 2.4, Säkerhet: 3, Problemlösning: 2.9 };
+const SCORES = { information: 3.2, communication: 3.8, content: 2.4, safety: 3, problemSolving: 2.9 };
 
 function member(id: string, overrides: Partial<MemberFile> = {}): MemberFile {
   return {
@@ -29,7 +29,7 @@ function member(id: string, overrides: Partial<MemberFile> = {}): MemberFile {
     progress: [{ courseKey: PODD, status: 'done', completedAt: AT, updatedAt: AT }],
     sharedNotes: [{ id: `n-${id}`, courseKey: PODD, text: 'Bra om ljud', updatedAt: AT }],
     signups: [],
-    selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scores: SCORES }],
+    selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scale: 5, scores: SCORES }],
     ...overrides,
   };
 }
@@ -102,32 +102,48 @@ describe('course keys that lead away from Digiteket', () => {
 describe('self-assessment scores off the scale', () => {
   it('a member file with an average of 51.5 on the 1–5 scale is refused', () => {
     const file = member('bbbbbbbb-0000-4000-8000-000000000001', {
-      selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scores: { ...SCORES, Kommunikation: 51.5 } }],
+      selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scale: 5, scores: { ...SCORES, communication: 51.5 } }],
     });
     expect(parseMemberText(JSON.stringify(file))).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it.each([0, 0.5, 5.01, -3, 100])('a score of %s is refused', (score) => {
+  it.each([
+    [0, 5],
+    [0.5, 7],
+    [5.01, 5],
+    [7.01, 7],
+    [-3, 7],
+    [100, 7],
+  ] as const)('a score of %s on a 1–%s result is refused', (score, scale) => {
     const file = member('bbbbbbbb-0000-4000-8000-000000000002', {
-      selfAssessments: [{ phase: 'end', takenAt: '2026-12-02', scores: { ...SCORES, Säkerhet: score } }],
+      selfAssessments: [{ phase: 'end', takenAt: '2026-12-02', scale, scores: { ...SCORES, safety: score } }],
     });
     expect(memberSchema.safeParse(file).success).toBe(false);
   });
 
+  it('a 7 is refused in a file that claims no scale (read as 1–5) or a scale Digiteket has not got', () => {
+    const noScale = { ...member('bbbbbbbb-0000-4000-8000-000000000004'), selfAssessments: [{ phase: 'end', takenAt: '2026-12-02', scores: { ...SCORES, safety: 7 } }] };
+    expect(memberSchema.safeParse(noScale).success).toBe(false);
+    const ten = { ...member('bbbbbbbb-0000-4000-8000-000000000005'), selfAssessments: [{ phase: 'end', takenAt: '2026-12-02', scale: 10, scores: { ...SCORES, safety: 7 } }] };
+    expect(memberSchema.safeParse(ten).success).toBe(false);
+    const seven = { ...member('bbbbbbbb-0000-4000-8000-000000000006'), selfAssessments: [{ phase: 'end', takenAt: '2026-12-02', scale: 7, scores: { ...SCORES, safety: 7 } }] };
+    expect(memberSchema.safeParse(seven).success).toBe(true);
+  });
+
   it('an area Digiteket does not have is refused', () => {
-    const file = { ...member('bbbbbbbb-0000-4000-8000-000000000003'), selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scores: { ...SCORES, Hackning: 5 } }] };
+    const file = { ...member('bbbbbbbb-0000-4000-8000-000000000003'), selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scale: 5, scores: { ...SCORES, Hackning: 5 } }] };
     expect(memberSchema.safeParse(file).success).toBe(false);
   });
 
   it('the team averages leave out a result off the scale, however the file came in', () => {
     const honest = member('cccccccc-0000-4000-8000-000000000001');
     const forged = member('cccccccc-0000-4000-8000-000000000002', {
-      selfAssessments: [{ phase: 'start', takenAt: '2026-09-03', scores: { ...SCORES, Kommunikation: 100 } }],
+      selfAssessments: [{ phase: 'start', takenAt: '2026-09-03', scale: 5, scores: { ...SCORES, communication: 100 } }],
     });
     const team = teamAssessment([honest, forged]);
-    expect(team.startCount).toBe(1);
-    expect(team.start.Kommunikation).toBe(3.8);
-    for (const value of Object.values(team.start)) expect(value).toBeLessThanOrEqual(5);
+    expect(team.scales.map((s) => [s.scale, s.startCount])).toEqual([[5, 1]]);
+    expect(team.scales[0]?.start['communication']).toBe(3.8);
+    for (const value of Object.values(team.scales[0]?.start ?? {})) expect(value).toBeLessThanOrEqual(5);
   });
 });
 
@@ -150,7 +166,7 @@ describe('the coordinator reading a folder with forged member files', () => {
       sharedNotes: [{ id: 'x', courseKey: 'evil.example/kurs/skapa-en-podd/', text: 'Se här', updatedAt: AT }],
     });
     const tooHigh = member('dddddddd-0000-4000-8000-000000000003', {
-      selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scores: { ...SCORES, Säkerhet: 51.5 } }],
+      selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scale: 7, scores: { ...SCORES, safety: 51.5 } }],
     });
     for (const m of [honest, foreignNote, tooHigh]) writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
     const settings = { url: server.url, username: '', password: '', memberId: 'eeeeeeee-0000', displayName: 'S', shareProgress: true, shareNotes: true };
@@ -160,6 +176,6 @@ describe('the coordinator reading a folder with forged member files', () => {
       { name: `${foreignNote.memberId}.json`, reason: 'invalid' },
       { name: `${tooHigh.memberId}.json`, reason: 'invalid' },
     ]);
-    expect(teamAssessment(reading.ok ? reading.members : []).start.Säkerhet).toBe(3);
+    expect(teamAssessment(reading.ok ? reading.members : []).scales[0]?.start['safety']).toBe(3);
   });
 });

@@ -69,13 +69,17 @@ describe('self-assessment and the development-talk report', () => {
     const report = await browser.context.newPage();
     await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
     await report.getByTestId('report-summary').filter({ hasText: 'Klara kurser: 1. Ungefärlig tid: 45 min.' }).waitFor();
-    // The end result, typed in by hand.
+    // The end result, typed in by hand on the same 1–5 scale as the start read from the page.
     await report.getByText('Skriv in resultatet själv').click();
+    assert.equal(await report.locator('#assessment-scale').inputValue(), '7');
+    await report.locator('#assessment-scale').selectOption('5');
     for (const [i, value] of ['4', '4,2', '3,5', '3.8', '3.6'].entries()) await report.locator(`#score-${i}`).fill(value);
     await report.locator('#phase').selectOption('end');
     await report.getByRole('button', { name: 'Spara resultatet' }).click();
     await report.getByText('Resultatet är sparat.').waitFor();
     await report.getByTestId('assessment-chart').getByText('4,2', { exact: true }).waitFor();
+    assert.equal(await report.getByTestId('assessment-chart').getAttribute('data-scale'), '5');
+    assert.equal(await report.getByTestId('scales-differ').count(), 0);
     await report.getByRole('listitem').filter({ hasText: 'Ta med den här tanken' }).getByLabel('Ta med').check();
     assert.deepEqual(await seriousViolations(report), []);
     const text = await pdfText(await report.pdf({ format: 'A4' }));
@@ -83,7 +87,8 @@ describe('self-assessment and the development-talk report', () => {
     assert.match(text, /November: Skapa innehåll/);
     assert.match(text, /Skapa en podd/);
     assert.match(text, /45 min/);
-    assert.match(text, /Informationskompetens/);
+    // The chart names the areas as the site does, whatever name the result page used.
+    assert.match(text, /Information och analys/);
     assert.match(text, /3,2/);
     assert.match(text, /4,2/);
     assert.match(text, /Ta med den här tanken/);
@@ -102,5 +107,22 @@ describe('self-assessment and the development-talk report', () => {
     const ics = readFileSync(await file.path(), 'utf8');
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
     assert.match(ics, /SUMMARY:Sista dag: November: Skapa innehåll/);
+  });
+
+  it('saves a seven-point result page with its scale, and the report shows it apart from the 1–5 result', async () => {
+    browser.pages.set('/sjalvskattningstest/resultat/', 'sjalvskattningstest-resultat-7.html');
+    const page = await browser.open('/sjalvskattningstest/resultat/');
+    const bar = await ClosedRoots.of(page);
+    await bar.click({ selector: 'button', text: 'Spara mitt resultat i Kurskompis', in: { selector: 'kurskompis-assessment' } });
+    await bar.waitFor({ selector: '[role="status"]', text: 'Sparat som ditt resultat i', in: { selector: 'kurskompis-assessment' } });
+    browser.pages.set('/sjalvskattningstest/resultat/', 'sjalvskattningstest-resultat.html');
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+    // Start or end, whichever the plan's dates make it, the other result is on 1–5.
+    await report.getByTestId('scales-differ').filter({ hasText: 'Resultaten visas var för sig' }).waitFor();
+    const scales = await report.getByTestId('assessment-chart').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-scale')).sort());
+    assert.deepEqual(scales, ['5', '7']);
+    await report.getByTestId('assessment-chart').getByText('6,1', { exact: true }).waitFor();
+    assert.deepEqual(await seriousViolations(report), []);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import { PROBLEM_REASONS } from '../../lib/model/plan-parse';
+import { AREA_IDS } from '../../lib/model/competence-areas';
 import { ANSWER_ERRORS } from '../../lib/messages/protocol';
 import { BACKUP_PROBLEMS, FOLDER_ERRORS, PLAN_LOAD_ERRORS, RESULT_ERRORS } from '../../lib/model/results';
 
@@ -38,6 +39,7 @@ describe('translations', () => {
     problem_: PROBLEM_REASONS,
     backup_: BACKUP_PROBLEMS,
     syncError_: FOLDER_ERRORS,
+    area_: AREA_IDS,
   };
   const catalogueKeys = Object.keys(sv);
   const manifestKeys = [...readFileSync('wxt.config.ts', 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);

@@ -13,8 +13,8 @@ const done = (slug: string, at: string, extra: Partial<ProgressRecord> = {}): Pr
   updatedAt: at,
   ...extra,
 });
-const scores = { Informationskompetens: 3, Kommunikation: 3, 'Skapa innehåll': 2, Säkerhet: 3, Problemlösning: 3 };
-const assessment = (phase: 'start' | 'end', takenAt: string): SelfAssessmentRecord => ({ phase, takenAt, scores, source: 'page', updatedAt: `${takenAt}T10:00:00Z` });
+const scores = { information: 3, communication: 3, content: 2, safety: 3, problemSolving: 3 };
+const assessment = (phase: 'start' | 'end', takenAt: string): SelfAssessmentRecord => ({ phase, takenAt, scale: 7, scores, source: 'page', updatedAt: `${takenAt}T10:00:00Z` });
 
 describe('the development-talk report', () => {
   const progress = [
@@ -34,6 +34,20 @@ describe('the development-talk report', () => {
     ]);
     expect([report.courses, report.minutes, report.withoutTime]).toEqual([4, 115, 1]);
     expect([report.start?.takenAt, report.end?.takenAt]).toEqual(['2026-09-02', '2027-06-10']);
+    expect(report.scalesDiffer).toBe(false);
+  });
+
+  it('groups courses done outside the plan by area, whichever of its names their page used', () => {
+    const outside = [
+      done('a', '2026-11-02T09:00:00Z', { title: 'A', competenceArea: 'Analysera och bearbeta data och information' }),
+      done('b', '2026-11-03T09:00:00Z', { title: 'B', competenceArea: 'Information och analys' }),
+      done('c', '2026-11-04T09:00:00Z', { title: 'C', competenceArea: 'Läsfrämjande' }),
+    ];
+    const report = buildReport(undefined, outside, [], [], new Set());
+    expect(report.groups.map((g) => [g.competenceArea, g.courses.map((c) => c.title)])).toEqual([
+      ['Information och analys', ['A', 'B']],
+      ['Läsfrämjande', ['C']],
+    ]);
   });
 
   it('takes only the notes the user chose', () => {

@@ -13,7 +13,7 @@ export function selfAssessmentSave(): Feature {
       const reading = selfAssessmentResult(document);
       // Offered only when the page was read: a result that changed shape saves nothing.
       const save = reading
-        ? () => send({ type: 'saveSelfAssessment', scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) })
+        ? () => send({ type: 'saveSelfAssessment', scale: reading.scale, scores: reading.scores, source: 'page', ...(reading.takenAt ? { takenAt: reading.takenAt } : {}) })
         : null;
       return barRun(life, mountSelfAssessmentBar(life.ctx, save, () => send({ type: 'openReport', section: 'self-assessment' })));
     },

@@ -16,7 +16,7 @@ const kim: MemberFile = {
   progress: [{ courseKey: 'digiteket.se/kurs/skapa-en-podd/', status: 'done', completedAt: AT, updatedAt: AT }],
   sharedNotes: [{ id: 'n1', courseKey: 'digiteket.se/kurs/skapa-en-podd/', text: 'Ljud – “bra” \u{1F3A7}', updatedAt: AT }],
   signups: [],
-  selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scores: { Informationskompetens: 3, Kommunikation: 3.8 } }],
+  selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scale: 7, scores: { information: 3, communication: 6.8 } }],
 };
 
 describe('the seal on a member file', () => {
@@ -27,6 +27,16 @@ describe('the seal on a member file', () => {
     expect(read.ok && (await isSealedBy(read.member, key))).toBe(true);
     const reordered = Object.fromEntries(Object.entries(sealed).reverse()) as MemberFile;
     expect(await isSealedBy(reordered, key)).toBe(true);
+  });
+
+  it('still fits a file sealed before results had a scale (old area names, 1–5), once read through the upgrade', async () => {
+    const key = newSealKey();
+    const written = { ...kim, selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scores: { Informationskompetens: 3, Kommunikation: 3.8 } }] } as unknown as MemberFile;
+    const read = parseMemberText(JSON.stringify(await sealMember(written, key)));
+    expect(read.ok && read.member.selfAssessments).toEqual([{ phase: 'start', takenAt: '2026-09-02', scale: 5, scores: { information: 3, communication: 3.8 } }]);
+    expect(read.ok && (await isSealedBy(read.member, key))).toBe(true);
+    // Any change after the upgrade still breaks it.
+    expect(read.ok && (await isSealedBy({ ...read.member, selfAssessments: [{ phase: 'start', takenAt: '2026-09-02', scale: 5, scores: { information: 4, communication: 3.8 } }] }, key))).toBe(false);
   });
 
   it('does not fit a changed record, another key or a file without one', async () => {

@@ -109,20 +109,35 @@ describe('reading the member files of a team folder', () => {
 });
 
 describe('the team’s self-assessment', () => {
+  const result = (phase: 'start' | 'end', takenAt: string, value: number, scale: 5 | 7 = 7) => ({
+    phase,
+    takenAt,
+    scale,
+    scores: { information: value, communication: value, content: value, safety: value, problemSolving: value },
+  });
   it('averages each member’s latest start and end result per area', () => {
-    const result = (phase: 'start' | 'end', takenAt: string, value: number) => ({
-      phase,
-      takenAt,
-      scores: { Informationskompetens: value, Kommunikation: value, 'Skapa innehåll': value, Säkerhet: value, Problemlösning: value },
-    });
     const members = [
       member('aaaaaaaa', 'Kim', { selfAssessments: [result('start', '2026-09-01', 2), result('start', '2026-09-10', 3), result('end', '2027-06-01', 4)] }),
       member('bbbbbbbb', 'Alex', { selfAssessments: [result('start', '2026-09-02', 2)] }),
       member('cccccccc', 'Bo'),
     ];
     const team = teamAssessment(members);
-    expect([team.startCount, team.endCount]).toEqual([2, 1]);
-    expect(team.start.Kommunikation).toBe(2.5);
-    expect(team.end['Skapa innehåll']).toBe(4);
+    expect(team.scales).toHaveLength(1);
+    const [seven] = team.scales;
+    expect([seven?.scale, seven?.startCount, seven?.endCount]).toEqual([7, 2, 1]);
+    expect(seven?.start['communication']).toBe(2.5);
+    expect(seven?.end['content']).toBe(4);
+  });
+
+  it('never averages a 1–5 result with a 1–7 one: each scale is averaged apart', () => {
+    const members = [
+      member('aaaaaaaa', 'Kim', { selfAssessments: [result('start', '2026-09-01', 4, 5), result('end', '2027-06-01', 6, 7)] }),
+      member('bbbbbbbb', 'Alex', { selfAssessments: [result('start', '2026-09-02', 2, 7), result('end', '2027-06-02', 7, 7)] }),
+    ];
+    const team = teamAssessment(members);
+    expect(team.scales.map((s) => [s.scale, s.startCount, s.endCount, s.start['safety'], s.end['safety']])).toEqual([
+      [7, 1, 2, 2, 6.5],
+      [5, 1, 0, 4, undefined],
+    ]);
   });
 });

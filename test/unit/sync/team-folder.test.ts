@@ -206,10 +206,10 @@ describe('syncing with a team folder', () => {
   it('shares no progress or self-assessment when progress sharing is off, and removes what was shared before', async () => {
     const kim = await browserProfile();
     await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T18:00:00Z'));
-    const scores = { Informationskompetens: 3.2, Kommunikation: 3.8, 'Skapa innehåll': 2.4, Säkerhet: 3, Problemlösning: 2.9 };
-    await new SelfAssessmentService(kim.store, vi.fn()).save({ takenAt: '2026-09-02', scores, source: 'page' });
+    const scores = { information: 3.2, communication: 3.8, content: 2.4, safety: 3, problemSolving: 6.9 };
+    await new SelfAssessmentService(kim.store, vi.fn()).save({ takenAt: '2026-09-02', scale: 7, scores, source: 'page' });
     await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
-    expect(memberFile().selfAssessments).toEqual([{ phase: 'start', takenAt: '2026-09-02', scores }]);
+    expect(memberFile().selfAssessments).toEqual([{ phase: 'start', takenAt: '2026-09-02', scale: 7, scores }]);
     kim.settings.shareProgress = false;
     await kim.sync.sync(new Date('2026-11-25T10:05:00Z'));
     expect(memberFile().progress).toEqual([]);
