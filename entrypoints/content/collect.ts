@@ -1,9 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Answer } from '../../lib/messages/protocol';
 import type { CollectContext } from '../../lib/model/results';
 import { t } from '../../lib/text/i18n';
 import { HOST_ATTR } from './badges';
+import { closedHost } from './shadow-host';
 import { PANEL_CSS } from './styles';
 import { onUserEvent, ROOT_MODE } from './trusted';
 
@@ -58,7 +58,6 @@ export class CollectLayer {
   private periodId: string;
   private bar: { remove(): void; select: HTMLSelectElement; add: HTMLButtonElement; all: HTMLButtonElement | null; status: HTMLElement } | null =
     null;
-  private mounting = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -72,7 +71,7 @@ export class CollectLayer {
 
   /** Mount the bar after `anchor` (once) and a tick box for each new card. */
   show(anchor: Element, items: readonly Collectable[]): void {
-    if (!this.bar && !this.mounting) void this.mountBar(anchor);
+    if (!this.bar) this.mountBar(anchor);
     if (this.single) {
       for (const item of items) this.picks.set(item.key, { item, host: el('span'), box: el('input'), label: el('label') });
     } else {
@@ -182,49 +181,37 @@ export class CollectLayer {
     this.render();
   }
 
-  private async mountBar(anchor: Element): Promise<void> {
-    this.mounting = true;
-    const ui = await createShadowRootUi(this.ctx, {
-      name: 'kurskompis-collect',
-      position: 'inline',
-      anchor,
-      append: 'after',
-      css: COLLECT_CSS,
-      mode: ROOT_MODE,
-      isolateEvents: true,
-      onMount: (container) => {
-        const root = el('div', undefined, 'panel');
-        root.setAttribute('role', 'group');
-        root.setAttribute('aria-label', t('collectGroup'));
-        const label = el('label', t('collectPeriod'));
-        const select = el('select');
-        select.id = 'kurskompis-period';
-        label.htmlFor = select.id;
-        onUserEvent(select, 'change', () => {
-          this.periodId = select.value;
-          this.render();
-        });
-        const add = el('button', undefined, 'primary');
-        add.type = 'button';
-        onUserEvent(add, 'click', () => void this.add(this.selected()));
-        let all: HTMLButtonElement | null = null;
-        if (!this.single) {
-          all = el('button');
-          all.type = 'button';
-          onUserEvent(all, 'click', () => {
-            for (const pick of this.picks.values()) if (!this.inPlan(pick.item.key)) pick.box.checked = true;
-            void this.add(this.selected());
-          });
-        }
-        const status = el('span', undefined, 'status');
-        status.setAttribute('role', 'status');
-        root.append(el('span', t('collectBrand'), 'brand'), label, select, ...(all ? [all] : []), add, status);
-        container.append(root);
-        this.bar = { remove: () => ui.remove(), select, add, all, status };
-      },
+  private mountBar(anchor: Element): void {
+    const { shadow, host, remove } = closedHost(this.ctx, { tag: 'kurskompis-collect', css: COLLECT_CSS, isolateKeys: true });
+    const root = el('div', undefined, 'panel');
+    root.setAttribute('role', 'group');
+    root.setAttribute('aria-label', t('collectGroup'));
+    const label = el('label', t('collectPeriod'));
+    const select = el('select');
+    select.id = 'kurskompis-period';
+    label.htmlFor = select.id;
+    onUserEvent(select, 'change', () => {
+      this.periodId = select.value;
+      this.render();
     });
-    ui.mount();
-    this.mounting = false;
+    const add = el('button', undefined, 'primary');
+    add.type = 'button';
+    onUserEvent(add, 'click', () => void this.add(this.selected()));
+    let all: HTMLButtonElement | null = null;
+    if (!this.single) {
+      all = el('button');
+      all.type = 'button';
+      onUserEvent(all, 'click', () => {
+        for (const pick of this.picks.values()) if (!this.inPlan(pick.item.key)) pick.box.checked = true;
+        void this.add(this.selected());
+      });
+    }
+    const status = el('span', undefined, 'status');
+    status.setAttribute('role', 'status');
+    root.append(el('span', t('collectBrand'), 'brand'), label, select, ...(all ? [all] : []), add, status);
+    shadow.append(root);
+    anchor.after(host);
+    this.bar = { remove, select, add, all, status };
     this.fillSelect();
     this.render();
   }

@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messages/send';
 import { t } from '../../lib/text/i18n';
-import { HOST_ATTR } from './badges';
 import { NOTES_FRAME_CSS } from './styles';
-import { ROOT_MODE } from './trusted';
+import { closedHost } from './shadow-host';
 
 // The frame that shows the notes panel beside a course. The panel opens only with a one-time
 // ticket from the background, carried in the fragment of this frame's address; the frame sits
@@ -19,17 +18,13 @@ export interface NotesFrame {
 }
 
 export function mountNotesFrame(ctx: ContentScriptContext, key: string, title: string): NotesFrame {
-  const host = document.createElement('span');
-  host.setAttribute(HOST_ATTR, 'notes-panel');
-  const shadow = host.attachShadow({ mode: ROOT_MODE });
-  const style = document.createElement('style');
-  style.textContent = NOTES_FRAME_CSS;
+  const { host, shadow, remove } = closedHost(ctx, { tag: { span: 'notes-panel' }, css: NOTES_FRAME_CSS });
   const wrapper = document.createElement('div');
   wrapper.className = 'frame';
   const iframe = document.createElement('iframe');
   iframe.title = t('notesTitle');
   wrapper.append(iframe);
-  shadow.append(style, wrapper);
+  shadow.append(wrapper);
   document.body.append(host);
 
   const page = browser.runtime.getURL('/notes-panel.html');
@@ -38,7 +33,5 @@ export function mountNotesFrame(ctx: ContentScriptContext, key: string, title: s
     // Without a ticket the panel only says how to open it.
     iframe.src = answer.ok ? `${page}#${answer.ticket}` : page;
   });
-  const remove = () => host.remove();
-  ctx.onInvalidated(remove);
   return { wrapper, iframe, remove };
 }

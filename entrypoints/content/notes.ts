@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../../lib/text/i18n';
 import { parseTabRequest } from '../../lib/messages/tab';
-import { HOST_ATTR } from './badges';
 import { NOTES_TAB_CSS } from './styles';
 import { mountNotesFrame, type NotesFrame } from './notes-frame';
-import { onUserEvent, ROOT_MODE } from './trusted';
+import { closedHost } from './shadow-host';
+import { onUserEvent } from './trusted';
 
 // The "Mina reflektioner" tab at the page edge and the notes panel it opens. The panel is an
 // extension page in an iframe: the site's scripts (analytics, session recording) cannot read
@@ -18,18 +18,14 @@ export interface NotesDock {
 }
 
 export function mountNotesDock(ctx: ContentScriptContext, key: string, title: string): NotesDock {
-  const host = document.createElement('span');
-  host.setAttribute(HOST_ATTR, 'notes-tab');
-  const shadow = host.attachShadow({ mode: ROOT_MODE });
-  const style = document.createElement('style');
-  style.textContent = NOTES_TAB_CSS;
+  const { host, shadow } = closedHost(ctx, { tag: { span: 'notes-tab' }, css: NOTES_TAB_CSS, isolateKeys: true });
   const tab = document.createElement('button');
   tab.type = 'button';
   tab.className = 'tab';
   tab.textContent = t('notesTitle');
   tab.setAttribute('aria-expanded', 'false');
   tab.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
-  shadow.append(style, tab);
+  shadow.append(tab);
   document.body.append(host);
 
   let panel: NotesFrame | null = null;

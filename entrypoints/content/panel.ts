@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
 import { barAnchor } from '../../lib/site/digiteket';
 import { PANEL_CSS } from './styles';
-import { onUserEvent, ROOT_MODE } from './trusted';
+import { closedHost } from './shadow-host';
+import { onUserEvent } from './trusted';
 
 // The strip under a course's title (badge, "Markera som klar" / "Ångra") and the import bar
 // on Mina sidor. Plain DOM inside WXT shadow-root UIs (closed): a few elements do not need a
@@ -78,29 +78,20 @@ export async function mountPanel(
 }
 
 /** A strip after `anchor`, in its own shadow root, its content built by `build`. */
-async function mountStrip(ctx: ContentScriptContext, name: string, anchor: Element | null, build: (root: HTMLElement) => void): Promise<() => void> {
-  const ui = await createShadowRootUi(ctx, {
-    name,
-    position: 'inline',
-    anchor,
-    append: 'after',
-    css: PANEL_CSS,
-    mode: ROOT_MODE,
-    isolateEvents: true,
-    onMount(container) {
-      const root = el('div', 'panel');
-      root.setAttribute('role', 'group');
-      root.setAttribute('aria-label', t('extName'));
-      build(root);
-      container.append(root);
-    },
-  });
-  ui.mount();
-  return () => ui.remove();
+async function mountStrip(ctx: ContentScriptContext, name: `kurskompis-${string}`, anchor: Element | null, build: (root: HTMLElement) => void): Promise<() => void> {
+  if (!anchor?.parentElement) throw new Error('Nothing on this page to put the strip after');
+  const { host, shadow, remove } = closedHost(ctx, { tag: name, css: PANEL_CSS, isolateKeys: true });
+  const root = el('div', 'panel');
+  root.setAttribute('role', 'group');
+  root.setAttribute('aria-label', t('extName'));
+  build(root);
+  shadow.append(root);
+  anchor.after(host);
+  return remove;
 }
 
 /** A strip under the page's main heading. */
-const mountBar = (ctx: ContentScriptContext, name: string, build: (root: HTMLElement) => void) => mountStrip(ctx, name, barAnchor(document), build);
+const mountBar = (ctx: ContentScriptContext, name: `kurskompis-${string}`, build: (root: HTMLElement) => void) => mountStrip(ctx, name, barAnchor(document), build);
 
 export async function mountMyPagesBar(
   ctx: ContentScriptContext,

@@ -99,6 +99,8 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
   const broken = new Set<Feature>();
   let pending: Element[] = [];
   let flushScheduled = false;
+  /** Whether `page` was read from the parsed document, not from the address alone. */
+  let readParsed = false;
 
   const guard = (feature: Feature, step: () => void) => {
     if (broken.has(feature)) return;
@@ -120,7 +122,9 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
     }
     // The plan's site profile, if newer than the built-in one, before anything reads the page.
     applyProfile(context.profile);
-    page = pageState(context, new Set(context.done), location.href, parsedDocument());
+    const doc = parsedDocument();
+    readParsed = doc !== undefined;
+    page = pageState(context, new Set(context.done), location.href, doc);
   };
 
   const changed = () => {
@@ -187,7 +191,7 @@ export async function runFeatures(deps: RunnerDeps): Promise<void> {
   await context;
   if (ctx.isInvalid) return;
   // The context may have come before the page was parsed: read the page itself now.
-  if (!page.item) page = pageState(page.context, page.done, location.href, document);
+  if (!readParsed) page = pageState(page.context, page.done, location.href, document);
   settle();
 
   const observer = new MutationObserver((records) => {

@@ -29,15 +29,19 @@ function normal(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
 }
 
-const ALIASES_LONGEST_FIRST: ReadonlyArray<readonly [string, AreaId]> = AREA_IDS.flatMap((id) => AREA_ALIASES[id].map((name) => [normal(name), id] as const)).sort(
-  ([a], [b]) => b.length - a.length,
-);
+let aliasTable: ReadonlyArray<readonly [string, AreaId]> | undefined;
+// Built at first use: the first locale-aware lower-casing loads the locale's data, which a
+// Digiteket page without an area on it (a list of 1,000 cards) should not wait for.
+function aliasesLongestFirst(): ReadonlyArray<readonly [string, AreaId]> {
+  aliasTable ??= AREA_IDS.flatMap((id) => AREA_ALIASES[id].map((name) => [normal(name), id] as const)).sort(([a], [b]) => b.length - a.length);
+  return aliasTable;
+}
 
 /** The area a whole name stands for (an id is its own name), or undefined for one not known. */
 export function areaNamed(name: string): AreaId | undefined {
   if ((AREA_IDS as readonly string[]).includes(name)) return name as AreaId;
   const wanted = normal(name);
-  return ALIASES_LONGEST_FIRST.find(([alias]) => alias === wanted)?.[1];
+  return aliasesLongestFirst().find(([alias]) => alias === wanted)?.[1];
 }
 
 /**
@@ -46,7 +50,7 @@ export function areaNamed(name: string): AreaId | undefined {
  */
 export function areaIn(line: string): { id: AreaId; name: string } | undefined {
   const text = normal(line);
-  for (const [alias, id] of ALIASES_LONGEST_FIRST) {
+  for (const [alias, id] of aliasesLongestFirst()) {
     const at = text.indexOf(alias);
     if (at >= 0) return { id, name: line.normalize('NFC').replace(/\s+/g, ' ').trim().slice(at, at + alias.length) };
   }

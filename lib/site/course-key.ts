@@ -18,8 +18,18 @@ function decodePath(path: string): string {
 // normalisation and split keeps a scan of a 1,000-card list cheap.
 const PLAIN_PATH = /^(?:\/[!-$&-.0-~]+)*\/?$/;
 
+let lastPath: [pathname: string, canonical: string] = ['/', '/'];
+
 /** Canonical path: decoded, NFC, lower case, single slashes, exactly one trailing slash. */
 export function canonicalPath(pathname: string): string {
+  // Every detector asks for the page's own path in turn: the last answer is kept for it.
+  if (lastPath[0] === pathname) return lastPath[1];
+  const canonical = canonicalOf(pathname);
+  lastPath = [pathname, canonical];
+  return canonical;
+}
+
+function canonicalOf(pathname: string): string {
   if (PLAIN_PATH.test(pathname)) {
     const lower = pathname.toLowerCase();
     return lower.endsWith('/') ? lower : `${lower}/`;

@@ -87,7 +87,8 @@ export function pageItem(url: URL, doc?: Document): PageItem | null {
   if (!doc || !isDigiteketHost(url.hostname)) return null;
   const short = isShortLink(url);
   // A page a detector knows (a list, Mina sidor) is that page, whatever links it opens with.
-  if (!short && (!hasCourseMenuLink(doc) || Object.values(detectors).some((detect) => detect(url)))) return null;
+  // The address is asked first: it costs nothing, where the menu link is looked for in the page.
+  if (!short && (Object.values(detectors).some((detect) => detect(url)) || !hasCourseMenuLink(doc))) return null;
   const canonical = canonicalKey(doc, url.href);
   if (canonical && canonical !== courseKey(url.href)) return { key: canonical, via: 'canonical' };
   const crumb = breadcrumbKey(doc, url.href);

@@ -1,6 +1,6 @@
 import type { SiteAdapterOverrides } from '../model/plan';
 import { courseFacts, detectors, itemHeading, mainContent, showsCompletion } from './digiteket';
-import { hasCourseMenuLink, lastStepReached, pageItem, pageItemTitle } from './page-item';
+import { hasCourseMenuLink, lastStepReached, pageItem, pageItemTitle, type PageItem } from './page-item';
 import type { PageCheck, PageReport } from './page-checks';
 import { profileVersion } from './profile';
 import { PATTERNS, SELECTORS } from './selectors';
@@ -16,8 +16,15 @@ function checksFor(isCourse: boolean, onLanding: boolean): PageCheck[] {
   return onLanding ? [...checks, 'area', 'time'] : checks;
 }
 
-export function readPageReport(url: URL, doc: Document, overrides?: SiteAdapterOverrides): PageReport {
-  const item = pageItem(url, doc);
+/**
+ * `item` is what the page was recognised as, when the caller already knows it (the content
+ * script does): reading a page a second time costs a list of 1,000 cards a scan.
+ */
+export function readPageReport(
+  url: URL,
+  doc: Document,
+  { item = pageItem(url, doc), overrides }: { item?: PageItem | null; overrides?: SiteAdapterOverrides | undefined } = {},
+): PageReport {
   const detector = Object.entries(detectors).find(([, detect]) => detect(url))?.[0];
   const isCourse = item !== null && item.key.includes('/kurs/');
   const onLanding = item?.via === 'landing';

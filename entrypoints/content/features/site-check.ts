@@ -14,7 +14,7 @@ export function siteCheckReport(): Feature {
     init({ ctx, page }) {
       ctx.requestIdleCallback(
         () => {
-          const report = readPageReport(page.url, document, page.context.overrides);
+          const report = readPageReport(page.url, document, { item: page.item, overrides: page.context.overrides });
           if (reported.has(report.address)) return;
           reported.add(report.address);
           void send({ type: 'pageReport', report });
