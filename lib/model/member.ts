@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { readJsonDocument } from './json-document';
 import { courseKeySchema } from './course-key';
+import { evaluationSchema } from './evaluation';
+import { personalExtensionSchema } from './extension';
 import { ASSESSMENT_AREAS, scaleSchema, scoresOnScale, upgradeAssessment } from './self-assessment';
 
 // A member file, `members/<memberId>.json` in the team folder, as DESIGN.md describes it: what
@@ -61,6 +63,9 @@ export const memberSchema = z.object({
   sharedNotes: z.array(sharedNoteSchema).max(5000).default([]),
   signups: z.array(signupSchema).max(1000).default([]),
   selfAssessments: z.array(selfAssessmentSchema).max(100).default([]),
+  // Absent, not empty, in a file written before them: its seal is over the file as written.
+  evaluations: z.array(evaluationSchema).max(5000).optional(),
+  extensions: z.array(personalExtensionSchema).max(500).optional(),
   /** The member's seal over the rest (lib/sync/member-seal.ts); readers other than the member ignore it. */
   seal: z.string().max(100).optional(),
 });

@@ -28,6 +28,11 @@ export const PROBLEM_REASONS = [
   'sessionOutsidePeriod',
   'noPeriods',
   'invalid',
+  'markup',
+  'httpsUrl',
+  'extensionPeriod',
+  'extensionBeforeStart',
+  'extensionTooLate',
   // A site-adapter override that could mark courses done that are not (lib/site/override-rules.ts).
   ...OVERRIDE_FAULTS,
   ...PROFILE_FAULTS,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 // loadable anywhere while the host list and the rules for a plan's site overrides are written once.
 import { isDigiteketHost } from '../site/hosts';
 import { completionSelectorFault, completionTextFault } from '../site/override-rules';
+import { calendarDate, httpsUrl, instant, isRealDate, plainText, plusDays, text } from './fields';
+import { extensionFault, grantedExtensionSchema } from './extension';
 
 // The plan document, as DESIGN.md describes it. Version 1 only: a newer version is refused
 // with its own message rather than read half-way.
@@ -12,22 +14,7 @@ export const PLAN_KIND = 'kurskompis/plan';
 export const PLAN_VERSION = 1;
 export { PLAN_MAX_BYTES } from './limits';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-// Schemas import nothing of ours but the host list (see DESIGN.md), so this small check stands apart from
-// lib/dates.ts's parseCalendarDate on purpose.
-function isRealDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export const calendarDate = z.string().refine(isRealDate, { params: { reason: 'date' } });
-
-const instant = z.iso.datetime({ offset: true });
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+export { calendarDate } from './fields';
 
 export const itemUrl = z.string().refine(
   (value) => {
@@ -46,6 +33,8 @@ export const planItemSchema = z.object({
   title: text(300),
   kind: z.enum(['course', 'article']),
   optional: z.boolean().optional(),
+  /** The coordinator's advice, shown beside the badge (plain text). */
+  tip: plainText(500).optional(),
 });
 
 export const sessionSchema = z
@@ -80,10 +69,6 @@ function dayOfInstant(instant: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date(instant));
 }
 
-function plusDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 export const periodSchema = z
   .object({
@@ -143,7 +128,12 @@ export const planSchema = z
   .object({
     kind: z.literal(PLAN_KIND),
     version: z.literal(PLAN_VERSION),
-    team: z.object({ id: text(100), name: text(200) }),
+    team: z.object({
+      id: text(100),
+      name: text(200),
+      /** The team's place for discussion between sessions (a group, a channel, a shared document). */
+      discussionUrl: httpsUrl.optional(),
+    }),
     coordinator: z.object({ name: text(200).optional(), contact: text(300).optional() }).optional(),
     updatedAt: instant,
     selfAssessment: z
@@ -151,6 +141,8 @@ export const planSchema = z
       .optional(),
     periods: z.array(periodSchema).min(1).max(120),
     siteAdapter: siteAdapterOverridesSchema,
+    /** Personal deadlines the coordinator granted. */
+    extensions: z.array(grantedExtensionSchema).max(5000).optional(),
   })
   .superRefine((plan, ctx) => {
     const seen = new Map<string, number>();
@@ -162,6 +154,16 @@ export const planSchema = z
         seen.set(period.id, index);
       }
     });
+    plan.extensions?.forEach((extension, index) => {
+      const period = plan.periods.find((p) => p.id === extension.periodId);
+      if (!period) {
+        ctx.addIssue({ code: 'custom', path: ['extensions', index, 'periodId'], params: { reason: 'extensionPeriod' } });
+        return;
+      }
+      if (!isRealDate(extension.deadline) || !isRealDate(period.starts) || !isRealDate(period.deadline)) return;
+      const fault = extensionFault(extension.deadline, period);
+      if (fault) ctx.addIssue({ code: 'custom', path: ['extensions', index, 'deadline'], params: { reason: fault } });
+    });
   });
 
 export type Plan = z.infer<typeof planSchema>;
@@ -169,3 +171,4 @@ export type Period = Plan['periods'][number];
 export type PlanItem = Period['items'][number];
 export type PlanSession = Period['sessions'][number];
 export type SiteAdapterOverrides = NonNullable<Plan['siteAdapter']>;
+export type { GrantedExtension } from './extension';

@@ -6,12 +6,15 @@ import { readAssessmentRecord, type SelfAssessmentRecord } from '../model/self-a
 import type { SyncState } from '../model/results';
 import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
 import type { ProgressRecord } from '../model/progress';
+import type { Evaluation } from '../model/evaluation';
+import type { PersonalExtension } from '../model/extension';
+import type { CatalogueEntry } from '../model/catalogue';
 
 // The extension's own IndexedDB. Only extension pages and the background open it; content
 // scripts run in Digiteket's origin and ask the background instead.
 
 export const DB_NAME = 'kurskompis';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
@@ -26,6 +29,11 @@ interface KurskompisDB extends DBSchema {
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
   signups: { key: string; value: Signup };
   assessments: { key: string; value: SelfAssessmentRecord };
+  /** One per period and course (compound key `[periodId, courseKey]`). */
+  evaluations: { key: [string, string]; value: Evaluation };
+  /** The member's own personal deadlines, one per period. */
+  extensions: { key: string; value: PersonalExtension };
+  catalogue: { key: string; value: CatalogueEntry };
 }
 
 export type Database = IDBPDatabase<KurskompisDB>;
@@ -55,6 +63,11 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       }
       if (oldVersion < 4) {
         db.createObjectStore('assessments', { keyPath: 'phase' });
+      }
+      if (oldVersion < 5) {
+        db.createObjectStore('evaluations', { keyPath: ['periodId', 'courseKey'] });
+        db.createObjectStore('extensions', { keyPath: 'periodId' });
+        db.createObjectStore('catalogue', { keyPath: 'key' });
       }
     },
   });
@@ -114,6 +127,23 @@ export class StoreReader {
   async assessments(): Promise<SelfAssessmentRecord[]> {
     const records: unknown[] = await this.db.getAll('assessments');
     return records.flatMap((r) => readAssessmentRecord(r) ?? []);
+  }
+
+  evaluations(): Promise<Evaluation[]> {
+    return this.db.getAll('evaluations');
+  }
+
+  evaluation(periodId: string, courseKey: CourseKey): Promise<Evaluation | undefined> {
+    return this.db.get('evaluations', [periodId, courseKey]);
+  }
+
+  /** The member's own personal deadlines (granted ones are in the plan). */
+  extensions(): Promise<PersonalExtension[]> {
+    return this.db.getAll('extensions');
+  }
+
+  catalogue(): Promise<CatalogueEntry[]> {
+    return this.db.getAll('catalogue');
   }
 
   notesOf(courseKey: CourseKey): Promise<Note[]> {
@@ -181,6 +211,21 @@ export class Store extends StoreReader {
 
   async putAssessment(record: SelfAssessmentRecord): Promise<void> {
     await this.db.put('assessments', record);
+  }
+
+  async putEvaluations(evaluations: readonly Evaluation[]): Promise<void> {
+    const tx = this.db.transaction('evaluations', 'readwrite');
+    await Promise.all([...evaluations.map((e) => tx.store.put(e)), tx.done]);
+  }
+
+  async putExtensions(extensions: readonly PersonalExtension[]): Promise<void> {
+    const tx = this.db.transaction('extensions', 'readwrite');
+    await Promise.all([...extensions.map((e) => tx.store.put(e)), tx.done]);
+  }
+
+  async putCatalogue(entries: readonly CatalogueEntry[]): Promise<void> {
+    const tx = this.db.transaction('catalogue', 'readwrite');
+    await Promise.all([...entries.map((e) => tx.store.put(e)), tx.done]);
   }
 
   async setPlanFetch(state: PlanFetchState): Promise<void> {

@@ -1,6 +1,7 @@
 import { dequal } from 'dequal/lite';
 import { mergeById } from '../domain/merge';
 import type { MemberFile } from '../model/member';
+import { evaluationId } from '../model/evaluation';
 
 // Two copies of one member's file (two browsers, or this browser and the folder) become one:
 // per record the newer `updatedAt` wins, and a tombstone is a record like any other, so
@@ -24,6 +25,9 @@ export function mergeMembers(a: MemberFile, b: MemberFile): MemberFile {
     signups: mergeRecords(a.signups, b.signups, (r) => r.sessionId),
     // Results carry no updatedAt: one per phase and day, the later test of a day wins by order.
     selfAssessments: [...new Map([...a.selfAssessments, ...b.selfAssessments].map((s) => [`${s.phase}:${s.takenAt}`, s])).values()],
+    // Absent in both (files of an older Kurskompis) stays absent.
+    ...(a.evaluations || b.evaluations ? { evaluations: mergeRecords(a.evaluations ?? [], b.evaluations ?? [], evaluationId) } : {}),
+    ...(a.extensions || b.extensions ? { extensions: mergeRecords(a.extensions ?? [], b.extensions ?? [], (e) => e.periodId) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { PLAN_MAX_BYTES } from '../model/limits';
 import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type SharedNote } from '../model/member';
 import type { Note } from '../model/note';
+import { evaluationId } from '../model/evaluation';
 import type { PlanService } from '../services/plan-service';
 import type { Store } from '../storage/store';
 import { mergeById } from '../domain/merge';
@@ -159,12 +160,14 @@ export class SyncService {
 
   /** This member's file as this browser sees it; notes named in `published` but now private become tombstones. */
   private async localMember(settings: TeamSettings, published: ReadonlySet<string>, now: Date): Promise<MemberFile> {
-    const [progress, notes, signups, active, assessments] = await Promise.all([
+    const [progress, notes, signups, active, assessments, evaluations, extensions] = await Promise.all([
       this.deps.store.progress(),
       this.deps.store.allNotes(),
       this.deps.store.signups(),
       this.deps.store.activePlan(),
       this.deps.store.assessments(),
+      this.deps.store.evaluations(),
+      this.deps.store.extensions(),
     ]);
     const sharedNotes: SharedNote[] = [];
     for (const note of notes) {
@@ -192,6 +195,10 @@ export class SyncService {
       signups,
       // Results are progress: shared only when progress is.
       selfAssessments: settings.shareProgress ? assessments.map((a) => ({ phase: a.phase, takenAt: a.takenAt, scale: a.scale, scores: a.scores })) : [],
+      // An evaluation is written for the coordinator: saving it is sharing it.
+      evaluations,
+      // A personal deadline says how the member is getting on: shared with progress.
+      extensions: settings.shareProgress ? extensions : [],
     };
   }
 
@@ -236,7 +243,7 @@ export class SyncService {
       if (remote) await this.applyRemote(remote, settings);
       let merged = remote ? mergeMembers(remote, local) : local;
       // What the member stopped sharing leaves the folder, whatever older copies held.
-      if (!settings.shareProgress) merged = { ...merged, progress: [], selfAssessments: [] };
+      if (!settings.shareProgress) merged = { ...merged, progress: [], selfAssessments: [], ...(merged.extensions ? { extensions: [] } : {}) };
       if (!settings.shareNotes) merged = { ...merged, sharedNotes: merged.sharedNotes.map((n) => (n.deleted ? n : { ...n, text: '', deleted: true, updatedAt: now.toISOString() })) };
       merged = { ...merged, displayName: settings.displayName, updatedAt: now.toISOString() };
       let next: SyncState = { ...state };
@@ -305,6 +312,12 @@ export class SyncService {
     }
     const newerSignups = mergeById(await store.signups(), remote.signups, (s) => s.sessionId, (s) => s.updatedAt).changed;
     if (newerSignups.length) await store.putSignups(newerSignups);
+    const newerEvaluations = mergeById(await store.evaluations(), remote.evaluations ?? [], evaluationId, (e) => e.updatedAt).changed;
+    if (newerEvaluations.length) await store.putEvaluations(newerEvaluations);
+    if (settings.shareProgress) {
+      const newerExtensions = mergeById(await store.extensions(), remote.extensions ?? [], (e) => e.periodId, (e) => e.updatedAt).changed;
+      if (newerExtensions.length) await store.putExtensions(newerExtensions);
+    }
   }
 }
 

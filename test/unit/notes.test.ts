@@ -106,6 +106,8 @@ describe('backup', () => {
     const kept = await a.notes.create(PODD, 'Skapa en podd', 'Privat tanke', at(1));
     await a.notes.create(PODD, 'Skapa en podd', 'Delad tanke', at(2));
     await a.store.putProgress([{ courseKey: PODD, status: 'done', completedAt: at(3).toISOString(), updatedAt: at(3).toISOString() }]);
+    await a.store.putEvaluations([{ courseKey: PODD, periodId: '2026-11', usefulness: 4, minutes: 45, comment: 'Bra', updatedAt: at(4).toISOString() }]);
+    await a.store.putExtensions([{ periodId: '2026-11', deadline: '2026-12-14', reason: 'sick', updatedAt: at(4).toISOString() }]);
     const file = JSON.stringify(await a.backup.export(at(10)));
     const parsed = parseBackup(file);
     if (!parsed.ok) throw new Error(parsed.problem);
@@ -113,6 +115,8 @@ describe('backup', () => {
 
     const b = await setup();
     expect(await b.backup.import(parsed.backup)).toEqual({ notes: 2, progress: 1 });
+    expect(await b.store.evaluations()).toEqual(await a.store.evaluations());
+    expect(await b.store.extensions()).toEqual(await a.store.extensions());
     expect(await b.backup.import(parsed.backup)).toEqual({ notes: 0, progress: 0 });
     expect(await b.store.allNotes()).toHaveLength(2);
 
@@ -120,6 +124,16 @@ describe('backup', () => {
     await b.notes.update(kept.id, { text: 'Ändrad senare' }, at(20));
     await b.backup.import(parsed.backup);
     expect((await b.store.note(kept.id))?.text).toBe('Ändrad senare');
+  });
+
+  it('reads a backup made before evaluations and personal deadlines', async () => {
+    const old = '{"kind":"kurskompis/backup","version":1,"exportedAt":"2026-11-20T10:00:00Z","progress":[],"notes":[],"settings":{"planUrl":null}}';
+    const parsed = parseBackup(old);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const b = await setup();
+    expect(await b.backup.import(parsed.backup)).toEqual({ notes: 0, progress: 0 });
+    expect(await b.store.evaluations()).toEqual([]);
   });
 
   it.each([

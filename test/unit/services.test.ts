@@ -42,7 +42,7 @@ describe('the database', () => {
     await store.putProgress([{ courseKey: PODD, status: 'done', completedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['assessments', 'notes', 'plans', 'progress', 'signups', 'state']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['assessments', 'catalogue', 'evaluations', 'extensions', 'notes', 'plans', 'progress', 'signups', 'state']);
     raw.close();
     const reopened = new Store(await openDatabase(name));
     expect((await reopened.progressOf(PODD))?.status).toBe('done');
@@ -75,6 +75,21 @@ describe('the database', () => {
     expect((await store.progressOf(PODD))?.status).toBe('done');
     expect(await store.signups()).toEqual([]);
     expect(await store.allNotes()).toEqual([]);
+    expect(await store.evaluations()).toEqual([]);
+    expect(await store.extensions()).toEqual([]);
+    expect(await store.catalogue()).toEqual([]);
+  });
+
+  it('keeps one evaluation per period and course, the newer replacing', async () => {
+    const { store } = await setup();
+    const first = { courseKey: PODD, periodId: '2026-11', usefulness: 3, updatedAt: NOW.toISOString() };
+    await store.putEvaluations([first, { ...first, periodId: '2026-12', usefulness: 5 }]);
+    await store.putEvaluations([{ ...first, usefulness: 4, comment: 'Bättre än väntat' }]);
+    expect((await store.evaluations()).map((e) => [e.periodId, e.usefulness])).toEqual([
+      ['2026-11', 4],
+      ['2026-12', 5],
+    ]);
+    expect(await store.evaluation('2026-11', PODD)).toMatchObject({ comment: 'Bättre än väntat' });
   });
 });
 

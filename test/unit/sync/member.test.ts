@@ -46,6 +46,22 @@ describe('member files', () => {
     expect(sameContent(mergeMembers(ab, b), ab)).toBe(true);
   });
 
+  it('merges evaluations per period and course and personal deadlines per period, keeping them absent when neither copy has them', () => {
+    const a = example();
+    expect(mergeMembers(a, a)).not.toHaveProperty('evaluations');
+    const podd = { courseKey: 'digiteket.se/kurs/skapa-en-podd/', periodId: '2026-11', usefulness: 2, updatedAt: '2026-11-20T08:00:00Z' };
+    const withOld: MemberFile = { ...a, evaluations: [podd], extensions: [{ periodId: '2026-11', deadline: '2026-12-10', reason: 'sick', updatedAt: '2026-11-20T08:00:00Z' }] };
+    const withNew: MemberFile = {
+      ...a,
+      evaluations: [{ ...podd, usefulness: 4, updatedAt: '2026-11-21T08:00:00Z' }, { ...podd, periodId: '2026-12', usefulness: 5, updatedAt: '2026-12-02T08:00:00Z' }],
+      extensions: [{ periodId: '2026-11', deadline: '2026-12-20', reason: 'leave', updatedAt: '2026-11-22T08:00:00Z' }],
+    };
+    for (const merged of [mergeMembers(withOld, withNew), mergeMembers(withNew, withOld), mergeMembers(a, mergeMembers(withOld, withNew))]) {
+      expect(merged.evaluations?.map((e) => `${e.periodId} ${e.usefulness}`)).toEqual(['2026-11 4', '2026-12 5']);
+      expect(merged.extensions?.map((e) => `${e.deadline} ${e.reason}`)).toEqual(['2026-12-20 leave']);
+    }
+  });
+
   it('sees the same content whatever the time stamp or the order of fields, and a changed record', () => {
     const a = example();
     const reordered = Object.fromEntries(Object.entries({ ...a, updatedAt: '2027-01-01T00:00:00Z' }).reverse()) as MemberFile;
