@@ -11,6 +11,8 @@ export const catalogueEntrySchema = z.object({
   title: z.string().trim().min(1).max(300),
   /** The competence area as the list showed it (site name or id), when it showed one. */
   area: z.string().trim().min(1).max(200).optional(),
+  /** The stated time, when the list showed it. */
+  minutes: z.number().int().min(1).max(6000).optional(),
   firstSeen: instant,
   lastSeen: instant,
 });
