@@ -5,6 +5,7 @@ import { reminderText } from '../lib/text/format';
 import { planAddress } from '../lib/services/managed';
 import { sendToTab } from '../lib/messages/send';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
+import { nextRoutineSync } from '../lib/time/sync-schedule';
 import {
   bumpRevision,
   coordinatorMode,
@@ -62,9 +63,11 @@ export default defineBackground(() => {
   }
   // After a failure, an alarm brings the worker back at the planned time even if it slept.
   // The state comes with the call: it may not have reached the database.
-  async function planRetry(state: SyncState) {
+  // Otherwise the next routine look is planned from how quiet the folder has been.
+  async function planRetry(state: SyncState, now = new Date()) {
     if (state.nextTryAt) await browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.parse(state.nextTryAt) });
     else await browser.alarms.clear(SYNC_RETRY_ALARM);
+    await browser.alarms.create(SYNC_ALARM, { when: nextRoutineSync(state.quietSyncs ?? 0, now).getTime() });
   }
 
   const extensionOrigin = browser.runtime.getURL('/');
@@ -139,7 +142,12 @@ export default defineBackground(() => {
   void ensureAlarm(PLAN_REFRESH_ALARM, 180);
   // The period and its count change at midnight even when nothing else happens.
   void ensureAlarm(TOOLBAR_ALARM, 30);
-  void ensureAlarm(SYNC_ALARM, 15);
+  // The routine look is planned after each sync; one that never ended (the worker stopped
+  // mid-sync) must not leave the folder unvisited, and an install of before (a 15-minute
+  // period) gets the new plan at its next look.
+  void browser.alarms.get(SYNC_ALARM).then((alarm) => {
+    if (!alarm || alarm.periodInMinutes !== undefined) void browser.alarms.create(SYNC_ALARM, { when: nextRoutineSync(0, new Date()).getTime() });
+  });
   // Reminders: a look each morning at 09.00 Swedish time, planned anew each day (a fixed
   // 24-hour period would drift an hour at each change of summer time). An alarm missed while
   // the browser was closed fires when it starts again.

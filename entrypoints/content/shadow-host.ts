@@ -6,8 +6,8 @@ import { ROOT_MODE } from './trusted';
 // host element with a closed shadow root holding its own styles. Badges, of which a list has
 // hundreds, share one constructed sheet instead (badges.ts).
 // Written here rather than with WXT's createShadowRootUi: that brings its auto-mount machinery
-// (an element-waiting library, a keyed map, an options merger) into the content script, about
-// a tenth of its size, for four lines of DOM we need.
+// (an element-waiting library, a keyed map, an options merger) into the content script, a
+// fifth of its size, for four lines of DOM we need.
 
 export interface ClosedHost {
   host: HTMLElement;

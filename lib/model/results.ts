@@ -52,6 +52,10 @@ export interface SyncState {
   memberSealed?: boolean;
   /** Sign-ups per session across the team's member files, at the last sync (this member's included). */
   signupCounts?: Record<string, number>;
+  /** When the sign-ups were last counted. */
+  signupCountsAt?: string;
+  /** Syncs in a row that found nothing new either way (lib/time/sync-schedule.ts). */
+  quietSyncs?: number;
 }
 
 /**

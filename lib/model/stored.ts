@@ -1,6 +1,7 @@
 import type { Plan } from './plan';
 import type { PublicKey } from './plan-signature';
 import type { PlanLoadError, PlanTrustError } from './results';
+import type { MemberFile } from './member';
 
 // What the extension keeps in its database besides the records of the member file. Named
 // here, with the model, so pages and services can speak of it without the database module.
@@ -77,3 +78,13 @@ export interface StoredDraft {
   folderEtag?: string;
 }
 
+
+/**
+ * This member's own file as last written to (or read from) the team folder, with its ETag: the
+ * next sync asks the folder only whether it changed (`If-None-Match`), and a 304 needs no body.
+ */
+export interface MemberCopy {
+  base: string;
+  etag: string;
+  member: MemberFile;
+}

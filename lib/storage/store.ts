@@ -4,7 +4,7 @@ import type { Note } from '../model/note';
 import type { Signup } from '../model/member';
 import { readAssessmentRecord, type SelfAssessmentRecord } from '../model/self-assessment';
 import type { SyncState } from '../model/results';
-import type { PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
+import type { MemberCopy, PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
 import type { ProgressRecord } from '../model/progress';
 import type { Evaluation } from '../model/evaluation';
 import type { PersonalExtension } from '../model/extension';
@@ -25,7 +25,8 @@ interface KurskompisDB extends DBSchema {
     | { key: 'draft'; value: StoredDraft }
     | { key: 'sync'; value: SyncState }
     | { key: 'trust'; value: TrustState }
-    | { key: 'signingKey'; value: StoredSigningKey };
+    | { key: 'signingKey'; value: StoredSigningKey }
+    | { key: 'memberCopy'; value: MemberCopy };
   notes: { key: string; value: Note; indexes: { byCourse: string; byCreated: string } };
   signups: { key: string; value: Signup };
   assessments: { key: string; value: SelfAssessmentRecord };
@@ -118,6 +119,11 @@ export class StoreReader {
     return this.db.get('state', 'trust') as Promise<TrustState | undefined>;
   }
 
+  /** This member's file as last seen in the team folder (sync-service). */
+  memberCopy(): Promise<MemberCopy | undefined> {
+    return this.db.get('state', 'memberCopy') as Promise<MemberCopy | undefined>;
+  }
+
   /** The coordinator's signing key, when this browser has one. */
   signingKey(): Promise<StoredSigningKey | undefined> {
     return this.db.get('state', 'signingKey') as Promise<StoredSigningKey | undefined>;
@@ -198,6 +204,11 @@ export class Store extends StoreReader {
   async setTrust(state: TrustState | null): Promise<void> {
     if (state) await this.db.put('state', state, 'trust');
     else await this.db.delete('state', 'trust');
+  }
+
+  async setMemberCopy(copy: MemberCopy | null): Promise<void> {
+    if (copy) await this.db.put('state', copy, 'memberCopy');
+    else await this.db.delete('state', 'memberCopy');
   }
 
   async setSigningKey(key: StoredSigningKey): Promise<void> {

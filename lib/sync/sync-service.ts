@@ -20,6 +20,7 @@ import { FolderFailure, WebDavClient } from './webdav';
 // reason, everything stays here and the next try is planned: a sync never ends unrecorded.
 
 const MAX_ATTEMPTS = 5;
+const SIGNUP_COUNTS_MS = 60 * 60 * 1000;
 /** How long a warning that someone else wrote this member's file stays after it was last seen. */
 const MEMBER_WARNING_MS = 24 * 60 * 60 * 1000;
 
@@ -70,12 +71,13 @@ export class SyncService {
    * One sync now (a second call while one runs waits for it). `joining`: the first sync of a
    * join; if it fails, the member file it created is taken out of the folder again.
    */
-  sync(now: Date = new Date(), options: { joining?: boolean } = {}): Promise<SyncState | null> {
-    this.running ??= this.run(now, options.joining === true).finally(() => (this.running = null));
+  sync(now: Date = new Date(), options: { joining?: boolean; asked?: boolean } = {}): Promise<SyncState | null> {
+    this.running ??= this.run(now, options.joining === true, options.asked === true).finally(() => (this.running = null));
     return this.running;
   }
 
-  private async run(now: Date, joining: boolean): Promise<SyncState | null> {
+  /** `asked`: the member asked for this sync ("Synka nu"), so everything is read afresh. */
+  private async run(now: Date, joining: boolean, asked = false): Promise<SyncState | null> {
     const settings = await this.deps.settings().catch(() => null);
     if (!settings) return null;
     const address = folderAddress(settings.url);
@@ -93,9 +95,20 @@ export class SyncService {
       const pushed = await this.pushMember(client, settings, state, now);
       state = pushed.state;
       created = pushed.created;
-      const signupCounts = await this.countSignups();
+      const signupCounts = asked || joining || (await this.signupCountsWanted(state, pushed.changed, now)) ? await this.countSignups() : undefined;
+      const etagBefore = state.planEtag;
       state = await this.installPlan(client, plan, state, now);
-      state = { ...state, ...(signupCounts ? { signupCounts } : {}), lastOkAt: now.toISOString(), failures: 0 };
+      // A plan refused again (unsigned, broken) is nothing new: only one put in force counts.
+      const planChanged = plan.kind === 'text' && state.planEtag !== etagBefore;
+      const changed = pushed.changed || planChanged || (signupCounts !== undefined && !sameCounts(signupCounts, state.signupCounts));
+      state = {
+        ...state,
+        ...(signupCounts ? { signupCounts, signupCountsAt: now.toISOString() } : {}),
+        lastOkAt: now.toISOString(),
+        failures: 0,
+        // Looks in a row that found nothing new either way: the next routine look waits longer (lib/time/sync-schedule.ts).
+        quietSyncs: changed ? 0 : (state.quietSyncs ?? 0) + 1,
+      };
       delete state.error;
       delete state.nextTryAt;
     } catch (error) {
@@ -144,6 +157,19 @@ export class SyncService {
     if (answer.etag) next.planEtag = answer.etag;
     else delete next.planEtag;
     return next;
+  }
+
+  /**
+   * Whether to read every member file for the sign-up counts: only while a session is still
+   * ahead (the counts show places left), and at most hourly unless this member's file just
+   * changed. In a region of 1,000 members the listing alone is a few hundred kilobytes.
+   */
+  private async signupCountsWanted(state: SyncState, wrote: boolean, now: Date): Promise<boolean> {
+    const active = await this.deps.store.activePlan().catch(() => undefined);
+    const ahead = active?.plan.periods.some((p) => p.sessions.some((s) => Date.parse(s.starts) > now.getTime())) ?? false;
+    if (!ahead) return false;
+    if (wrote || !state.signupCountsAt || !state.signupCounts) return true;
+    return now.getTime() - Date.parse(state.signupCountsAt) >= SIGNUP_COUNTS_MS;
   }
 
   /** How many have signed up for each session, from every readable member file. */
@@ -221,15 +247,27 @@ export class SyncService {
     settings: TeamSettings,
     state: SyncState,
     now: Date,
-  ): Promise<{ state: SyncState; created: Created | null }> {
+  ): Promise<{ state: SyncState; created: Created | null; changed: boolean }> {
     const path = memberPath(settings.memberId);
     const key = settings.sealKey;
+    const store = this.deps.store;
+    let copy = await store.memberCopy().catch(() => undefined);
+    if (copy?.base !== client.base) copy = undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const answer = await client.get(path);
+      // Asked only whether it changed since this browser last wrote or read it: usually not,
+      // and the answer (304) has no body.
+      const answer = await client.get(path, copy?.etag);
       let remote: MemberFile | null = null;
+      let fromCopy = false;
       let foreign = false;
       let published = new Set<string>();
-      if (answer.status === 'ok') {
+      if (answer.status === 'notModified') {
+        if (!copy) continue;
+        // The folder still holds what this membership sealed there: its copy here is the file.
+        remote = copy.member;
+        fromCopy = true;
+        published = new Set(remote.sharedNotes.filter((n) => !n.deleted).map((n) => n.id));
+      } else if (answer.status === 'ok') {
         const parsed = parseMemberText(answer.text, settings.memberId);
         if (parsed.ok) published = new Set(parsed.member.sharedNotes.filter((n) => !n.deleted).map((n) => n.id));
         if (parsed.ok && key && (await isSealedBy(parsed.member, key))) remote = parsed.member;
@@ -240,7 +278,7 @@ export class SyncService {
         foreign = state.memberSealed === true;
       }
       const local = await this.localMember(settings, published, now);
-      if (remote) await this.applyRemote(remote, settings);
+      const applied = remote && !fromCopy ? await this.applyRemote(remote, settings) : false;
       let merged = remote ? mergeMembers(remote, local) : local;
       // What the member stopped sharing leaves the folder, whatever older copies held.
       if (!settings.shareProgress) merged = { ...merged, progress: [], selfAssessments: [], ...(merged.extensions ? { extensions: [] } : {}) };
@@ -250,17 +288,25 @@ export class SyncService {
       if (foreign) next.memberChangedAt = now.toISOString();
       else if (remote && next.memberChangedAt && now.getTime() - Date.parse(next.memberChangedAt) > MEMBER_WARNING_MS) delete next.memberChangedAt;
       if (remote) next.memberSealed = true;
-      if (remote && sameContent(merged, remote)) return { state: next, created: null };
+      const remoteEtag = fromCopy ? copy?.etag : answer.status === 'ok' || answer.status === 'tooLarge' ? answer.etag : null;
+      if (remote && sameContent(merged, remote)) {
+        if (!fromCopy && remoteEtag) await store.setMemberCopy({ base: client.base, etag: remoteEtag, member: remote }).catch(() => undefined);
+        return { state: next, created: null, changed: applied };
+      }
       // Without a key (never in the worker, which gives every membership one) the file goes unsealed.
       const body = key ? await sealMember(merged, key) : merged;
       // A copy too large to read, or not this member's, is replaced like a broken one.
-      const condition =
-        answer.status === 'ok' || answer.status === 'tooLarge' ? (answer.etag ? { ifMatch: answer.etag } : null) : ({ ifNoneMatch: '*' } as const);
+      const condition = answer.status === 'missing' ? ({ ifNoneMatch: '*' } as const) : remoteEtag ? { ifMatch: remoteEtag } : null;
       const put = await client.put(path, `${JSON.stringify(body, null, 1)}\n`, condition);
       if (put.status === 'ok') {
         if (key) next = { ...next, memberSealed: true };
-        return { state: next, created: answer.status === 'missing' ? { path, etag: put.etag } : null };
+        // Without an ETag in the answer the next sync reads the file whole, as before.
+        await store.setMemberCopy(put.etag ? { base: client.base, etag: put.etag, member: body } : null).catch(() => undefined);
+        return { state: next, created: answer.status === 'missing' ? { path, etag: put.etag } : null, changed: true };
       }
+      // Someone wrote it since (another browser of this member): read it whole next time.
+      copy = undefined;
+      await store.setMemberCopy(null).catch(() => undefined);
       if (put.status === 'noParent') {
         await client.mkcol(MEMBERS_DIR);
         continue;
@@ -271,12 +317,14 @@ export class SyncService {
   }
 
   /** Records this member wrote from another browser, newer than ours, come here too. */
-  private async applyRemote(remote: MemberFile, settings: TeamSettings): Promise<void> {
+  private async applyRemote(remote: MemberFile, settings: TeamSettings): Promise<boolean> {
     const store = this.deps.store;
+    let applied = false;
     if (settings.shareProgress) {
       const local = await store.progress();
       const newer = mergeById([...local.values()], remote.progress, (r) => r.courseKey, (r) => r.updatedAt).changed;
       if (newer.length) {
+        applied = true;
         await store.putProgress(
           newer.map((r) => ({
             ...local.get(r.courseKey),
@@ -308,17 +356,25 @@ export class SyncService {
           });
         }
       }
-      if (changed.length) await store.putNotes(changed);
+      if (changed.length) {
+        applied = true;
+        await store.putNotes(changed);
+      }
     }
     const newerSignups = mergeById(await store.signups(), remote.signups, (s) => s.sessionId, (s) => s.updatedAt).changed;
     if (newerSignups.length) await store.putSignups(newerSignups);
     const newerEvaluations = mergeById(await store.evaluations(), remote.evaluations ?? [], evaluationId, (e) => e.updatedAt).changed;
     if (newerEvaluations.length) await store.putEvaluations(newerEvaluations);
-    if (settings.shareProgress) {
-      const newerExtensions = mergeById(await store.extensions(), remote.extensions ?? [], (e) => e.periodId, (e) => e.updatedAt).changed;
-      if (newerExtensions.length) await store.putExtensions(newerExtensions);
-    }
+    const newerExtensions = settings.shareProgress ? mergeById(await store.extensions(), remote.extensions ?? [], (e) => e.periodId, (e) => e.updatedAt).changed : [];
+    if (newerExtensions.length) await store.putExtensions(newerExtensions);
+    return applied || newerSignups.length + newerEvaluations.length + newerExtensions.length > 0;
   }
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number> | undefined): boolean {
+  if (!b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function defaultPause(attempt: number): Promise<void> {

@@ -243,7 +243,7 @@ export function createWorker(deps: WorkerDeps) {
       await team.leave();
       return { ok: true };
     },
-    syncNow: async (_request, now) => ({ ok: true, state: await sync.sync(now) }),
+    syncNow: async (_request, now) => ({ ok: true, state: await sync.sync(now, { asked: true }) }),
     setSharing: async ({ type: _type, ...patch }, now) => ({ ok: true, state: await team.setSharing(patch, now) }),
     signUp: async (request, now) => {
       if (request.cancel) {

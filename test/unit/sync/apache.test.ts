@@ -25,20 +25,24 @@ beforeAll(async () => {
 afterAll(async () => apache?.close());
 
 const putStatuses: number[] = [];
+const requests: string[] = [];
 const recordingFetch: typeof fetch = async (input, init) => {
   const response = await fetch(input, init);
   if (init?.method === 'PUT') putStatuses.push(response.status);
+  const path = new URL(String(input)).pathname.replace(new URL(apache.url).pathname, '');
+  requests.push(`${init?.method ?? 'GET'} ${path} ${response.status}`);
+  if (process.env.DEBUG_ETAG) console.log(init?.method, path, response.status, response.headers.get('etag'), JSON.stringify(init?.headers));
   return response;
 };
 
-async function profile() {
+async function profile(memberId = MEMBER) {
   const store = new Store(await openDatabase(`apache-${++dbCount}`));
   const onChange = vi.fn();
   const settings: TeamSettings = {
     url: apache.url,
     username: '',
     password: '',
-    memberId: MEMBER,
+    memberId,
     // Two browsers of one member share the membership's settings, its sealing key included.
     sealKey: SEAL_KEY,
     displayName: 'Kim',
@@ -80,5 +84,31 @@ describe('syncing with Apache mod_dav', () => {
     expect(file.progress.map((p: { courseKey: string }) => p.courseKey)).toEqual(
       expect.arrayContaining(['digiteket.se/kurs/redigera-wikipedia/', 'digiteket.se/kurs/starka-losenord/']),
     );
+  }, 30_000);
+
+  it('costs a quiet member two conditional requests answered 304 and nothing else', async () => {
+    const id = 'a6d4c3b2-0000-4000-8000-000000000002';
+    const kim = await profile(id);
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-20T10:00:00Z'));
+    expect((await kim.sync.sync(new Date('2026-11-25T10:00:00Z')))?.error).toBeUndefined();
+    // mod_dav's ETag turns strong a second after the write; its answer to a PUT has none, so
+    // the next sync reads the file once and keeps its ETag.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    requests.length = 0;
+    await kim.sync.sync(new Date('2026-11-25T10:15:00Z'));
+    expect(requests).toEqual(['GET plan.json 404', `GET members/${id}.json 200`]);
+    requests.length = 0;
+    const quiet = await kim.sync.sync(new Date('2026-11-25T10:45:00Z'));
+    expect(quiet?.error).toBeUndefined();
+    expect(requests).toEqual(['GET plan.json 404', `GET members/${id}.json 304`]);
+    expect(quiet?.quietSyncs).toBe(2);
+    // A change here is written at once, with If-Match on the copy's ETag, and the streak starts again.
+    await kim.tracker.markDone(FILM, 'Filma med mobilen', 'manual', new Date('2026-11-25T10:20:00Z'));
+    requests.length = 0;
+    const changed = await kim.sync.sync(new Date('2026-11-25T10:20:05Z'));
+    expect(requests).toEqual(['GET plan.json 404', `GET members/${id}.json 304`, `PUT members/${id}.json 204`]);
+    expect(changed?.quietSyncs).toBe(0);
+    const file = JSON.parse(readFileSync(join(apache.root, 'members', `${id}.json`), 'utf8'));
+    expect(file.progress.map((p: { courseKey: string }) => p.courseKey)).toEqual([FILM, PODD]);
   }, 30_000);
 });
