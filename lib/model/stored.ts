@@ -88,3 +88,10 @@ export interface MemberCopy {
   etag: string;
   member: MemberFile;
 }
+
+/** A team member's file as the last reading of the folder found it, under the listing's ETag. */
+export interface CachedMemberFile {
+  name: string;
+  etag: string;
+  result: { ok: true; member: MemberFile } | { ok: false; reason: 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'unreadable' };
+}

@@ -4,7 +4,7 @@ import type { Note } from '../model/note';
 import type { Signup } from '../model/member';
 import { readAssessmentRecord, type SelfAssessmentRecord } from '../model/self-assessment';
 import type { SyncState } from '../model/results';
-import type { MemberCopy, PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
+import type { CachedMemberFile, MemberCopy, PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
 import type { ProgressRecord } from '../model/progress';
 import type { Evaluation } from '../model/evaluation';
 import type { PersonalExtension } from '../model/extension';
@@ -14,7 +14,7 @@ import type { CatalogueEntry } from '../model/catalogue';
 // scripts run in Digiteket's origin and ask the background instead.
 
 export const DB_NAME = 'kurskompis';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 interface KurskompisDB extends DBSchema {
   plans: { key: 'active'; value: StoredPlan };
@@ -35,6 +35,8 @@ interface KurskompisDB extends DBSchema {
   /** The member's own personal deadlines, one per period. */
   extensions: { key: string; value: PersonalExtension };
   catalogue: { key: string; value: CatalogueEntry };
+  /** The team's member files as last read (key: the folder's base and the file's name). */
+  memberFiles: { key: [string, string]; value: CachedMemberFile & { base: string } };
 }
 
 export type Database = IDBPDatabase<KurskompisDB>;
@@ -69,6 +71,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         db.createObjectStore('evaluations', { keyPath: ['periodId', 'courseKey'] });
         db.createObjectStore('extensions', { keyPath: 'periodId' });
         db.createObjectStore('catalogue', { keyPath: 'key' });
+      }
+      if (oldVersion < 6) {
+        db.createObjectStore('memberFiles', { keyPath: ['base', 'name'] });
       }
     },
   });
@@ -204,6 +209,23 @@ export class Store extends StoreReader {
   async setTrust(state: TrustState | null): Promise<void> {
     if (state) await this.db.put('state', state, 'trust');
     else await this.db.delete('state', 'trust');
+  }
+
+  /** The member files last read from the folder at `base` (another folder's are dropped). */
+  async cachedMemberFiles(base: string): Promise<CachedMemberFile[]> {
+    const all = await this.db.getAll('memberFiles');
+    const others = all.filter((entry) => entry.base !== base);
+    if (others.length) {
+      const tx = this.db.transaction('memberFiles', 'readwrite');
+      await Promise.all([...others.map((entry) => tx.store.delete([entry.base, entry.name])), tx.done]);
+    }
+    return all.filter((entry) => entry.base === base).map(({ base: _base, ...entry }) => entry);
+  }
+
+  async putCachedMemberFiles(base: string, changed: readonly CachedMemberFile[], gone: readonly string[]): Promise<void> {
+    if (changed.length + gone.length === 0) return;
+    const tx = this.db.transaction('memberFiles', 'readwrite');
+    await Promise.all([...changed.map((entry) => tx.store.put({ ...entry, base })), ...gone.map((name) => tx.store.delete([base, name])), tx.done]);
   }
 
   async setMemberCopy(copy: MemberCopy | null): Promise<void> {

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal/lite';
 import { PLAN_MAX_BYTES } from '../model/limits';
 import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type SharedNote } from '../model/member';
 import type { Note } from '../model/note';
@@ -20,7 +21,8 @@ import { FolderFailure, WebDavClient } from './webdav';
 // reason, everything stays here and the next try is planned: a sync never ends unrecorded.
 
 const MAX_ATTEMPTS = 5;
-const SIGNUP_COUNTS_MS = 60 * 60 * 1000;
+const SIGNUP_COUNTS_MS = 4 * 60 * 60 * 1000;
+const SIGNUP_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 /** How long a warning that someone else wrote this member's file stays after it was last seen. */
 const MEMBER_WARNING_MS = 24 * 60 * 60 * 1000;
 
@@ -95,7 +97,7 @@ export class SyncService {
       const pushed = await this.pushMember(client, settings, state, now);
       state = pushed.state;
       created = pushed.created;
-      const signupCounts = asked || joining || (await this.signupCountsWanted(state, pushed.changed, now)) ? await this.countSignups() : undefined;
+      const signupCounts = asked || (await this.signupCountsWanted(state, pushed.signupsChanged, now)) ? await this.countSignups() : undefined;
       const etagBefore = state.planEtag;
       state = await this.installPlan(client, plan, state, now);
       // A plan refused again (unsigned, broken) is nothing new: only one put in force counts.
@@ -160,15 +162,19 @@ export class SyncService {
   }
 
   /**
-   * Whether to read every member file for the sign-up counts: only while a session is still
-   * ahead (the counts show places left), and at most hourly unless this member's file just
-   * changed. In a region of 1,000 members the listing alone is a few hundred kilobytes.
+   * Whether to read every member file for the sign-up counts: only in the two weeks before a
+   * session with a capacity (the counts show places left), and at most every four hours unless
+   * this member's own sign-ups just changed. In a region of 1,000 members the listing alone is
+   * almost 300 kilobytes, and a member's first count reads every file.
    */
-  private async signupCountsWanted(state: SyncState, wrote: boolean, now: Date): Promise<boolean> {
+  private async signupCountsWanted(state: SyncState, signedUp: boolean, now: Date): Promise<boolean> {
     const active = await this.deps.store.activePlan().catch(() => undefined);
-    const ahead = active?.plan.periods.some((p) => p.sessions.some((s) => Date.parse(s.starts) > now.getTime())) ?? false;
+    // Places left are shown only for sessions with a capacity, and matter in the weeks before them.
+    const soon = now.getTime() + SIGNUP_WEEKS_MS;
+    const ahead =
+      active?.plan.periods.some((p) => p.sessions.some((s) => s.capacity !== undefined && Date.parse(s.starts) > now.getTime() && Date.parse(s.starts) <= soon)) ?? false;
     if (!ahead) return false;
-    if (wrote || !state.signupCountsAt || !state.signupCounts) return true;
+    if (signedUp || !state.signupCountsAt || !state.signupCounts) return true;
     return now.getTime() - Date.parse(state.signupCountsAt) >= SIGNUP_COUNTS_MS;
   }
 
@@ -247,7 +253,7 @@ export class SyncService {
     settings: TeamSettings,
     state: SyncState,
     now: Date,
-  ): Promise<{ state: SyncState; created: Created | null; changed: boolean }> {
+  ): Promise<{ state: SyncState; created: Created | null; changed: boolean; signupsChanged: boolean }> {
     const path = memberPath(settings.memberId);
     const key = settings.sealKey;
     const store = this.deps.store;
@@ -291,7 +297,7 @@ export class SyncService {
       const remoteEtag = fromCopy ? copy?.etag : answer.status === 'ok' || answer.status === 'tooLarge' ? answer.etag : null;
       if (remote && sameContent(merged, remote)) {
         if (!fromCopy && remoteEtag) await store.setMemberCopy({ base: client.base, etag: remoteEtag, member: remote }).catch(() => undefined);
-        return { state: next, created: null, changed: applied };
+        return { state: next, created: null, changed: applied, signupsChanged: false };
       }
       // Without a key (never in the worker, which gives every membership one) the file goes unsealed.
       const body = key ? await sealMember(merged, key) : merged;
@@ -302,7 +308,8 @@ export class SyncService {
         if (key) next = { ...next, memberSealed: true };
         // Without an ETag in the answer the next sync reads the file whole, as before.
         await store.setMemberCopy(put.etag ? { base: client.base, etag: put.etag, member: body } : null).catch(() => undefined);
-        return { state: next, created: answer.status === 'missing' ? { path, etag: put.etag } : null, changed: true };
+        const signupsChanged = !remote || !dequal(merged.signups, remote.signups);
+        return { state: next, created: answer.status === 'missing' ? { path, etag: put.etag } : null, changed: true, signupsChanged };
       }
       // Someone wrote it since (another browser of this member): read it whole next time.
       copy = undefined;

@@ -103,7 +103,10 @@ export function createWorker(deps: WorkerDeps) {
   };
   const tracker = new Tracker(store, changed);
   const plans = new PlanService({ store, fetch: deps.fetch, onChange: deps.redraw, ...(deps.planTimeoutMs ? { timeoutMs: deps.planTimeoutMs } : {}) });
-  const members = new MemberReader(teamSettings, deps.fetch);
+  const members = new MemberReader(teamSettings, deps.fetch, undefined, {
+    load: (base) => store.cachedMemberFiles(base),
+    save: (base, changed, gone) => store.putCachedMemberFiles(base, changed, gone),
+  });
   const sync = new SyncService({
     store,
     plans,

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/time/dates';
 import { CHROMIUM, CHROMIUM_ARGS, fixturePlanAt, EXTENSION_DIR } from '../e2e/harness';
 import { benchTeamFolder } from './team-folder';
+import { benchSlowFolder } from './slow-folder';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 // BENCH_ONLY=list measures the course list alone (the figures that move with the content script).
@@ -337,6 +338,7 @@ async function main() {
   console.log(`Saving a note (debounce fired → stored): median ${fmt(median(saveTimes))} ms, max ${fmt(Math.max(...saveTimes))} ms   (target ≤ 20 ms)`);
   console.log(`Popup, 12 periods and 300 progress records: open to content ${fmt(median(popupTimes))} ms median (min ${fmt(Math.min(...popupTimes))}, max ${fmt(Math.max(...popupTimes))})   (target ≤ 150 ms)`);
   for (const line of await benchTeamFolder(RUNS)) console.log(line);
+  for (const line of await benchSlowFolder(RUNS)) console.log(line);
 }
 
 await main();

@@ -42,7 +42,7 @@ describe('the database', () => {
     await store.putProgress([{ courseKey: PODD, status: 'done', completedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }]);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['assessments', 'catalogue', 'evaluations', 'extensions', 'notes', 'plans', 'progress', 'signups', 'state']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['assessments', 'catalogue', 'evaluations', 'extensions', 'memberFiles', 'notes', 'plans', 'progress', 'signups', 'state']);
     raw.close();
     const reopened = new Store(await openDatabase(name));
     expect((await reopened.progressOf(PODD))?.status).toBe('done');

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberSchema, type MemberFile } from '../../../lib/model/member';
 import { planSchema } from '../../../lib/model/plan';
+import { openDatabase, Store } from '../../../lib/storage/store';
+import type { CachedMemberFile } from '../../../lib/model/stored';
 import { MemberReader } from '../../../lib/sync/member-reader';
 import { overviewCsv, teamAssessment, teamOverview } from '../../../lib/team/overview';
 import { fixturePlan } from '../../support/fixtures';
@@ -105,6 +107,23 @@ describe('reading the member files of a team folder', () => {
     const second = await reader.read();
     expect(gets() - before).toBe(1);
     expect(second.ok && second.members.map((m) => m.displayName).sort()).toEqual(['Alex', 'Bo B', 'Kim']);
+  });
+
+  it('keeps what it read between workers: a new reader over the same kept files fetches only what changed', async () => {
+    for (const m of team) writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
+    const settings = { url: server.url, username: '', password: '', memberId: 'x'.repeat(8), displayName: 'S', shareProgress: true, shareNotes: true };
+    const store = new Store(await openDatabase(`kept-${Math.random()}`));
+    const kept = { load: (base: string) => store.cachedMemberFiles(base), save: (base: string, changed: readonly CachedMemberFile[], gone: readonly string[]) => store.putCachedMemberFiles(base, changed, gone) };
+    expect((await new MemberReader(async () => settings, fetch, undefined, kept).read()).ok).toBe(true);
+    const gets = () => server.requests.filter((r) => r.method === 'GET').length;
+    const before = gets();
+    writeFileSync(join(root, 'members', `${team[0]!.memberId}.json`), JSON.stringify({ ...team[0], displayName: 'Kim K' }));
+    rmSync(join(root, 'members', `${team[1]!.memberId}.json`));
+    // The worker was stopped and started: a new reader, the kept files from the database.
+    const again = await new MemberReader(async () => settings, fetch, undefined, kept).read();
+    expect(gets() - before).toBe(1);
+    expect(again.ok && again.members.map((m) => m.displayName).sort()).toEqual(['Bo', 'Kim K']);
+    expect((await store.cachedMemberFiles(`v1 ${new URL(server.url).href}`)).map((f) => f.name).sort()).toHaveLength(2);
   });
 });
 

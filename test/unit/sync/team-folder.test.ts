@@ -92,23 +92,29 @@ describe('syncing with a team folder', () => {
     expect((await kim.store.activePlan())?.loadedAt).toBe(loadedAt);
   });
 
-  it('counts the team’s sign-ups only while a session is ahead, at most hourly unless asked or just written', async () => {
+  it('counts the team’s sign-ups only in the two weeks before a session with places, at most every four hours unless asked or signed up', async () => {
     writeFileSync(join(root, 'plan.json'), JSON.stringify(fixturePlan()));
     const kim = await browserProfile();
     const readMembers = vi.fn(async () => ({ ok: true as const, members: [], skipped: [] }));
     const sync = new SyncService({ store: kim.store, plans: new PlanService({ store: kim.store, fetch, onChange: () => undefined }), fetch, settings: async () => kim.settings, onChange: () => undefined, pause: async () => undefined, readMembers });
-    // The plan arrives with this sync; from the next one on its sessions are known.
+    // Weeks before the sessions of 1–3 December: nothing to count yet.
+    await sync.sync(new Date('2026-11-01T10:00:00Z'));
+    await sync.sync(new Date('2026-11-10T10:00:00Z'));
+    expect(readMembers).toHaveBeenCalledTimes(0);
     await sync.sync(new Date('2026-11-25T10:00:00Z'));
-    await sync.sync(new Date('2026-11-25T10:01:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(1);
-    await sync.sync(new Date('2026-11-25T10:30:00Z'));
+    await sync.sync(new Date('2026-11-25T13:00:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(1);
-    await sync.sync(new Date('2026-11-25T11:02:00Z'));
+    await sync.sync(new Date('2026-11-25T14:01:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(2);
-    await sync.sync(new Date('2026-11-25T11:05:00Z'), { asked: true });
+    await sync.sync(new Date('2026-11-25T14:05:00Z'), { asked: true });
     expect(readMembers).toHaveBeenCalledTimes(3);
-    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-25T11:06:00Z'));
-    await sync.sync(new Date('2026-11-25T11:07:00Z'));
+    // A finished course changes no sign-up; the member's own sign-up does.
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-25T14:06:00Z'));
+    await sync.sync(new Date('2026-11-25T14:07:00Z'));
+    expect(readMembers).toHaveBeenCalledTimes(3);
+    await kim.store.putSignups([{ sessionId: '2026-11-s1', updatedAt: '2026-11-25T14:08:00.000Z' }]);
+    await sync.sync(new Date('2026-11-25T14:09:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(4);
     // Every session of the plan is over: nothing to count places for.
     await sync.sync(new Date('2027-06-01T10:00:00Z'));

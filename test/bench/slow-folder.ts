@@ -1,0 +1,230 @@
+// Team-folder figures over a network like a region's: Debian's Apache mod_dav behind a proxy
+// on loopback that makes every request wait a round trip (80 ms ± 5) and handles six at a
+// time, for a team of 40 and a region of 1,000 members. Also the requests and bytes one
+// member's browser costs the server in a day, counted through the same proxy.
+import 'fake-indexeddb/auto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { memberSchema } from '../../lib/model/member';
+import { planSchema } from '../../lib/model/plan';
+import { PlanService } from '../../lib/services/plan-service';
+import { openDatabase, Store } from '../../lib/storage/store';
+import { SyncService } from '../../lib/sync/sync-service';
+import { PlanPublisher } from '../../lib/sync/publish';
+import type { TeamSettings } from '../../lib/folder/team-settings';
+import { MemberReader, type MemberFileCache } from '../../lib/sync/member-reader';
+import { discussionPeriod } from '../../lib/time/periods';
+import { nextRoutineSync } from '../../lib/time/sync-schedule';
+import { swedishInstant, todayInSweden, addDays } from '../../lib/time/dates';
+import { Tracker } from '../../lib/services/tracker';
+import { fixturePlanAt } from '../e2e/harness';
+import { startApacheFolder, type ApacheFolder } from '../support/apache-folder';
+import { startSlowProxy, type ProxyStats, type SlowProxy } from '../support/slow-proxy';
+
+const SEAL_KEY = 'q8mZ3x0b7Yw2Lr5Tn1Vc4Kd6Hs9Gf0Ja2Pe7Ui3Ox5R';
+let dbCount = 0;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function folderOf(members: number, planAt = new Date()): Promise<{ apache: ApacheFolder; planText: string }> {
+  const apache = await startApacheFolder();
+  mkdirSync(join(apache.root, 'members'));
+  const planText = fixturePlanAt(planAt);
+  writeFileSync(join(apache.root, 'plan.json'), planText);
+  const plan = planSchema.parse(JSON.parse(planText));
+  const period = discussionPeriod(plan);
+  const keys = (period?.items ?? []).map((i) => i.url.replace(/^https:\/\//, ''));
+  const at = new Date().toISOString();
+  for (let i = 0; i < members; i += 1) {
+    const id = `bench-${String(i).padStart(6, '0')}-0000-4000-8000`;
+    const member = memberSchema.parse({
+      kind: 'kurskompis/member',
+      version: 1,
+      memberId: id,
+      displayName: `Medarbetare ${i}`,
+      updatedAt: at,
+      progress: keys.slice(0, i % (keys.length + 1)).map((courseKey) => ({ courseKey, status: 'done', completedAt: at, updatedAt: at })),
+      sharedNotes: i % 4 === 0 ? [{ id: `n-${i}`, courseKey: keys[0], text: 'En tanke till diskussionen. '.repeat(5), updatedAt: at }] : [],
+      signups: [{ sessionId: period?.sessions[i % Math.max(1, period.sessions.length)]?.id ?? 'x', updatedAt: at }],
+      evaluations: keys.slice(0, 2).map((courseKey) => ({ courseKey, periodId: period?.id ?? 'x', usefulness: 1 + (i % 5), minutes: 30 + (i % 40), updatedAt: at })),
+    });
+    writeFileSync(join(apache.root, 'members', `${id}.json`), JSON.stringify(member));
+  }
+  writeFileSync(join(apache.root, '.keep'), '');
+  apache.adopt();
+  return { apache, planText };
+}
+
+function settingsFor(url: string, memberId: string): TeamSettings {
+  return { url, username: '', password: '', memberId, sealKey: SEAL_KEY, displayName: 'Jag', shareProgress: true, shareNotes: true };
+}
+
+const keptIn = (store: Store): MemberFileCache => ({
+  load: (base) => store.cachedMemberFiles(base),
+  save: (base, changed, gone) => store.putCachedMemberFiles(base, changed, gone),
+});
+
+async function member(url: string, memberId: string) {
+  const store = new Store(await openDatabase(`bench-slow-${++dbCount}`));
+  const settings = settingsFor(url, memberId);
+  const plans = new PlanService({ store, fetch, onChange: () => undefined });
+  // A new reader each time, over the files kept in the database: the worker is stopped between syncs hours apart.
+  const reader = () => new MemberReader(async () => settings, fetch, undefined, keptIn(store));
+  const sync = new SyncService({ store, plans, fetch, settings: async () => settings, onChange: () => undefined, readMembers: () => reader().read() });
+  return { store, sync, settings, tracker: new Tracker(store, () => undefined), reader };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+async function latencyFigures(members: number, runs: number, parallel = 6): Promise<string[]> {
+  const { apache } = await folderOf(members);
+  const proxy = await startSlowProxy(apache.url, { parallel });
+  try {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < Math.min(runs, members > 100 ? 3 : 7); i += 1) {
+      const coordinator = await member(proxy.url, 'bench-coordinator-0000-4000');
+      const [first, read] = await timed(() => coordinator.reader().read());
+      if (!read.ok || read.members.length !== members) throw new Error('the overview did not read every member file');
+      cold.push(first);
+      // Opened again later, by a worker started anew: the files kept in the database are used.
+      warm.push((await timed(() => coordinator.reader().read()))[0]);
+    }
+    const joins: number[] = [];
+    const syncs: number[] = [];
+    for (let i = 0; i < Math.min(runs, 5); i += 1) {
+      const me = await member(proxy.url, `bench-me-${i}-0000-4000-8000`);
+      const [join, state] = await timed(() => me.sync.sync(new Date(), { joining: true }));
+      if (state?.error) throw new Error(`join failed: ${state.error}`);
+      joins.push(join);
+      // mod_dav's ETag of a file just written is weak for a second; a member's next change comes later than that.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await me.tracker.markDone(`digiteket.se/kurs/bench-${i}/`, `Kurs ${i}`, 'manual');
+      const [push, after] = await timed(() => me.sync.sync());
+      if (after?.error) throw new Error(`sync failed: ${after.error}`);
+      syncs.push(push);
+    }
+    const coordinator = await member(proxy.url, 'bench-coordinator-0000-4000');
+    const publishes: number[] = [];
+    const plan = planSchema.parse(JSON.parse(fixturePlanAt()));
+    const publisher = new PlanPublisher(coordinator.store, async () => coordinator.settings, fetch, () => undefined);
+    for (let i = 0; i < Math.min(runs, 5); i += 1) {
+      const draft = await coordinator.store.draft();
+      await coordinator.store.setDraft({ plan: { ...plan, updatedAt: new Date(Date.now() + i * 1000).toISOString() }, savedAt: new Date().toISOString(), ...(draft?.folderEtag ? { folderEtag: draft.folderEtag } : {}) });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const [time, result] = await timed(() => publisher.publish(draft?.folderEtag ? undefined : '*'));
+      if (!result.ok && result.error !== 'publishConflict') throw new Error(`publish failed: ${result.error}`);
+      if (result.ok) publishes.push(time);
+    }
+    const fmt = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(0)} ms`);
+    const targets = members > 100 ? { cold: '≤ 8 s', warm: '≤ 1 s' } : { cold: '≤ 1 s', warm: '—' };
+    if (parallel !== 6) return [`  ${members} member files, the server taking ${parallel} requests at a time (HTTP/2): coordinator's overview, first opening ever ${fmt(median(cold))} (target ${targets.cold})`];
+    return [
+      `  ${members} member files: coordinator's overview, first opening ever ${fmt(median(cold))} (target ${targets.cold}), opened again with nothing changed ${fmt(median(warm))} (target ${targets.warm})`,
+      `  ${members} member files: joining ${fmt(median(joins))}, one member's sync after a change ${fmt(median(syncs))} (target ≤ 1 s), publishing the plan ${publishes.length ? fmt(median(publishes)) : '–'}`,
+    ];
+  } finally {
+    await proxy.close();
+    await apache.close();
+  }
+}
+
+/** A member's day from 07.30 (the browser starts) to 07.30 the next day, through the counting proxy. */
+async function dayOf(
+  proxy: SlowProxy,
+  who: 'quiet' | 'finishes' | 'coordinator',
+  memberId: string,
+): Promise<ProxyStats & { looks: number }> {
+  const me = await member(proxy.url, memberId);
+  const today = todayInSweden();
+  const start = new Date(swedishInstant(today, '07:30') as string);
+  const end = new Date(swedishInstant(addDays(today, 1), '07:30') as string);
+  // Joined the day before: the first sync is not part of the day.
+  await me.sync.sync(new Date(start.getTime() - 86_400_000), { joining: true });
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await me.sync.sync(new Date(start.getTime() - 86_000_000));
+  proxy.reset();
+  let looks = 0;
+  let now = start;
+  const events: Array<{ at: Date; what: 'change' | 'overview' }> = [];
+  if (who === 'finishes') events.push({ at: new Date(start.getTime() + 2.5 * 3_600_000), what: 'change' });
+  if (who === 'coordinator') for (const hours of [1, 4, 7]) events.push({ at: new Date(start.getTime() + hours * 3_600_000), what: 'overview' });
+  // Syncs in a real day are minutes apart; mod_dav's ETag of a file just written is weak for a second.
+  const sync = async (at: Date) => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    return me.sync.sync(at);
+  };
+  let state = await sync(now);
+  looks += 1;
+  while (now < end) {
+    const next = nextRoutineSync(state?.quietSyncs ?? 0, now);
+    const event = events[0];
+    if (event && event.at <= next) {
+      events.shift();
+      now = event.at;
+      if (event.what === 'change') {
+        await me.tracker.markDone('digiteket.se/kurs/skapa-en-podd/', 'Skapa en podd', 'manual', now);
+        now = new Date(now.getTime() + 5_000);
+        state = await sync(now);
+        looks += 1;
+      } else {
+        // Each opening of the overview is a new worker, with the files kept in the database.
+        await me.reader().read();
+      }
+      continue;
+    }
+    if (next >= end) break;
+    now = next;
+    state = await sync(now);
+    looks += 1;
+  }
+  return { ...proxy.stats(), looks };
+}
+
+async function dayFigures(members: number, beforeDiscussion: boolean): Promise<string[]> {
+  // Before a discussion: the plan as it stands ten days later than today, its discussions (with
+  // places) five days off. Otherwise today's, whose discussions are over two weeks off.
+  const { apache } = await folderOf(members, beforeDiscussion ? new Date(Date.now() - 10 * 86_400_000) : new Date());
+  const proxy = await startSlowProxy(apache.url, { delayMs: 0, jitterMs: 0 });
+  try {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
+    const lines: string[] = [];
+    for (const who of beforeDiscussion ? (['quiet', 'finishes', 'coordinator'] as const) : (['quiet'] as const)) {
+      const day = await dayOf(proxy, who, `bench-day-${who}-0000-4000`);
+      const kinds = Object.entries(day.byKind)
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
+      lines.push(`  ${members} members${beforeDiscussion ? '' : ', no discussion within two weeks'}, ${who === 'quiet' ? 'a member who changes nothing' : who === 'finishes' ? 'a member who finishes a course' : 'the coordinator (overview opened 3 times)'}: ${day.requests} requests, ${kb(day.bytesDown)} down, ${kb(day.bytesUp)} up (${day.looks} syncs: ${kinds})`);
+    }
+    return lines;
+  } finally {
+    await proxy.close();
+    await apache.close();
+  }
+}
+
+export async function benchSlowFolder(runs: number): Promise<string[]> {
+  return [
+    'Team folder behind 80 ms per request (± 5 ms, six at a time), Apache mod_dav:',
+    ...(await latencyFigures(40, runs)),
+    ...(await latencyFigures(1000, runs)),
+    ...(await latencyFigures(1000, runs, 16)),
+    'Requests to the team folder in one day (07.30 to 07.30), in the week before a discussion with places (sign-ups counted):',
+    ...(await dayFigures(40, true)),
+    ...(await dayFigures(1000, true)),
+    ...(await dayFigures(1000, false)),
+  ];
+}
+
+if (process.argv[1]?.endsWith('slow-folder.ts')) {
+  for (const line of await benchSlowFolder(Number(process.env.BENCH_RUNS ?? 5))) console.log(line);
+}
