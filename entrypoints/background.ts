@@ -14,6 +14,7 @@ import {
   planUrlSetting,
   reminderSetting,
   seenPagesSetting,
+  teamReadProgress,
   teamFolderSetting,
 } from '../lib/storage/settings';
 import { bookedSessionIds } from '../lib/domain/sessions';
@@ -53,6 +54,7 @@ export default defineBackground(() => {
         await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
       },
       panelTickets: { read: () => notesPanelTickets.getValue(), write: (value) => notesPanelTickets.setValue(value) },
+      readProgress: (progress) => void teamReadProgress.setValue(progress).catch(() => undefined),
     });
   })();
 

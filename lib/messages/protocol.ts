@@ -90,6 +90,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
   z.object({ type: z.literal('teamMembers') }),
+  z.object({ type: z.literal('cancelTeamMembers') }),
   z.object({
     type: z.literal('saveSelfAssessment'),
     takenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
@@ -177,6 +178,7 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   setSharing: 'extension',
   signUp: 'extension',
   teamMembers: 'extension',
+  cancelTeamMembers: 'extension',
   publishPlan: 'extension',
   takeFolderPlan: 'extension',
   restoreBackup: 'extension',
@@ -275,6 +277,7 @@ export interface ResponseMap {
   setSharing: Ok<{ state: SyncState | null }>;
   signUp: Ok | Failure<'signupNoPeriod'>;
   teamMembers: ReadResult;
+  cancelTeamMembers: Ok;
   saveSelfAssessment: SaveAssessmentResult;
   openReport: Ok;
   pageReport: Ok;

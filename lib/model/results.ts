@@ -121,8 +121,8 @@ export interface MemberReading {
   overCap?: number;
 }
 
-/** `teamNoFolder`: this browser has joined no team folder. */
-export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderErrorKey | 'teamNoFolder' };
+/** `teamNoFolder`: this browser has joined no team folder; `teamReadCancelled`: the coordinator stopped the reading. */
+export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderErrorKey | 'teamNoFolder' | 'teamReadCancelled' };
 
 export type PublishResult =
   | { ok: true }

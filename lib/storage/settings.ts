@@ -43,3 +43,6 @@ export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fa
 export async function bumpRevision(): Promise<void> {
   await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
 }
+
+/** How far the worker's reading of the team's member files has come (the overview's progress bar); null when none runs. */
+export const teamReadProgress = storage.defineItem<{ done: number; total: number } | null>('session:teamReadProgress', { fallback: null });

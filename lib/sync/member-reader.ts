@@ -15,6 +15,13 @@ import { FolderFailure, WebDavClient } from './webdav';
 const PARALLEL = 16;
 /** Kept files were read by this reader's rules: a later reader with other rules reads afresh. */
 const KEPT_FORMAT = 'v1';
+/** Progress is told every this many files. */
+const PROGRESS_STEP = 20;
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
 /** Files read per listing at most; a folder of more says how many were left unread. */
 export const MAX_MEMBER_FILES = 2_000;
 
@@ -37,15 +44,35 @@ export class MemberReader {
   private cache = new Map<string, { etag: string; result: { ok: true; member: MemberFile } | { ok: false; reason: SkipReason } }>();
   private cachedBase = '';
 
+  private running: Promise<ReadResult> | null = null;
+  private cancelled = false;
+
   constructor(
     private readonly settings: () => Promise<TeamSettings | null>,
     private readonly fetchImpl: typeof fetch,
     /** How long one request may take, body included (the client's default unless told). */
     private readonly timeoutMs?: number,
     private readonly kept?: MemberFileCache,
+    /** Told how far a reading has come (files done of all listed), now and then and at its end. */
+    private readonly onProgress?: (progress: ReadProgress | null) => void,
   ) {}
 
-  async read(): Promise<ReadResult> {
+  /** One reading at a time: asked again while one runs, the same reading answers both. */
+  read(): Promise<ReadResult> {
+    this.running ??= this.readAll().finally(() => {
+      this.running = null;
+      this.cancelled = false;
+      this.onProgress?.(null);
+    });
+    return this.running;
+  }
+
+  /** Stops the running reading; what it read so far is kept for the next one. */
+  cancel(): void {
+    if (this.running) this.cancelled = true;
+  }
+
+  private async readAll(): Promise<ReadResult> {
     const settings = await this.settings();
     if (!settings) return { ok: false, error: 'teamNoFolder' };
     const address = folderOf(settings);
@@ -65,8 +92,16 @@ export class MemberReader {
       const overCap = listed.length - files.length;
       const results = new Map<string, { ok: true; member: MemberFile } | { ok: false; reason: SkipReason }>();
       const queue = [...files];
+      let lastTold = 0;
+      const tell = () => {
+        if (results.size === files.length || results.size - lastTold >= PROGRESS_STEP) {
+          lastTold = results.size;
+          this.onProgress?.({ done: results.size, total: files.length });
+        }
+      };
+      this.onProgress?.({ done: 0, total: files.length });
       const work = async () => {
-        for (let file = queue.shift(); file; file = queue.shift()) {
+        for (let file = queue.shift(); file && !this.cancelled; file = queue.shift(), tell()) {
           const cached = this.cache.get(file.name);
           if (cached && file.etag && sameTag(cached.etag, file.etag)) {
             results.set(file.name, cached.result);
@@ -93,6 +128,10 @@ export class MemberReader {
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, work));
+      if (this.cancelled) {
+        await this.kept?.save(`${KEPT_FORMAT} ${address.base}`, changed, []).catch(() => undefined);
+        return { ok: false, error: 'teamReadCancelled' };
+      }
       const listedNames = new Set(listed.map((f) => f.name));
       const gone = [...this.cache.keys()].filter((name) => !listedNames.has(name));
       for (const name of gone) this.cache.delete(name);

@@ -15,7 +15,7 @@ import type { Store } from '../storage/store';
 import { SyncService } from '../sync/sync-service';
 import { parseTeamSettings, type TeamSettings } from '../folder/team-settings';
 import { TeamService } from '../sync/team-service';
-import { MemberReader } from '../sync/member-reader';
+import { MemberReader, type ReadProgress } from '../sync/member-reader';
 import { newSealKey } from '../sync/member-seal';
 import type { SyncState } from '../model/results';
 import type { PlanAddress } from '../services/managed';
@@ -65,6 +65,8 @@ export interface WorkerDeps {
   planTimeoutMs?: number;
   /** Where the notes panel's tickets are kept (the browser's session storage); in memory if not given. */
   panelTickets?: TicketStore;
+  /** How far the reading of the team's member files has come, for the overview's progress bar (null: none running). */
+  readProgress?: (progress: ReadProgress | null) => void;
 }
 
 type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, now: Date, sender: Sender) => Promise<ResponseMap[T]> };
@@ -103,10 +105,16 @@ export function createWorker(deps: WorkerDeps) {
   };
   const tracker = new Tracker(store, changed);
   const plans = new PlanService({ store, fetch: deps.fetch, onChange: deps.redraw, ...(deps.planTimeoutMs ? { timeoutMs: deps.planTimeoutMs } : {}) });
-  const members = new MemberReader(teamSettings, deps.fetch, undefined, {
-    load: (base) => store.cachedMemberFiles(base),
-    save: (base, changed, gone) => store.putCachedMemberFiles(base, changed, gone),
-  });
+  const members = new MemberReader(
+    teamSettings,
+    deps.fetch,
+    undefined,
+    {
+      load: (base) => store.cachedMemberFiles(base),
+      save: (base, changed, gone) => store.putCachedMemberFiles(base, changed, gone),
+    },
+    deps.readProgress,
+  );
   const sync = new SyncService({
     store,
     plans,
@@ -256,6 +264,10 @@ export function createWorker(deps: WorkerDeps) {
       return (await signups.signUp(request.sessionId, now)) ? { ok: true } : { ok: false, error: 'signupNoPeriod' };
     },
     teamMembers: () => members.read(),
+    cancelTeamMembers: async () => {
+      members.cancel();
+      return { ok: true };
+    },
     saveSelfAssessment: ({ type: _type, ...input }, now) => assessments.save(input, now),
     pageReport: async (request, now) => {
       await seenPages.setValue(withSeenPage(await seenPages.getValue(), request.report, now));

@@ -41,6 +41,7 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   setSharing: { type: 'setSharing', shareProgress: true, shareNotes: true, displayName: 'Kim' },
   signUp: { type: 'signUp', sessionId: '2026-11-s1', cancel: false },
   teamMembers: { type: 'teamMembers' },
+  cancelTeamMembers: { type: 'cancelTeamMembers' },
   saveSelfAssessment: { type: 'saveSelfAssessment', scale: 7, scores: { information: 4 }, source: 'page' },
   openReport: { type: 'openReport' },
   pageReport: { type: 'pageReport', report: { address: 'https://digiteket.se/kurs/skapa-en-podd/', kind: 'landing', found: ['heading'], missing: [] } },

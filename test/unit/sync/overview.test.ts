@@ -109,6 +109,38 @@ describe('reading the member files of a team folder', () => {
     expect(second.ok && second.members.map((m) => m.displayName).sort()).toEqual(['Alex', 'Bo B', 'Kim']);
   });
 
+  it('tells how far it has come, answers a second asking with the same reading, and can be stopped', async () => {
+    for (let i = 0; i < 50; i += 1) {
+      const m = member(String(10_000_000 + i), `Medarbetare ${i}`);
+      writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
+    }
+    const settings = { url: server.url, username: '', password: '', memberId: 'x'.repeat(8), displayName: 'S', shareProgress: true, shareNotes: true };
+    const told: Array<{ done: number; total: number } | null> = [];
+    const reader = new MemberReader(async () => settings, fetch, undefined, undefined, (p) => told.push(p));
+    const gets = () => server.requests.filter((r) => r.method === 'GET').length;
+    const [a, b] = await Promise.all([reader.read(), reader.read()]);
+    expect(a).toBe(b);
+    expect(gets()).toBe(50);
+    expect(told[0]).toEqual({ done: 0, total: 50 });
+    expect(told.at(-2)).toEqual({ done: 50, total: 50 });
+    expect(told.at(-1)).toBeNull();
+    expect(told.filter((p) => p && p.done > 0 && p.done < 50).length).toBeGreaterThan(0);
+
+    // Stopped once 20 are read: the answer says so, and the next reading fetches only the rest.
+    let stopAt20 = true;
+    const fresh = new MemberReader(async () => settings, fetch, undefined, undefined, (p) => {
+      if (stopAt20 && p && p.done >= 20) fresh.cancel();
+    });
+    const before = gets();
+    expect(await fresh.read()).toEqual({ ok: false, error: 'teamReadCancelled' });
+    const readFirst = gets() - before;
+    expect(readFirst).toBeLessThan(50);
+    stopAt20 = false;
+    const again = await fresh.read();
+    expect(again.ok && again.members).toHaveLength(50);
+    expect(gets() - before).toBe(50);
+  });
+
   it('keeps what it read between workers: a new reader over the same kept files fetches only what changed', async () => {
     for (const m of team) writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
     const settings = { url: server.url, username: '', password: '', memberId: 'x'.repeat(8), displayName: 'S', shareProgress: true, shareNotes: true };
