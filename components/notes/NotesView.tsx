@@ -5,7 +5,7 @@ import { groupByPeriod } from '../../lib/domain/discussion';
 import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
-import { filterNotes, newestFirst, searchable, type ShareFilter } from '../../lib/domain/notes';
+import { NoteSearch, newestFirst, searchable, type ShareFilter } from '../../lib/domain/notes';
 import { formatNoteTime } from './format';
 import './notes.css';
 
@@ -50,7 +50,8 @@ export function NotesView({ load, loadRecent, discussionHref }: NotesViewProps) 
     if (data.value) performance.mark('kurskompis-notes-content');
   }, [data.value !== null]);
 
-  const matches = useComputed(() => (data.value ? filterNotes(data.value.notes, query.value, filter.value) : []));
+  const search = useComputed(() => (data.value ? new NoteSearch(data.value.notes) : null));
+  const matches = useComputed(() => search.value?.find(query.value, filter.value) ?? []);
   const groups = useComputed(() => groupByPeriod(matches.value.slice(0, limit.value), data.value?.plan));
 
   return (

@@ -25,17 +25,38 @@ export function searchable(notes: readonly Note[]): SearchableNote[] {
 
 export type ShareFilter = 'all' | 'shared' | 'private';
 
-export function filterNotes(notes: readonly SearchableNote[], query: string, filter: ShareFilter): Note[] {
-  const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
-  const result: Note[] = [];
-  for (const item of notes) {
-    const { note } = item;
-    if (note.deleted) continue;
-    if (filter === 'shared' && !note.shared) continue;
-    if (filter === 'private' && note.shared) continue;
-    if (terms.length === 0 || terms.every((term) => item.folded.includes(term))) result.push(note);
+/**
+ * Filtering as the user types: a query that only adds to the last one ("fo" → "for") can only
+ * narrow its answer, so only the last answer is searched again, not every note.
+ */
+export class NoteSearch {
+  private last: { terms: string[]; filter: ShareFilter; found: SearchableNote[] } | null = null;
+
+  constructor(private readonly notes: readonly SearchableNote[]) {}
+
+  find(query: string, filter: ShareFilter): Note[] {
+    const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
+    const narrows =
+      this.last !== null &&
+      this.last.filter === filter &&
+      this.last.terms.length <= terms.length &&
+      this.last.terms.every((term, i) => (terms[i] as string).includes(term));
+    const pool = narrows && this.last ? this.last.found : this.notes;
+    const found = pool.filter((item) => {
+      const { note } = item;
+      if (note.deleted) return false;
+      if (filter === 'shared' && !note.shared) return false;
+      if (filter === 'private' && note.shared) return false;
+      return terms.every((term) => item.folded.includes(term));
+    });
+    this.last = { terms, filter, found };
+    return found.map((item) => item.note);
   }
-  return result;
+}
+
+/** One search, without a last answer to build on. */
+export function filterNotes(notes: readonly SearchableNote[], query: string, filter: ShareFilter): Note[] {
+  return new NoteSearch(notes).find(query, filter);
 }
 
 export function newestFirst(a: Note, b: Note): number {

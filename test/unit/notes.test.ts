@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, parseBackup, restoreBackup, type Backup } from '../../lib/domain/backup';
 import type { Note } from '../../lib/model/note';
 import { mergeById } from '../../lib/domain/merge';
-import { filterNotes, foldForSearch, searchable } from '../../lib/domain/notes';
+import { filterNotes, foldForSearch, NoteSearch, searchable } from '../../lib/domain/notes';
 import { NotesService } from '../../lib/services/notes-service';
 import { openDatabase, Store } from '../../lib/storage/store';
 
@@ -45,6 +45,20 @@ describe('search', () => {
     expect(filterNotes(list, '', 'shared').map((x) => x.id)).toEqual(['a']);
     expect(filterNotes(list, '', 'private').map((x) => x.id)).toEqual(['b']);
     expect(filterNotes(list, 'borttagen', 'all')).toEqual([]);
+  });
+});
+
+describe('searching as the user types', () => {
+  it('finds the same notes building on the last answer as searching all of them afresh', () => {
+    const words = ['föreläsning', 'podd', 'källkritik', 'lånecykel', 'Wikipedia', 'film'];
+    const notes = Array.from({ length: 60 }, (_, i) => note({ id: `n${i}`, text: `${words[i % 6]} ${words[(i * 5) % 6]} ${i}`, shared: i % 3 === 0, ...(i % 11 === 0 ? { deleted: true } : {}) }));
+    const search = new NoteSearch(searchable(notes));
+    const typed = ['f', 'fo', 'for', 'fore', 'forel', 'fö', '', 'p', 'po', 'podd', 'podd k', 'podd kä', 'podd k', 'podd'];
+    for (const filter of ['all', 'shared', 'private', 'all'] as const) {
+      for (const query of typed) {
+        expect(search.find(query, filter).map((n) => n.id), `${filter} "${query}"`).toEqual(filterNotes(searchable(notes), query, filter).map((n) => n.id));
+      }
+    }
   });
 });
 
