@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CourseKey } from '../site/course-key';
 import type { Note } from '../model/note';
 import type { Signup } from '../model/member';
-import { readAssessmentRecord, type SelfAssessmentRecord } from '../model/self-assessment';
+import type { SelfAssessmentRecord } from '../model/self-assessment';
 import type { SyncState } from '../model/results';
 import type { CachedMemberFile, MemberCopy, PlanChanges, PlanFetchState, StoredDraft, StoredPlan, StoredSigningKey, TrustState } from '../model/stored';
 import type { ProgressRecord } from '../model/progress';
@@ -136,6 +136,9 @@ export class StoreReader {
 
   /** Saved results, those of an earlier layout (old area names, 1–5 without a scale) upgraded as read. */
   async assessments(): Promise<SelfAssessmentRecord[]> {
+    // Loaded when asked: the schema library stays out of pages that never read results (the
+    // popup opens faster without it).
+    const { readAssessmentRecord } = await import('../model/self-assessment');
     const records: unknown[] = await this.db.getAll('assessments');
     return records.flatMap((r) => readAssessmentRecord(r) ?? []);
   }
