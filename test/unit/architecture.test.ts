@@ -129,4 +129,24 @@ describe('the architecture', () => {
     const leaks = [...reached].filter((file) => /^(lib\/(storage|sync|services|worker)|components)\//.test(relative('.', file)));
     expect(leaks).toEqual([]);
   });
+
+  it('keeps the schema library out of what the popup loads before its first content', () => {
+    // Static imports only: a module loaded with import() comes later, when it is used.
+    const reached = new Set<string>();
+    const usesZod: string[] = [];
+    const walk = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)) {
+        const spec = m[1] as string;
+        if (spec === 'zod' || spec.startsWith('zod/')) usesZod.push(relative('.', file));
+        const to = spec.startsWith('.') ? resolve(file, spec) : null;
+        if (to) walk(to);
+      }
+    };
+    walk(join('entrypoints', 'popup', 'main.tsx'));
+    expect(reached.size).toBeGreaterThan(10);
+    expect(usesZod).toEqual([]);
+  });
 });
