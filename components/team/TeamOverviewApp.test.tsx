@@ -33,7 +33,7 @@ function overviewProps(props: Partial<TeamOverviewProps> = {}): TeamOverviewProp
 /** Renders the overview and waits for what it loaded. */
 async function renderOverview(props: TeamOverviewProps) {
   const rendered = render(<TeamOverviewApp {...props} />);
-  await screen.findByRole('heading', { level: 1 });
+  await screen.findByTestId('team-source');
   return rendered;
 }
 

@@ -10,6 +10,7 @@ import type { Answer } from '../../lib/messages/protocol';
 import { teamOverview } from '../../lib/team/overview';
 import { MemberFiles, type SkippedFile } from './MemberFiles';
 import { ProgressGrid } from './ProgressGrid';
+import { ReadingProgress, type ReadingProgressProps } from './ReadingProgress';
 import { SessionSignups } from './SessionSignups';
 import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
@@ -22,6 +23,8 @@ import './team.css';
 
 export interface TeamOverviewProps {
   load: () => Promise<{ plan: Plan | undefined; reading: Answer<'teamMembers'> }>;
+  /** How far the reading of the member files has come, while it runs (ReadingProgress). */
+  reading?: ReadingProgressProps;
   download: (fileName: string, text: string) => void;
   print: () => void;
   now?: () => Date;
@@ -48,7 +51,14 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     });
   }, []);
 
-  if (!reading.value) return <main class="team-app" aria-busy="true" />;
+  if (!reading.value) {
+    return (
+      <main class="team-app" aria-busy="true">
+        <h1>{t('teamOverviewTitle')}</h1>
+        {props.reading && <ReadingProgress {...props.reading} />}
+      </main>
+    );
+  }
   const currentPlan = plan.value;
   const fromFolder = reading.value.ok ? reading.value.members : [];
   const members = combine(fromFolder, imported.value);
