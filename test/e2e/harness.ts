@@ -35,7 +35,7 @@ export interface Browser {
 }
 
 export async function launch(
-  options: { lang?: 'sv' | 'en'; extension?: boolean; profileDir?: string; keepProfile?: boolean } = {},
+  options: { lang?: 'sv' | 'en'; extension?: boolean; profileDir?: string; keepProfile?: boolean; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<Browser> {
   const lang = options.lang ?? 'sv';
   const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kurskompis-e2e-'));
@@ -44,6 +44,7 @@ export async function launch(
     executablePath: CHROMIUM,
     headless: true,
     locale: lang === 'sv' ? 'sv-SE' : 'en-GB',
+    colorScheme: options.colorScheme ?? 'light',
     // Chromium on Linux takes its UI language (and so the extension's) from the environment.
     env: { ...process.env, LANGUAGE: lang === 'sv' ? 'sv' : 'en_GB', LANG: lang === 'sv' ? 'sv_SE.UTF-8' : 'en_GB.UTF-8' },
     args: [
