@@ -45,7 +45,10 @@ export default defineConfig({
             gecko: {
               id: 'kurskompis@kurskompis.se',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing leaves the browser unless the user joins a team folder, a server of the
+              // user's choosing; the kinds it then receives are asked for at that moment
+              // (entrypoints/options/data-consent.ts).
+              data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo', 'browsingActivity', 'personalCommunications'] },
             },
           },
         }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { teamPermissionRequest } from './data-consent';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { downloadText } from '../../components/shared/download';
 import { t } from '../../lib/text/i18n';
@@ -57,13 +58,24 @@ void openReader().then((store) => {
           const address = folderAddress(request.url);
           if (!address) return { ok: false, error: 'teamError_badAddress' };
           // Asked now, for this one origin, while the user is clicking: never up front.
-          const granted = await browser.permissions.request({ origins: [hostPattern(address.base)] }).catch(() => false);
+          // In Firefox the kinds of data the folder will receive are asked for in the same prompt.
+          const ask = teamPermissionRequest(hostPattern(address.base), request, import.meta.env.FIREFOX);
+          const granted = await browser.permissions.request(ask as Parameters<typeof browser.permissions.request>[0]).catch(() => false);
           if (!granted) return { ok: false, error: 'teamError_permission' };
           return send({ type: 'joinTeam', ...request });
         },
         leave: () => send({ type: 'leaveTeam' }),
         syncNow: () => send({ type: 'syncNow' }),
-        setSharing: (patch) => send({ type: 'setSharing', ...patch }),
+        async setSharing(patch) {
+          if (!import.meta.env.FIREFOX || (!patch.shareProgress && !patch.shareNotes)) return send({ type: 'setSharing', ...patch });
+          // Sharing more: Firefox asks for the kinds of data first; a kind refused stays unshared.
+          type Request = Parameters<typeof browser.permissions.request>[0];
+          await browser.permissions.request(teamPermissionRequest(null, patch, true) as Request).catch(() => false);
+          const holds = (sharing: { shareProgress: boolean; shareNotes: boolean }) =>
+            browser.permissions.contains(teamPermissionRequest(null, sharing, true) as Request).catch(() => false);
+          const [progress, notes] = await Promise.all([holds({ shareProgress: true, shareNotes: false }), holds({ shareProgress: false, shareNotes: true })]);
+          return send({ type: 'setSharing', ...patch, shareProgress: patch.shareProgress && progress, shareNotes: patch.shareNotes && notes });
+        },
         subscribe: (listener) => revision.watch(listener),
       }}
       backup={{
