@@ -30,7 +30,7 @@ function optionsProps(overrides: Partial<OptionsProps> = {}): OptionsProps {
     team: {
       load: async () => ({ settings: null, state: undefined }),
       join: vi.fn(async () => ({ ok: false as const, error: 'syncError_auth' as const })),
-      leave: vi.fn(async () => undefined),
+      leave: vi.fn(async () => ({ ok: true as const })),
       syncNow: vi.fn(async () => undefined),
       setSharing: vi.fn(async () => undefined),
       subscribe: () => () => undefined,

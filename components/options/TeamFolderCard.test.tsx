@@ -9,6 +9,7 @@ const type = (label: string | RegExp, value: string) => fireEvent.input(screen.g
 describe('TeamFolderCard', () => {
   it('joins with the address, sign-in, name and sharing chosen, and says why a join failed', async () => {
     let settings: TeamSettings | null = null;
+    let serverUp = false;
     const join = vi.fn<TeamFolderCardProps['join']>(async (request) => {
       if (request.password !== 'rätt') return { ok: false, error: 'syncError_auth' };
       settings = { ...request, memberId: 'm-00000001' };
@@ -17,7 +18,11 @@ describe('TeamFolderCard', () => {
     const props: TeamFolderCardProps = {
       load: async () => ({ settings, state: settings ? { base: 'x', failures: 0, lastOkAt: '2026-11-25T09:42:00Z' } : undefined }),
       join,
-      leave: vi.fn(async () => (settings = null)),
+      leave: vi.fn<TeamFolderCardProps['leave']>(async (removeFile) => {
+        if (removeFile && !serverUp) return { ok: false, error: 'syncError_unreachable' };
+        settings = null;
+        return { ok: true };
+      }),
       syncNow: vi.fn(async () => undefined),
       setSharing: vi.fn(async () => undefined),
       subscribe: () => () => undefined,
@@ -45,5 +50,15 @@ describe('TeamFolderCard', () => {
     });
     expect(screen.getByTestId('sync-state').textContent).toBe('Synkat 10.42.');
     await expectAccessible(container);
+
+    // Leaving for good with the file removed: while the folder cannot be reached the member stays, and is told.
+    fireEvent.click(screen.getByLabelText('Ta också bort min fil ur mappen (mitt namn och allt jag delat)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Lämna teamets mapp' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/./);
+    expect(props.leave).toHaveBeenLastCalledWith(true);
+    expect(screen.getByText('Du är med i teamets mapp.', { exact: false })).toBeTruthy();
+    serverUp = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Lämna teamets mapp' }));
+    await screen.findByRole('button', { name: 'Gå med' });
   });
 });

@@ -12,7 +12,8 @@ import type { SyncState } from '../../lib/model/results';
 export interface TeamFolderCardProps {
   load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
   join: (request: TeamJoin) => Promise<Answer<'joinTeam'> | { ok: false; error: 'teamError_permission' }>;
-  leave: () => Promise<unknown>;
+  /** `removeFile`: the member's file goes from the folder too. */
+  leave: (removeFile: boolean) => Promise<Answer<'leaveTeam'>>;
   syncNow: () => Promise<unknown>;
   setSharing: (patch: { shareProgress: boolean; shareNotes: boolean; displayName: string }) => Promise<unknown>;
   subscribe: (listener: () => void) => () => void;
@@ -23,6 +24,7 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
   const form = useSignal<TeamJoin>({ url: '', username: '', password: '', displayName: '', shareProgress: true, shareNotes: false });
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
+  const removeFile = useSignal(false);
   const refresh = async () => (loaded.value = await props.load());
   useEffect(() => {
     void refresh();
@@ -78,10 +80,29 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
             <button type="button" disabled={busy.value} onClick={() => void run(props.syncNow)}>
               {t('teamSyncNow')}
             </button>
-            <button type="button" disabled={busy.value} onClick={() => void run(props.leave)}>
+            <button
+              type="button"
+              disabled={busy.value}
+              onClick={() =>
+                void run(async () => {
+                  error.value = null;
+                  const result = await props.leave(removeFile.value);
+                  if (!result.ok) error.value = t(result.error);
+                })
+              }
+            >
               {t('teamLeave')}
             </button>
           </p>
+          <label class="check">
+            <input type="checkbox" checked={removeFile.value} onChange={(e) => (removeFile.value = (e.currentTarget as HTMLInputElement).checked)} />{' '}
+            {t('teamRemoveFile')}
+          </label>
+          {error.value && (
+            <p role="alert" class="error" data-testid="team-error">
+              {error.value}
+            </p>
+          )}
         </>
       ) : (
         <form

@@ -64,7 +64,7 @@ void openReader().then((store) => {
           if (!granted) return { ok: false, error: 'teamError_permission' };
           return send({ type: 'joinTeam', ...request });
         },
-        leave: () => send({ type: 'leaveTeam' }),
+        leave: (removeFile) => send({ type: 'leaveTeam', removeFile }),
         syncNow: () => send({ type: 'syncNow' }),
         async setSharing(patch) {
           if (!import.meta.env.FIREFOX || (!patch.shareProgress && !patch.shareNotes)) return send({ type: 'setSharing', ...patch });

@@ -9,6 +9,7 @@ import type {
   CollectContext,
   DraftAddResult,
   DraftSaveResult,
+  FolderErrorKey,
   ImportResult,
   JoinResult,
   PlanLoadResult,
@@ -85,7 +86,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     shareProgress: z.boolean(),
     shareNotes: z.boolean(),
   }),
-  z.object({ type: z.literal('leaveTeam') }),
+  z.object({ type: z.literal('leaveTeam'), removeFile: z.boolean().optional() }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
@@ -272,7 +273,7 @@ export interface ResponseMap {
   addToDraft: DraftAddResult;
   useDraft: PlanLoadResult;
   joinTeam: JoinResult;
-  leaveTeam: Ok;
+  leaveTeam: Ok | { ok: false; error: FolderErrorKey };
   syncNow: Ok<{ state: SyncState | null }>;
   setSharing: Ok<{ state: SyncState | null }>;
   signUp: Ok | Failure<'signupNoPeriod'>;

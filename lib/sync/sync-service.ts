@@ -9,7 +9,7 @@ import { mergeById } from '../domain/merge';
 import { MEMBERS_DIR, memberPath, PLAN_FILE } from '../folder/layout';
 import { mergeMembers, sameContent } from './member-merge';
 import { isSealedBy, sealMember } from './member-seal';
-import type { ReadResult, SyncState } from '../model/results';
+import { folderErrorKey, type FolderErrorKey, type ReadResult, type SyncState } from '../model/results';
 import { retryDelayMs } from './retry';
 import { folderOf, type TeamSettings } from '../folder/team-settings';
 import { folderAddress } from '../folder/address';
@@ -321,6 +321,25 @@ export class SyncService {
       await (this.deps.pause ?? defaultPause)(attempt);
     }
     throw new FolderFailure('busy');
+  }
+
+  /**
+   * Takes this member's file out of the folder, for a member who leaves for good: their name
+   * and all they shared go with it. Only the copy read just before is deleted (If-Match).
+   */
+  async removeMember(): Promise<{ ok: true } | { ok: false; error: FolderErrorKey }> {
+    const settings = await this.deps.settings().catch(() => null);
+    if (!settings) return { ok: true };
+    try {
+      const client = clientFor(settings, this.deps);
+      const path = memberPath(settings.memberId);
+      const answer = await client.get(path);
+      if (answer.status !== 'missing') await client.remove(path, answer.status === 'ok' || answer.status === 'tooLarge' ? answer.etag : null);
+      await this.deps.store.setMemberCopy(null).catch(() => undefined);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: folderErrorKey(error instanceof FolderFailure ? error.reason : 'failed') };
+    }
   }
 
   /** Records this member wrote from another browser, newer than ours, come here too. */

@@ -250,7 +250,12 @@ export function createWorker(deps: WorkerDeps) {
       return result;
     },
     joinTeam: ({ type: _type, ...join }, now) => team.join(join, now),
-    leaveTeam: async () => {
+    leaveTeam: async (request) => {
+      // A file that cannot be removed now keeps the membership, so the member can try again.
+      if (request.removeFile) {
+        const removed = await sync.removeMember();
+        if (!removed.ok) return removed;
+      }
       await team.leave();
       return { ok: true };
     },

@@ -121,6 +121,19 @@ describe('syncing with a team folder', () => {
     expect(readMembers).toHaveBeenCalledTimes(4);
   });
 
+  it('takes the member’s own file out of the folder for one who leaves for good', async () => {
+    const kim = await browserProfile();
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-12T10:20:00Z'));
+    await kim.sync.sync(new Date('2026-11-25T10:00:00Z'));
+    expect(memberFile().displayName).toBe('Kim');
+    expect(await kim.sync.removeMember()).toEqual({ ok: true });
+    expect(() => memberFile()).toThrow();
+    // Nothing there any more is no failure either.
+    expect(await kim.sync.removeMember()).toEqual({ ok: true });
+    // Here, everything stays.
+    expect((await kim.store.progress()).get(PODD)?.status).toBe('done');
+  });
+
   it('keeps the plan in force when the folder holds a broken plan', async () => {
     writeFileSync(join(root, 'plan.json'), JSON.stringify(fixturePlan()));
     const kim = await browserProfile();
