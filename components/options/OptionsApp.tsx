@@ -118,6 +118,11 @@ export function OptionsApp(props: OptionsProps) {
       <header>
         <h1>{t('extName')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
+        <p>
+          <a href="privacy.html" target="_blank" rel="noopener">
+            {t('privacyLink')}
+          </a>
+        </p>
       </header>
 
       <section class="card" aria-labelledby="current-plan">

@@ -35,6 +35,7 @@ const SHOTS: Shot[] = [
   { name: 'report', open: extensionPage('report.html'), fullPage: true },
   { name: 'notes', open: extensionPage('notes.html'), ready: '[data-testid="notes-count"]', fullPage: true },
   { name: 'discussion', open: extensionPage('discussion.html'), fullPage: true },
+  { name: 'privacy', open: extensionPage('privacy.html'), fullPage: true },
 ];
 
 async function prepare(browser: Browser): Promise<void> {
