@@ -110,7 +110,7 @@ describe('Mitt år', () => {
   });
 
   it('counts this year\'s finished courses per area against the plan of the year', () => {
-    const progress = [
+    const progress: ProgressRecord[] = [
       done('kallkritik-pa-natet', '2026-02-10T10:00:00Z'),
       done('skapa-en-podd', '2026-03-10T10:00:00Z'),
       done('filma-med-mobilen', '2026-05-10T10:00:00Z', 'Skapa innehåll'),
