@@ -28,9 +28,9 @@ export interface Coverage {
   year: string;
 }
 
-/** A period belongs to the year its deadline falls in. */
+/** The periods that run some time in the year: one from December to January is in both. */
 export function periodsOfYear(plan: Plan | undefined, year: string): Period[] {
-  return (plan?.periods ?? []).filter((p) => p.deadline.slice(0, 4) === year);
+  return (plan?.periods ?? []).filter((p) => p.starts.slice(0, 4) <= year && p.deadline.slice(0, 4) >= year);
 }
 
 export function coverage(

@@ -26,10 +26,10 @@ export interface MyYear {
 
 export function myYear(plan: Plan | undefined, progress: readonly ProgressRecord[], now: Date = new Date()): MyYear {
   const year = todayInSweden(now).slice(0, 4);
-  // A period belongs to the year its deadline falls in.
+  // The periods that run some time in the year: one from December to January is in both.
   const plannedArea = new Map<CourseKey, AreaId | null>();
   for (const period of plan?.periods ?? []) {
-    if (period.deadline.slice(0, 4) !== year) continue;
+    if (period.starts.slice(0, 4) > year || period.deadline.slice(0, 4) < year) continue;
     const area = (period.competenceArea && areaNamed(period.competenceArea)) || null;
     for (const item of period.items) {
       const key = courseKey(item.url);

@@ -93,6 +93,13 @@ describe('the year\'s coverage', () => {
     expect(doneBy).toMatchObject({ 'Skapa en podd': 2, 'Filma med mobilen': 1, 'Sök smart': 0 });
   });
 
+  it('counts a period running from December into January in both years', () => {
+    const p = plan('2026-03-15T12:00:00Z');
+    p.periods[0] = { ...p.periods[0]!, deadline: '2026-01-20' };
+    expect(coverage(p, [], null, new Date('2025-12-10T10:00:00Z')).planned).toBe(1);
+    expect(coverage(p, [], null, new Date('2026-04-10T10:00:00Z')).planned).toBe(4);
+  });
+
   it('takes the year in Swedish time: late on 31 December UTC is already next year', () => {
     const result = coverage(plan('2026-03-15T12:00:00Z'), [], null, new Date('2025-12-31T23:30:00Z'));
     expect(result.year).toBe('2026');
