@@ -17,7 +17,7 @@ export interface CoverageRow {
   periods: Array<{ id: string; title: string }>;
   /** Members whose file says the course is done; null without member files. */
   doneBy: number | null;
-  /** The day it was first seen, when that was after the plan last changed. */
+  /** The day it was first seen, when that was after the plan last changed and the plan does not hold it. */
   newSince?: string;
 }
 
@@ -63,6 +63,8 @@ export function coverage(
       if (!key || !isCourseKey(key)) continue;
       const row = rows.get(key) ?? { key, title: item.title, periods: [], doneBy: null };
       if (!row.area && periodArea) row.area = periodArea;
+      // What the plan already holds is no news to the planner, whenever the lists showed it.
+      delete row.newSince;
       if (thisYear.has(period.id) && !row.periods.some((p) => p.id === period.id)) row.periods.push({ id: period.id, title: period.title });
       rows.set(key, row);
     }

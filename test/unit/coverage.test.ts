@@ -81,6 +81,9 @@ describe('the year\'s coverage', () => {
   it('flags a course first seen after the plan last changed, with that day', () => {
     const rows = coverage(plan('2026-03-15T12:00:00Z'), catalogue, null, new Date('2026-04-10T10:00:00Z')).rows;
     expect(rows.filter((r) => r.newSince).map((r) => [r.title, r.newSince])).toEqual([['Ny kurs om AI', '2026-04-02']]);
+    // A course the plan holds is no news, even when a list showed it only after the plan changed.
+    const planned = coverage(plan('2026-01-01T12:00:00Z'), catalogue, null, new Date('2026-04-10T10:00:00Z')).rows;
+    expect(planned.filter((r) => r.newSince).map((r) => r.title)).toEqual(['Filma med mobilen', 'Ny kurs om AI']);
     // Once the plan is changed after it, it is not new any more.
     const later = coverage(plan('2026-04-05T12:00:00Z'), catalogue, null, new Date('2026-04-10T10:00:00Z')).rows;
     expect(later.some((r) => r.newSince)).toBe(false);
