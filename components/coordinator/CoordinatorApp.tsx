@@ -18,6 +18,7 @@ import { Field, ProblemsContext } from './problems';
 import { StartCard } from './StartCard';
 import { TitleLookup, type TitleSource } from './TitleLookup';
 import { SigningCard, type Signing } from './SigningCard';
+import { Coverage, type CoverageSource } from './Coverage';
 import './coordinator.css';
 
 // The coordinator's plan editor: the view over the draft model (lib/coordinator/draft-model.ts),
@@ -41,6 +42,8 @@ export interface CoordinatorProps {
   locale: string;
   /** Present when this browser is in a team folder. */
   folder?: FolderPublishing | undefined;
+  /** The year's coverage against the catalogue; absent, the planner shows none. */
+  coverage?: CoverageSource | undefined;
   now?: () => Date;
   saveDelayMs?: number;
 }
@@ -296,6 +299,8 @@ export function CoordinatorApp(props: CoordinatorProps) {
         />
 
         {props.signing && <SigningCard signing={props.signing} />}
+
+        {props.coverage && <Coverage source={props.coverage} now={now} />}
 
         <details class="card start-over">
           <summary>{t('startOverHeading')}</summary>

@@ -59,6 +59,15 @@ describe('ReportApp', () => {
     expect(props.print).toHaveBeenCalled();
   });
 
+  it('shows Mitt år: this year\'s finished courses per area against the year\'s plan', async () => {
+    render(<ReportApp {...reportProps()} />);
+    const year = await screen.findByTestId('my-year');
+    expect(within(year).getByText(/Kurser du har gjort klart i år \(2026\)/)).toBeTruthy();
+    const lines = within(year).getAllByRole('listitem').map((li) => li.textContent);
+    // October's three courses and November's five (the article is not a course); January's are next year's.
+    expect(lines).toEqual(['Information och analys: 0 av 3', 'Skapa innehåll: 1 av 5']);
+  });
+
   it('shows a start on 1–5 and an end on 1–7 apart, each on its own scale, and says why', async () => {
     const mixed: SelfAssessmentRecord[] = [{ ...(assessments[0] as SelfAssessmentRecord), scale: 5, scores: scores(3) }, assessments[1] as SelfAssessmentRecord];
     const { container } = render(<ReportApp {...reportProps(mixed)} />);

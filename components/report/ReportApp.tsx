@@ -10,6 +10,7 @@ import { buildReport, reportCsv } from '../../lib/domain/report';
 import { AssessmentChart } from '../shared/AssessmentChart';
 import { DEFAULT_SCALE, type Scale } from '../../lib/model/competence-areas';
 import { ManualAssessment } from './ManualAssessment';
+import { MyYear } from './MyYear';
 import './report.css';
 
 // The report for the development talk (medarbetarsamtal), printed to PDF from the browser.
@@ -116,6 +117,8 @@ export function ReportApp(props: ReportProps) {
           </div>
         ))}
       </section>
+
+      <MyYear plan={d.plan} progress={d.progress} now={today} />
 
       <section aria-labelledby="assessment-heading" id="self-assessment">
         <h2 id="assessment-heading">{t('reportAssessmentHeading')}</h2>

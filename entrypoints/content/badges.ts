@@ -9,16 +9,19 @@ export const HOST_ATTR = 'data-kurskompis';
 
 export interface BadgeLook {
   text: string;
-  variant: 'period' | 'optional' | 'done';
+  /** `notPlanned`: coordinator mode only, a course in no period of the saved plan. */
+  variant: 'period' | 'optional' | 'done' | 'notPlanned';
 }
 
 export function badgeLook(
   item: PageItem | undefined,
   done: boolean,
   labels: BadgeLabels,
+  /** In coordinator mode: whether the course is in some period of the saved plan. */
+  planned?: boolean,
 ): BadgeLook | null {
   if (done) return { text: labels.done, variant: 'done' };
-  if (!item) return null;
+  if (!item) return planned === false ? { text: labels.notInPlan, variant: 'notPlanned' } : null;
   return item.optional ? { text: labels.optional, variant: 'optional' } : { text: labels.period, variant: 'period' };
 }
 

@@ -11,6 +11,7 @@ export const BADGE_CSS = `
   padding: 3px 8px; border-radius: 999px; white-space: nowrap; color: #fff; background: #1d4f91; }
 .badge--optional { background: #fff; color: #1d4f91; box-shadow: inset 0 0 0 1px #1d4f91; }
 .badge--done { background: #1e6b3a; }
+.badge--notPlanned { background: #fff; color: #8a4b00; box-shadow: inset 0 0 0 1px #8a4b00; }
 `;
 
 export const PANEL_CSS = `

@@ -23,6 +23,8 @@ async function pageTitle(url: string): Promise<string | null> {
 
 void Promise.all([openReader(), teamFolderSetting.getValue()]).then(([store, team]) => {
   const joined = parseTeamSettings(team) !== null;
+  // Member files are read from the folder once per visit, not at every autosave of the plan.
+  const members = joined ? send({ type: 'teamMembers' }).then((reading) => (reading.ok ? reading.members : null)) : Promise.resolve(null);
   render(
     <CoordinatorApp
       load={async () => {
@@ -52,6 +54,13 @@ void Promise.all([openReader(), teamFolderSetting.getValue()]).then(([store, tea
       }}
       planAddress={{ get: () => publishAddress.getValue(), set: (value) => publishAddress.setValue(value) }}
       locale={uiLocale()}
+      coverage={{
+        load: async () => {
+          const [draft, catalogue, files] = await Promise.all([store.draft(), store.catalogue(), members]);
+          return { plan: draft?.plan, catalogue, members: files };
+        },
+        subscribe: (listener) => revision.watch(listener),
+      }}
       folder={
         joined
           ? { publish: (overwrite) => send({ type: 'publishPlan', ...(overwrite ? { overwrite } : {}) }), take: (etag) => send({ type: 'takeFolderPlan', etag }) }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCALES } from '../model/competence-areas';
 import type { MessageKey } from '../text/i18n';
-import { BACKUP_MAX_BYTES } from '../model/limits';
+import { BACKUP_MAX_BYTES, CATALOGUE_BATCH } from '../model/limits';
 import { NOTE_MAX_CHARS, type Note } from '../model/note';
 import type { SiteAdapterOverrides } from '../model/plan';
 import type {
@@ -75,6 +75,22 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('addToDraft'),
     periodId: z.string().min(1).max(100),
     items: z.array(z.object({ key, title: title.min(1), kind: z.enum(['course', 'article']) })).min(1).max(500),
+  }),
+  // Coordinator mode: the course cards a list showed, for the catalogue (a list page sends its
+  // cards in batches of at most this many).
+  z.object({
+    type: z.literal('catalogueSeen'),
+    entries: z
+      .array(
+        z.object({
+          key,
+          title: title.trim().min(1),
+          area: z.string().trim().min(1).max(200).optional(),
+          minutes: z.number().int().min(1).max(6000).optional(),
+        }),
+      )
+      .min(1)
+      .max(CATALOGUE_BATCH),
   }),
   z.object({ type: z.literal('useDraft') }),
   z.object({
@@ -156,6 +172,8 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   pageReport: 'site',
   // The coordinator collects courses on Digiteket; the worker takes them only in coordinator mode.
   addToDraft: 'site',
+  // What course lists showed, for the catalogue; the worker takes it only in coordinator mode.
+  catalogueSeen: 'site',
   importPlan: 'extension',
   useDemoPlan: 'extension',
   setPlanUrl: 'extension',
@@ -203,6 +221,8 @@ export interface BadgeLabels {
   period: string;
   optional: string;
   done: string;
+  /** In coordinator mode, on a course in no period of the saved plan. */
+  notInPlan: string;
 }
 
 export interface PageContext {
@@ -271,6 +291,8 @@ export interface ResponseMap {
   dismissPlanChanges: Ok;
   saveDraft: DraftSaveResult;
   addToDraft: DraftAddResult;
+  /** How many cards were new to the catalogue. */
+  catalogueSeen: Ok<{ added: number }> | { ok: false; error: 'collectNotCoordinator' };
   useDraft: PlanLoadResult;
   joinTeam: JoinResult;
   leaveTeam: Ok | { ok: false; error: FolderErrorKey };

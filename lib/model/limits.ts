@@ -4,3 +4,5 @@
 export const PLAN_MAX_BYTES = 1_000_000;
 export const MAX_PROBLEMS_SHOWN = 5;
 export const BACKUP_MAX_BYTES = 50_000_000;
+/** The most course cards one message to the catalogue carries; a long list sends several. */
+export const CATALOGUE_BATCH = 200;

@@ -412,6 +412,29 @@ export interface CourseFacts {
   competenceArea?: string;
 }
 
+/** A stated time in a short line ("45 minuter", "1,5 timmar"), or undefined. */
+function minutesIn(text: string): number | undefined {
+  const hours = PATTERNS.hours.exec(text);
+  const minutes = PATTERNS.minutes.exec(text);
+  if (hours) return Math.round(Number((hours[1] as string).replace(',', '.')) * 60) + (minutes ? Number(minutes[1]) : 0);
+  return minutes ? Number(minutes[1]) : undefined;
+}
+
+/**
+ * What a course card's facts say of its time and competence area. A card's facts are short
+ * lines of their own, so an area's name there is the card's area without "Kompetensområde:".
+ */
+export function cardFacts(card: Element): CourseFacts {
+  const facts: CourseFacts = {};
+  for (const line of card.querySelectorAll(SELECTORS.cardMeta)) {
+    const text = line.textContent ?? '';
+    if (text.length >= 300) continue;
+    facts.minutes ??= minutesIn(text);
+    facts.competenceArea ??= areaIn(text)?.name;
+  }
+  return facts;
+}
+
 /** What a course page says of its time and competence area, where it says it. */
 export function courseFacts(doc: Document): CourseFacts {
   const main = mainContent(doc);
@@ -424,12 +447,7 @@ export function courseFacts(doc: Document): CourseFacts {
     .filter((text) => text.length < 120)
     .sort((a, b) => Number(timeLine.test(b)) - Number(timeLine.test(a)));
   for (const text of meta) {
-    if (facts.minutes === undefined) {
-      const hours = PATTERNS.hours.exec(text);
-      const minutes = PATTERNS.minutes.exec(text);
-      if (hours) facts.minutes = Math.round(Number((hours[1] as string).replace(',', '.')) * 60) + (minutes ? Number(minutes[1]) : 0);
-      else if (minutes) facts.minutes = Number(minutes[1]);
-    }
+    facts.minutes ??= minutesIn(text);
     if (facts.competenceArea === undefined) {
       // Any of the area's names, as the page writes it: the report groups by what was read.
       const area = PATTERNS.areaLine.test(text) ? areaIn(text) : undefined;

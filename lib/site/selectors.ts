@@ -23,6 +23,7 @@ export const SELECTORS = {
   link: 'a[href]',
   card: 'article, li, .course-card',
   cardTitle: 'h2, h3, h4, .course-card__title',
+  cardMeta: '.course-card__meta',
   myPagesEntry: 'li',
   completionDate: 'time[datetime]',
   assessmentRow: 'li, tr',
@@ -124,6 +125,10 @@ export const SELECTOR_EXAMPLES: { readonly [K in keyof typeof SELECTORS]: { why:
   cardTitle: {
     why: 'the title inside a card\'s link, where its badge goes',
     examples: [{ fixture: 'kurser.html', count: 27 }],
+  },
+  cardMeta: {
+    why: 'the short facts under a card (area, level, time), read for the catalogue in coordinator mode',
+    examples: [{ fixture: 'kurser.html', count: 24 }, { fixture: 'kurs-skapa-en-podd.html', count: 0 }],
   },
   myPagesEntry: {
     why: 'an entry on Mina sidor; a finished one carries a date or a certificate link',

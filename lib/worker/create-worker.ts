@@ -1,5 +1,6 @@
 import { parseBackup, restoreBackup } from '../domain/backup';
 import { CoordinatorService } from '../services/coordinator-service';
+import { CatalogueService } from '../services/catalogue';
 import { PlanPublisher } from '../sync/publish';
 import { courseKey } from '../site/course-key';
 import { demoPlan } from '../domain/demo-plan';
@@ -132,6 +133,7 @@ export function createWorker(deps: WorkerDeps) {
   });
   const notes = new NotesService(store, changed);
   const coordinator = new CoordinatorService({ store, plans, isOn: deps.coordinatorMode, onChange: deps.bumpRevision });
+  const catalogue = new CatalogueService(store, deps.coordinatorMode);
   const signups = new SignupService(store, changed);
   const signingKeys = new SigningKeys(store);
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
@@ -147,7 +149,7 @@ export function createWorker(deps: WorkerDeps) {
   const pageContext = async (now: Date): Promise<PageContext> => {
     const [stored, progress, collect] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now)]);
     const done = doneKeys(progress);
-    const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
+    const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone'), notInPlan: t('badgeNotInPlan') };
     if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
     const period = currentPeriod(stored.plan, now);
     // A plan stored before its overrides were checked gets no say for the ones now refused.
@@ -244,6 +246,8 @@ export function createWorker(deps: WorkerDeps) {
     saveDraft: (request, now) => coordinator.save(request.plan, now),
     // Allowed from Digiteket pages: the service accepts it only in coordinator mode.
     addToDraft: (request, now) => coordinator.add(request.periodId, request.items, now),
+    // Allowed from Digiteket pages: the service records nothing outside coordinator mode.
+    catalogueSeen: (request, now) => catalogue.learn(request.entries, now),
     useDraft: async (_request, now) => {
       const result = await coordinator.useMyself(now);
       if (result.ok) await deps.planUrl.setValue(null);

@@ -34,6 +34,7 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   dismissPlanChanges: { type: 'dismissPlanChanges' },
   saveDraft: { type: 'saveDraft', plan: fixturePlan() },
   addToDraft: { type: 'addToDraft', periodId: '2026-11', items: [{ key: KEY, title: 'Skapa en podd', kind: 'course' }] },
+  catalogueSeen: { type: 'catalogueSeen', entries: [{ key: KEY, title: 'Skapa en podd', area: 'Skapa innehåll', minutes: 45 }] },
   useDraft: { type: 'useDraft' },
   joinTeam: { type: 'joinTeam', url: 'https://moln.example.se/dav/', username: 'a', password: 'b', displayName: 'Kim', shareProgress: true, shareNotes: true },
   leaveTeam: { type: 'leaveTeam' },
@@ -96,7 +97,7 @@ describe('the message protocol', () => {
       .map(([type]) => type)
       .sort();
     // A change here is a decision about what Digiteket's pages (and their scripts) can do.
-    expect(fromSite).toEqual(['addToDraft', 'completedOnPage', 'importMyPages', 'notesPanelTicket', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
+    expect(fromSite).toEqual(['addToDraft', 'catalogueSeen', 'completedOnPage', 'importMyPages', 'notesPanelTicket', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
     // And what a page of ours framed inside a web page may send (the panel, once granted).
     const fromFrames = Object.entries(SENDERS)
       .filter(([, who]) => who === 'panel' || who === 'framed')

@@ -1,4 +1,5 @@
 import type { Feature } from '../runner';
+import { catalogueLearning } from './catalogue';
 import { completionDetection } from './completion';
 import { coordinatorCollecting } from './collecting';
 import { courseStrip } from './course-strip';
@@ -11,5 +12,5 @@ import { recordVisit } from './visit';
 
 /** Every in-page feature, once, in the order they go into the page. */
 export function contentFeatures(): Feature[] {
-  return [recordVisit(), courseStrip(), notesTab(), completionDetection(), myPagesImport(), selfAssessmentSave(), listBadges(), coordinatorCollecting(), siteCheckReport()];
+  return [recordVisit(), courseStrip(), notesTab(), completionDetection(), myPagesImport(), selfAssessmentSave(), listBadges(), coordinatorCollecting(), catalogueLearning(), siteCheckReport()];
 }
