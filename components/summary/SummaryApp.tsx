@@ -53,11 +53,11 @@ function PeriodRow({ period }: { period: PeriodSummary }) {
         <td colSpan={5}>{t('summaryPaused')}</td>
       ) : (
         <>
-          <td data-testid="finished">
+          <td class="count" data-testid="finished">
             {f.finishedPercent === null ? t('summaryNoRequired') : t('summaryFinished', [f.finishedPercent, f.finished, f.members])}
           </td>
-          <td>{t('summaryOutOf', [f.held, f.sessions])}</td>
-          <td>{t('summaryOutOf', [f.signedUp, f.members])}</td>
+          <td class="count">{t('summaryOutOf', [f.held, f.sessions])}</td>
+          <td class="count">{t('summaryOutOf', [f.signedUp, f.members])}</td>
           <td>{courseCell(f.evaluation, 'top')}</td>
           <td>{courseCell(f.evaluation, 'bottom')}</td>
         </>
