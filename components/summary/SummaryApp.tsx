@@ -58,8 +58,8 @@ function PeriodRow({ period }: { period: PeriodSummary }) {
           </td>
           <td class="count">{t('summaryOutOf', [f.held, f.sessions])}</td>
           <td class="count">{t('summaryOutOf', [f.signedUp, f.members])}</td>
-          <td>{courseCell(f.evaluation, 'top')}</td>
-          <td>{courseCell(f.evaluation, 'bottom')}</td>
+          <td class="course">{courseCell(f.evaluation, 'top')}</td>
+          <td class="course">{courseCell(f.evaluation, 'bottom')}</td>
         </>
       )}
     </tr>
