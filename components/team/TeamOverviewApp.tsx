@@ -79,6 +79,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
           {reading.value.ok && reading.value.overCap ? ` ${t('teamOverCap', reading.value.overCap)}` : ''}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>
+        <p class="no-print"><a href="summary.html">{t('summaryLink')}</a></p>
       </header>
 
       <MemberFiles
