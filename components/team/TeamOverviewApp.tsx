@@ -13,6 +13,7 @@ import { ProgressGrid } from './ProgressGrid';
 import { SessionSignups } from './SessionSignups';
 import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
+import { TeamEvaluation } from './TeamEvaluation';
 import './team.css';
 
 // The coordinator's overview of the team: progress grid, discussion sign-ups, the team's
@@ -21,7 +22,12 @@ import './team.css';
 // by a team without one.
 
 export interface TeamOverviewProps {
-  load: () => Promise<{ plan: Plan | undefined; reading: Answer<'teamMembers'> }>;
+  load: () => Promise<{
+    plan: Plan | undefined;
+    reading: Answer<'teamMembers'>;
+    /** Each course's stated time as this browser knows it (own progress, the catalogue). */
+    stated?: Record<string, number>;
+  }>;
   download: (fileName: string, text: string) => void;
   print: () => void;
   now?: () => Date;
@@ -39,11 +45,13 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const imported = useSignal<MemberFile[]>([]);
   const importSkipped = useSignal<SkippedFile[]>([]);
   const periodId = useSignal<string | null>(null);
+  const stated = useSignal<Record<string, number>>({});
 
   useEffect(() => {
     void props.load().then((loaded) => {
       plan.value = loaded.plan;
       reading.value = loaded.reading;
+      stated.value = loaded.stated ?? {};
       periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
     });
   }, []);
@@ -99,6 +107,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
           <SessionSignups sessions={overview.sessions} />
           <TeamAssessment members={members} />
           <SharedNotes notes={overview.notes} print={props.print} />
+          {period && <TeamEvaluation period={period} members={members} stated={stated.value} now={now()} download={props.download} />}
         </>
       )}
     </main>
