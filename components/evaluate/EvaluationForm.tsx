@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { dayMonth } from '../../lib/text/format';
-import { t, type MessageKey } from '../../lib/text/i18n';
+import { t } from '../../lib/text/i18n';
 import { courseKey } from '../../lib/site/course-key';
 import { todayInSweden } from '../../lib/time/dates';
 import { lastEndedPeriod } from '../../lib/time/evaluable';
@@ -38,14 +38,14 @@ export interface EvaluationFormProps {
   now?: () => Date;
 }
 
-const SCALE = Array.from({ length: USEFULNESS_MAX - USEFULNESS_MIN + 1 }, (_, i) => USEFULNESS_MIN + i);
-const USEFUL_LABELS: Record<number, MessageKey> = {
-  1: 'evaluateUseful1',
-  2: 'evaluateUseful2',
-  3: 'evaluateUseful3',
-  4: 'evaluateUseful4',
-  5: 'evaluateUseful5',
-};
+// The scale's points with their words, lowest first (USEFULNESS_MIN to USEFULNESS_MAX).
+const SCALE = [
+  () => t('evaluateUseful1'),
+  () => t('evaluateUseful2'),
+  () => t('evaluateUseful3'),
+  () => t('evaluateUseful4'),
+  () => t('evaluateUseful5'),
+].map((label, i) => ({ value: USEFULNESS_MIN + i, label }));
 
 interface CardProps {
   periodId: string;
@@ -114,7 +114,7 @@ function CourseCard({ periodId, courseKey: key, title, index, stated, saved, sav
       <fieldset {...(error.value?.field === 'usefulness' ? { 'aria-describedby': `${id}-error` } : {})}>
         <legend>{t('evaluateUsefulness')}</legend>
         <div class="scale">
-          {SCALE.map((value) => (
+          {SCALE.filter(({ value }) => value <= USEFULNESS_MAX).map(({ value, label }) => (
             <label key={value} class="choice">
               <input
                 type="radio"
@@ -123,7 +123,7 @@ function CourseCard({ periodId, courseKey: key, title, index, stated, saved, sav
                 checked={usefulness.value === value}
                 onChange={() => (usefulness.value = value)}
               />{' '}
-              {t(USEFUL_LABELS[value] as MessageKey)}
+              {label()}
             </label>
           ))}
         </div>
