@@ -53,6 +53,10 @@ export default defineBackground(() => {
       openReport: async (section) => {
         await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${section ? `#${section}` : ''}`) });
       },
+      openEvaluation: async (periodId, key) => {
+        const query = new URLSearchParams({ period: periodId, course: key });
+        await browser.tabs.create({ url: browser.runtime.getURL(`/evaluate.html?${query}`) });
+      },
       panelTickets: { read: () => notesPanelTickets.getValue(), write: (value) => notesPanelTickets.setValue(value) },
       readProgress: (progress) => void teamReadProgress.setValue(progress).catch(() => undefined),
     });

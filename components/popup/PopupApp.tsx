@@ -12,6 +12,7 @@ import type { PlanChanges, StoredPlan } from '../../lib/model/stored';
 import { PeriodView } from './PeriodView';
 import { PlanChangesNotice } from './PlanChangesNotice';
 import { SessionSignup } from './SessionSignup';
+import { EvaluateEntry, periodsToEvaluate } from './EvaluateEntry';
 import './popup.css';
 
 export interface PopupProps {
@@ -36,6 +37,8 @@ export interface PopupProps {
   openNotes: () => void;
   openPlanner?: () => void;
   openReport?: () => void;
+  /** Opens the evaluation form for a period's courses. */
+  openEvaluation?: (periodId: string) => void;
   subscribe: (listener: () => void) => () => void;
   now?: () => Date;
 }
@@ -73,6 +76,7 @@ export function PopupApp(props: PopupProps) {
   const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(undefined);
   const openSessions = useSignal<SessionGroup[]>([]);
   const siteCheckHint = useSignal(false);
+  const toEvaluate = useSignal<Period[]>([]);
   const refresh = async () => {
     const loaded = await load();
     // Asked once: it stays for as long as this popup is open.
@@ -82,6 +86,7 @@ export function PopupApp(props: PopupProps) {
     coordinator.value = loaded.coordinator === true;
     team.value = loaded.team;
     openSessions.value = loaded.stored ? openSessionGroups(loaded.stored.plan, now()) : [];
+    toEvaluate.value = loaded.stored ? periodsToEvaluate(loaded.stored.plan, loaded.progress, now()) : [];
   };
   useEffect(() => {
     void refresh();
@@ -167,6 +172,7 @@ export function PopupApp(props: PopupProps) {
         </section>
       )}
       {!signupFirst && signup}
+      {props.openEvaluation && <EvaluateEntry periods={toEvaluate.value} onOpen={props.openEvaluation} />}
       {team.value && (
         <p class="sync-line muted" role="status" data-testid="sync-line">
           {syncStateText(team.value.state)}

@@ -14,6 +14,7 @@ import { ReadingProgress, type ReadingProgressProps } from './ReadingProgress';
 import { SessionSignups } from './SessionSignups';
 import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
+import { TeamEvaluation } from './TeamEvaluation';
 import './team.css';
 
 // The coordinator's overview of the team: progress grid, discussion sign-ups, the team's
@@ -22,7 +23,12 @@ import './team.css';
 // by a team without one.
 
 export interface TeamOverviewProps {
-  load: () => Promise<{ plan: Plan | undefined; reading: Answer<'teamMembers'> }>;
+  load: () => Promise<{
+    plan: Plan | undefined;
+    reading: Answer<'teamMembers'>;
+    /** Each course's stated time as this browser knows it (own progress, the catalogue). */
+    stated?: Record<string, number>;
+  }>;
   /** How far the reading of the member files has come, while it runs (ReadingProgress). */
   reading?: ReadingProgressProps;
   download: (fileName: string, text: string) => void;
@@ -42,11 +48,13 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const imported = useSignal<MemberFile[]>([]);
   const importSkipped = useSignal<SkippedFile[]>([]);
   const periodId = useSignal<string | null>(null);
+  const stated = useSignal<Record<string, number>>({});
 
   useEffect(() => {
     void props.load().then((loaded) => {
       plan.value = loaded.plan;
       reading.value = loaded.reading;
+      stated.value = loaded.stated ?? {};
       periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
     });
   }, []);
@@ -110,6 +118,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
           <SessionSignups sessions={overview.sessions} />
           <TeamAssessment members={members} />
           <SharedNotes notes={overview.notes} print={props.print} />
+          {period && <TeamEvaluation period={period} members={members} stated={stated.value} now={now()} download={props.download} />}
         </>
       )}
     </main>

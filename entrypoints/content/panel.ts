@@ -15,6 +15,8 @@ export interface PanelState {
   done: boolean;
   /** A word beside the button, e.g. that this is the course's last step. */
   hint?: string;
+  /** Offer "Utvärdera kursen" (a done course). */
+  evaluate?: boolean;
 }
 
 export interface Panel {
@@ -32,14 +34,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 export async function mountPanel(
   ctx: ContentScriptContext,
   heading: Element,
-  actions: { onToggle: (done: boolean) => Promise<unknown> },
+  actions: { onToggle: (done: boolean) => Promise<unknown>; onEvaluate?: () => Promise<unknown> },
 ): Promise<Panel> {
   let current: PanelState = { badge: null, done: false };
-  let parts: { badge: HTMLElement; hint: HTMLElement; button: HTMLButtonElement; status: HTMLElement } | null = null;
+  let parts: { badge: HTMLElement; hint: HTMLElement; button: HTMLButtonElement; status: HTMLElement; evaluate: HTMLButtonElement } | null = null;
 
   const render = () => {
     if (!parts) return;
-    const { badge, hint, button } = parts;
+    const { badge, hint, button, evaluate } = parts;
+    evaluate.hidden = !current.evaluate || !actions.onEvaluate;
     hint.hidden = !current.hint;
     hint.textContent = current.hint ?? '';
     badge.hidden = !current.badge;
@@ -64,8 +67,13 @@ export async function mountPanel(
       status.textContent = done ? t('markedDone') : t('markedUndone');
       void actions.onToggle(done);
     });
-    root.append(brand, badge, hint, button, status);
-    parts = { badge, hint, button, status };
+    // Asks the worker to open the form in a tab of its own: nothing of it is in this page.
+    const evaluate = el('button', undefined, t('evaluateCourse'));
+    evaluate.type = 'button';
+    evaluate.hidden = true;
+    onUserEvent(evaluate, 'click', () => void actions.onEvaluate?.());
+    root.append(brand, badge, hint, button, evaluate, status);
+    parts = { badge, hint, button, status, evaluate };
     render();
   });
   return {

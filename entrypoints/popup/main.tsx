@@ -54,6 +54,7 @@ void openReader().then((store) => {
       openNotes={() => openPage('/notes.html')}
       openSiteCheck={() => openPage('/options.html#site-check')}
       openReport={() => openPage('/report.html')}
+      openEvaluation={(periodId) => openPage(`/evaluate.html?${new URLSearchParams({ period: periodId })}`)}
       openPlanner={() => openPage('/coordinator.html')}
       subscribe={(listener) => revision.watch(listener)}
     />,

@@ -13,9 +13,19 @@ void openReader().then((store) => {
   render(
     <TeamOverviewApp
       load={async () => {
-        const [active, draft, reading] = await Promise.all([store.activePlan(), store.draft(), send({ type: 'teamMembers' })]);
+        const [active, draft, reading, progress, catalogue] = await Promise.all([
+          store.activePlan(),
+          store.draft(),
+          send({ type: 'teamMembers' }),
+          store.progress(),
+          store.catalogue(),
+        ]);
+        // The stated time as the coordinator's own course visits saw it, else as a course list showed it.
+        const stated: Record<string, number> = {};
+        for (const entry of catalogue) if (entry.minutes !== undefined) stated[entry.key] = entry.minutes;
+        for (const record of progress.values()) if (record.minutes !== undefined) stated[record.courseKey] = record.minutes;
         // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
-        return { plan: active?.plan ?? draft?.plan, reading };
+        return { plan: active?.plan ?? draft?.plan, reading, stated };
       }}
       reading={{
         watch: (listener) => {

@@ -19,6 +19,7 @@ import type {
   SyncState,
 } from '../model/results';
 import { courseKeySchema } from '../model/course-key';
+import type { SaveEvaluationResult } from '../model/evaluation';
 import { PAGE_CHECKS } from '../site/page-checks';
 import type { SiteProfile } from '../site/profile';
 
@@ -141,6 +142,18 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportSigningKey') }),
   z.object({ type: z.literal('importSigningKey'), text: z.string().max(10_000) }),
   z.object({ type: z.literal('planFileText') }),
+  // Checked loosely here and rule by rule in the service, so that a bad value gets its own sentence.
+  z.object({
+    type: z.literal('saveEvaluation'),
+    periodId: z.string().min(1).max(100),
+    courseKey: key,
+    usefulness: z.number(),
+    minutes: z.number().optional(),
+    comment: z.string().max(20_000).optional(),
+    showName: z.boolean().optional(),
+  }),
+  // A course page only asks: the worker finds the period and opens our own page.
+  z.object({ type: z.literal('openEvaluation'), key }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -207,6 +220,9 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   exportSigningKey: 'extension',
   importSigningKey: 'extension',
   planFileText: 'extension',
+  saveEvaluation: 'extension',
+  // The button under a done course's title: opens the evaluation form in a tab, nothing else.
+  openEvaluation: 'site',
 };
 
 export interface PageItem {
@@ -255,6 +271,8 @@ export const ANSWER_ERRORS = [
   'signingKeyFileInvalid',
   // A notes panel without a valid ticket: not opened from the tab beside a course.
   'notesPanelRefused',
+  // No period of the plan in force has the course: there is nothing to evaluate it in.
+  'evaluationNoPeriod',
 ] as const satisfies readonly MessageKey[];
 type AnswerError = (typeof ANSWER_ERRORS)[number];
 
@@ -314,6 +332,8 @@ export interface ResponseMap {
   importSigningKey: Ok<{ fingerprint: string }> | Failure<'signingKeyFileInvalid'>;
   /** The saved plan as a file's text, signed when this browser has a signing key. */
   planFileText: Ok<{ text: string }> | { ok: false; error: 'noDraftSaved' };
+  saveEvaluation: SaveEvaluationResult;
+  openEvaluation: Ok | Failure<'evaluationNoPeriod'>;
 }
 
 /**

@@ -27,3 +27,9 @@ export type Evaluation = z.infer<typeof evaluationSchema>;
 export function evaluationId(evaluation: Pick<Evaluation, 'courseKey' | 'periodId'>): string {
   return `${evaluation.periodId}\n${evaluation.courseKey}`;
 }
+
+/** Why an evaluation was not saved; each is the key of the sentence that says so. */
+export const EVALUATION_ERRORS = ['evaluationNoPeriod', 'evaluationNoCourse', 'evaluationUsefulness', 'evaluationMinutes', 'evaluationComment'] as const;
+export type EvaluationError = (typeof EVALUATION_ERRORS)[number];
+
+export type SaveEvaluationResult = { ok: true; evaluation: Evaluation } | { ok: false; error: EvaluationError };

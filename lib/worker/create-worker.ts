@@ -11,6 +11,8 @@ import { isConflict, NotesService, type NoteWrite } from '../services/notes-serv
 import { currentPeriod } from '../time/periods';
 import { PlanService } from '../services/plan-service';
 import { SelfAssessmentService } from '../services/self-assessment';
+import { EvaluationService } from '../services/evaluations';
+import { periodOfCourse } from '../time/evaluable';
 import { SignupService } from '../services/signups';
 import type { Store } from '../storage/store';
 import { SyncService } from '../sync/sync-service';
@@ -60,6 +62,8 @@ export interface WorkerDeps {
   /** After each sync, with the state it ended in, e.g. to plan the retry alarm. */
   afterSync: (state: SyncState) => Promise<void>;
   openReport: (section?: string) => Promise<void>;
+  /** Opens the evaluation form for one course of a period in a new tab (none without a browser). */
+  openEvaluation?: (periodId: string, key: string) => Promise<void>;
   /** The Digiteket pages seen last, for the site check (extension storage); in memory if not given. */
   seenPages?: Setting<SeenPage[]>;
   /** How long a plan address may take to answer. */
@@ -138,6 +142,7 @@ export function createWorker(deps: WorkerDeps) {
   const signingKeys = new SigningKeys(store);
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
   const assessments = new SelfAssessmentService(store, changed);
+  const evaluations = new EvaluationService(store, changed);
   const panels = new PanelTickets(deps.panelTickets ?? memoryStore());
   let seen: SeenPage[] = [];
   const seenPages: Setting<SeenPage[]> = deps.seenPages ?? { getValue: async () => seen, setValue: async (value) => void (seen = value) };
@@ -315,6 +320,14 @@ export function createWorker(deps: WorkerDeps) {
     planFileText: async () => {
       const draft = await store.draft();
       return draft ? { ok: true, text: await signingKeys.planText(draft.plan) } : { ok: false, error: 'noDraftSaved' };
+    },
+    saveEvaluation: ({ type: _type, ...input }, now) => evaluations.save(input, now),
+    openEvaluation: async (request, now) => {
+      const stored = await store.activePlan();
+      const period = stored ? periodOfCourse(stored.plan, request.key, now) : undefined;
+      if (!period) return { ok: false, error: 'evaluationNoPeriod' };
+      await deps.openEvaluation?.(period.id, request.key);
+      return { ok: true };
     },
   };
 

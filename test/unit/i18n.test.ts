@@ -7,6 +7,7 @@ import { PROBLEM_REASONS } from '../../lib/model/plan-parse';
 import { AREA_IDS } from '../../lib/model/competence-areas';
 import { ANSWER_ERRORS } from '../../lib/messages/protocol';
 import { BACKUP_PROBLEMS, FOLDER_ERRORS, PLAN_LOAD_ERRORS, RESULT_ERRORS } from '../../lib/model/results';
+import { EVALUATION_ERRORS } from '../../lib/model/evaluation';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,7 +60,7 @@ describe('translations', () => {
       // A template whose fixed start begins some catalogue key: a family of keys.
       for (const m of text.matchAll(/`(\w+)\$\{/g)) if (catalogueKeys.some((key) => key.startsWith(m[1]!))) families.add(m[1]!);
     }
-    const builtAtRunTime = new Set<string>([...PLAN_LOAD_ERRORS, ...ANSWER_ERRORS, ...RESULT_ERRORS]);
+    const builtAtRunTime = new Set<string>([...PLAN_LOAD_ERRORS, ...ANSWER_ERRORS, ...RESULT_ERRORS, ...EVALUATION_ERRORS]);
     for (const prefix of families) for (const reason of FAMILIES[prefix] ?? []) builtAtRunTime.add(`${prefix}${reason}`);
     return { written, mapped, families, builtAtRunTime };
   }

@@ -54,6 +54,8 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   exportSigningKey: { type: 'exportSigningKey' },
   importSigningKey: { type: 'importSigningKey', text: '{}' },
   planFileText: { type: 'planFileText' },
+  saveEvaluation: { type: 'saveEvaluation', periodId: '2026-11', courseKey: KEY, usefulness: 4 },
+  openEvaluation: { type: 'openEvaluation', key: KEY },
 };
 
 let count = 0;
@@ -97,7 +99,7 @@ describe('the message protocol', () => {
       .map(([type]) => type)
       .sort();
     // A change here is a decision about what Digiteket's pages (and their scripts) can do.
-    expect(fromSite).toEqual(['addToDraft', 'catalogueSeen', 'completedOnPage', 'importMyPages', 'notesPanelTicket', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
+    expect(fromSite).toEqual(['addToDraft', 'catalogueSeen', 'completedOnPage', 'importMyPages', 'notesPanelTicket', 'openEvaluation', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
     // And what a page of ours framed inside a web page may send (the panel, once granted).
     const fromFrames = Object.entries(SENDERS)
       .filter(([, who]) => who === 'panel' || who === 'framed')

@@ -9,7 +9,7 @@ import type { Feature, PageState } from '../runner';
 function stripState(page: PageState, key: string, lastStep: boolean): PanelState {
   const item = page.items.get(key);
   const done = page.done.has(key);
-  if (done) return { badge: { text: item ? t('badgeDoneInPeriod') : t('badgeDone'), variant: 'done' }, done };
+  if (done) return { badge: { text: item ? t('badgeDoneInPeriod') : t('badgeDone'), variant: 'done' }, done, evaluate: true };
   // The last step is a sign the course is being finished, not proof: the user says when.
   const hint = lastStep ? { hint: t('stripLastStep') } : {};
   if (item?.optional) return { badge: { text: t('badgePeriodOptional'), variant: 'optional' }, done, ...hint };
@@ -39,7 +39,10 @@ export function courseStrip(): Feature {
         if (!heading) return;
         mounting = true;
         const title = life.page.title();
-        mountPanel(life.ctx, heading, { onToggle: (done) => send({ type: 'setDone', key, done, title }) }).then((mounted) => {
+        mountPanel(life.ctx, heading, {
+          onToggle: (done) => send({ type: 'setDone', key, done, title }),
+          onEvaluate: () => send({ type: 'openEvaluation', key }),
+        }).then((mounted) => {
           if (gone) return mounted.remove();
           panel = mounted;
           update();
