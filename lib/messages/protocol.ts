@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SCALES } from '../model/competence-areas';
+import { EXTENSION_REASONS } from '../model/extension';
+import { calendarDate } from '../model/fields';
 import type { MessageKey } from '../text/i18n';
 import { BACKUP_MAX_BYTES } from '../model/limits';
 import { NOTE_MAX_CHARS, type Note } from '../model/note';
@@ -123,6 +125,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportSigningKey') }),
   z.object({ type: z.literal('importSigningKey'), text: z.string().max(10_000) }),
   z.object({ type: z.literal('planFileText') }),
+  z.object({
+    type: z.literal('setExtension'),
+    periodId: z.string().min(1).max(100),
+    deadline: calendarDate,
+    reason: z.enum(EXTENSION_REASONS),
+    note: z.string().max(300).optional(),
+  }),
+  z.object({ type: z.literal('removeExtension'), periodId: z.string().min(1).max(100) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -186,6 +196,9 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   exportSigningKey: 'extension',
   importSigningKey: 'extension',
   planFileText: 'extension',
+  // The member's personal deadline, from the popup.
+  setExtension: 'extension',
+  removeExtension: 'extension',
 };
 
 export interface PageItem {
@@ -232,6 +245,11 @@ export const ANSWER_ERRORS = [
   'signingKeyFileInvalid',
   // A notes panel without a valid ticket: not opened from the tab beside a course.
   'notesPanelRefused',
+  // A personal deadline that cannot stand for its period (lib/model/extension.ts).
+  'extensionNoteMarkup',
+  'problem_extensionPeriod',
+  'problem_extensionBeforeStart',
+  'problem_extensionTooLate',
 ] as const satisfies readonly MessageKey[];
 type AnswerError = (typeof ANSWER_ERRORS)[number];
 
@@ -288,6 +306,8 @@ export interface ResponseMap {
   importSigningKey: Ok<{ fingerprint: string }> | Failure<'signingKeyFileInvalid'>;
   /** The saved plan as a file's text, signed when this browser has a signing key. */
   planFileText: Ok<{ text: string }> | { ok: false; error: 'noDraftSaved' };
+  setExtension: Ok | Failure<'extensionNoteMarkup' | 'problem_extensionPeriod' | 'problem_extensionBeforeStart' | 'problem_extensionTooLate'>;
+  removeExtension: Ok | Failure<'problem_extensionPeriod'>;
 }
 
 /**

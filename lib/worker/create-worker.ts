@@ -11,6 +11,8 @@ import { currentPeriod } from '../time/periods';
 import { PlanService } from '../services/plan-service';
 import { SelfAssessmentService } from '../services/self-assessment';
 import { SignupService } from '../services/signups';
+import { ExtensionService, memberExtensions } from '../services/extensions';
+import { deadlineOf } from '../time/personal-deadline';
 import type { Store } from '../storage/store';
 import { SyncService } from '../sync/sync-service';
 import { parseTeamSettings, type TeamSettings } from '../folder/team-settings';
@@ -125,6 +127,8 @@ export function createWorker(deps: WorkerDeps) {
   const signingKeys = new SigningKeys(store);
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
   const assessments = new SelfAssessmentService(store, changed);
+  // A personal deadline changes days left, the badges and the toolbar, and goes to the team folder.
+  const extensions = new ExtensionService(store, changed);
   const panels = new PanelTickets(deps.panelTickets ?? memoryStore());
   let seen: SeenPage[] = [];
   const seenPages: Setting<SeenPage[]> = deps.seenPages ?? { getValue: async () => seen, setValue: async (value) => void (seen = value) };
@@ -134,11 +138,12 @@ export function createWorker(deps: WorkerDeps) {
     isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : noteAnswer(result);
 
   const pageContext = async (now: Date): Promise<PageContext> => {
-    const [stored, progress, collect] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now)]);
+    const [stored, progress, collect, settings] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now), teamSettings()]);
     const done = doneKeys(progress);
     const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone') };
     if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
-    const period = currentPeriod(stored.plan, now);
+    const deadline = deadlineOf(await memberExtensions(store, stored.plan, settings?.memberId));
+    const period = currentPeriod(stored.plan, now, deadline);
     // A plan stored before its overrides were checked gets no say for the ones now refused.
     const overrides = acceptedOverrides(stored.plan.siteAdapter);
     // Checked when the plan was read (lib/model/site-profile.ts); only a newer one is applied.
@@ -153,7 +158,8 @@ export function createWorker(deps: WorkerDeps) {
         ? {
             period: {
               title: period.title,
-              deadline: period.deadline,
+              // The member's: a badge says "klar senast" the personal deadline when one applies.
+              deadline: deadline(period),
               items: period.items.flatMap((item) => {
                 const key = courseKey(item.url);
                 return key ? [{ key, title: item.title, optional: item.optional === true, kind: item.kind }] : [];
@@ -288,6 +294,8 @@ export function createWorker(deps: WorkerDeps) {
       if (imported.ok) await deps.bumpRevision();
       return imported;
     },
+    setExtension: (request, now) => extensions.set(request, now),
+    removeExtension: (request, now) => extensions.remove(request.periodId, now),
     planFileText: async () => {
       const draft = await store.draft();
       return draft ? { ok: true, text: await signingKeys.planText(draft.plan) } : { ok: false, error: 'noDraftSaved' };

@@ -52,6 +52,8 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   exportSigningKey: { type: 'exportSigningKey' },
   importSigningKey: { type: 'importSigningKey', text: '{}' },
   planFileText: { type: 'planFileText' },
+  setExtension: { type: 'setExtension', periodId: '2026-11', deadline: '2026-12-15', reason: 'sick' },
+  removeExtension: { type: 'removeExtension', periodId: '2026-11' },
 };
 
 let count = 0;
