@@ -20,7 +20,6 @@ import { openDatabase, Store } from '../lib/storage/store';
 import { updateToolbar } from '../lib/services/toolbar';
 import { memberExtensions } from '../lib/services/extensions';
 import { deadlineOf } from '../lib/time/personal-deadline';
-import { parseTeamSettings } from '../lib/folder/team-settings';
 import { doneKeys } from '../lib/services/tracker';
 import { createWorker } from '../lib/worker/create-worker';
 import type { SyncState } from '../lib/model/results';
@@ -35,7 +34,7 @@ const REMINDER_NOTIFICATION = 'kurskompis-reminder';
 
 export default defineBackground(() => {
   // This member's id in the team folder: a personal deadline the coordinator granted is theirs.
-  const memberId = async () => parseTeamSettings(await teamFolderSetting.getValue())?.memberId;
+  const memberId = async () => (await ready).memberId();
   const toolbar = async (store: Store) => updateToolbar(store, new Date(), await memberId());
   const ready = (async () => {
     const store = new Store(await openDatabase());

@@ -338,6 +338,8 @@ export function createWorker(deps: WorkerDeps) {
     team,
     coordinator,
     panels,
+    /** This member's id in the team folder, if in one: a deadline granted in the plan is for it. */
+    memberId: async () => (await teamSettings())?.memberId,
     /** Answers one message; anything malformed, unknown or from a sender not allowed is refused. */
     async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<Answer<RequestType>> {
       const parsed = requestSchema.safeParse(raw);
