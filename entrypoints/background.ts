@@ -20,6 +20,8 @@ import {
 import { bookedSessionIds } from '../lib/domain/sessions';
 import { openDatabase, Store } from '../lib/storage/store';
 import { updateToolbar } from '../lib/services/toolbar';
+import { memberExtensions } from '../lib/services/extensions';
+import { deadlineOf } from '../lib/time/personal-deadline';
 import { doneKeys } from '../lib/services/tracker';
 import { createWorker } from '../lib/worker/create-worker';
 import type { SyncState } from '../lib/model/results';
@@ -33,6 +35,9 @@ const REMINDER_ALARM = 'reminders';
 const REMINDER_NOTIFICATION = 'kurskompis-reminder';
 
 export default defineBackground(() => {
+  // This member's id in the team folder: a personal deadline the coordinator granted is theirs.
+  const memberId = async () => (await ready).memberId();
+  const toolbar = async (store: Store) => updateToolbar(store, new Date(), await memberId());
   const ready = (async () => {
     const store = new Store(await openDatabase());
     return createWorker({
@@ -44,7 +49,7 @@ export default defineBackground(() => {
       coordinatorMode: () => coordinatorMode.getValue(),
       planAddress: () => planAddress(() => planUrlSetting.getValue()),
       redraw: async () => {
-        await updateToolbar(store);
+        await toolbar(store);
         await bumpRevision();
       },
       bumpRevision,
@@ -101,7 +106,7 @@ export default defineBackground(() => {
     // A plan preset by policy wins over one the user chose, and needs no click.
     const address = await planAddress(() => planUrlSetting.getValue());
     if (address) await plans.fetchUrl(address.url, address.kind);
-    await updateToolbar(store);
+    await toolbar(store);
   };
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -122,7 +127,8 @@ export default defineBackground(() => {
     const stored = await store.activePlan();
     if (!stored) return;
     const [progress, signups, settings, last] = await Promise.all([store.progress(), store.signups(), reminderSetting.getValue(), lastReminderDay.getValue()]);
-    const reminder = dueReminder(stored.plan, new Set(doneKeys(progress)), bookedSessionIds(signups), settings, last ?? undefined, now);
+    const deadline = deadlineOf(await memberExtensions(store, stored.plan, await memberId()));
+    const reminder = dueReminder(stored.plan, new Set(doneKeys(progress)), bookedSessionIds(signups), settings, last ?? undefined, now, deadline);
     if (!reminder) return;
     const { title, message } = reminderText(reminder, now);
     await browser.notifications.create(REMINDER_NOTIFICATION, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
@@ -134,7 +140,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void refreshPlan());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PLAN_REFRESH_ALARM) void refreshPlan();
-    if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => updateToolbar(store));
+    if (alarm.name === TOOLBAR_ALARM) void ready.then(({ store }) => toolbar(store));
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) void ready.then(({ sync }) => sync.sync());
     if (alarm.name === REMINDER_ALARM) {
       void ready.then(({ store }) => remind(store));
@@ -171,5 +177,5 @@ export default defineBackground(() => {
       .then(() => browser.action.openPopup())
       .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
   });
-  void ready.then(({ store }) => updateToolbar(store));
+  void ready.then(({ store }) => toolbar(store));
 });

@@ -2,22 +2,36 @@ import { dayMonth, daysLeftText, deadlineText, paceText, sessionText } from '../
 import { t } from '../../lib/text/i18n';
 import type { PeriodOverview } from '../../lib/domain/overview';
 import { ItemList } from './ItemList';
+import { ExtensionForm, personalDeadlineText, type ExtensionInput, type ExtensionResult } from './ExtensionForm';
 
 interface Props {
   view: PeriodOverview;
   onToggle: (key: string, done: boolean, title: string) => void;
+  /** Present when the member can set a personal deadline from here. */
+  extension?: {
+    save: (input: ExtensionInput) => Promise<ExtensionResult>;
+    remove: (periodId: string) => Promise<ExtensionResult>;
+  };
+  /** A second period view in the popup needs its own heading id. */
+  headingId?: string;
 }
 
-export function PeriodView({ view, onToggle }: Props) {
+export function PeriodView({ view, onToggle, extension, headingId = 'period-title' }: Props) {
   const { period, required, optional } = view;
+  const personal = personalDeadlineText(view.deadline);
   return (
-    <section aria-labelledby="period-title">
-      <h2 id="period-title">{period.title}</h2>
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{period.title}</h2>
       {period.competenceArea && <p class="period-area">{t('competenceArea', period.competenceArea)}</p>}
       <ul class="facts">
         <li data-testid="deadline">
-          {deadlineText(period.deadline)} · <strong>{daysLeftText(view.daysLeft)}</strong>
+          {deadlineText(view.deadline.deadline)} · <strong>{daysLeftText(view.daysLeft)}</strong>
         </li>
+        {personal && (
+          <li class="personal-deadline" data-testid="personal-deadline">
+            {personal}
+          </li>
+        )}
         <li class="progress-line" data-testid="tally">
           <span>{t('requiredDone', [required.done, required.total])}</span>
           <progress max={Math.max(required.total, 1)} value={required.done} aria-label={t('progressLabel')} />
@@ -31,6 +45,7 @@ export function PeriodView({ view, onToggle }: Props) {
         </li>
         <li class="muted">{t('periodRuns', [dayMonth(period.starts), dayMonth(period.deadline)])}</li>
       </ul>
+      {extension && <ExtensionForm period={period} deadline={view.deadline} onSave={extension.save} onRemove={extension.remove} />}
       <ItemList items={view.items} onToggle={onToggle} />
     </section>
   );

@@ -10,6 +10,8 @@ import { overview, type Overview } from '../../lib/domain/overview';
 import { openSessionGroups, type SessionGroup } from '../../lib/time/periods';
 import type { PlanChanges, StoredPlan } from '../../lib/model/stored';
 import { PeriodView } from './PeriodView';
+import type { ExtensionInput, ExtensionResult } from './ExtensionForm';
+import type { MemberExtensions } from '../../lib/time/personal-deadline';
 import { PlanChangesNotice } from './PlanChangesNotice';
 import { SessionSignup } from './SessionSignup';
 import { EvaluateEntry, periodsToEvaluate } from './EvaluateEntry';
@@ -26,7 +28,11 @@ export interface PopupProps {
     team?: { state: SyncState | undefined; signedUp: Set<string> };
     /** Point to the site check (asked once: the page marks it shown). */
     suggestSiteCheck?: boolean;
+    /** The member's personal deadlines, own and granted. */
+    extensions?: MemberExtensions;
   }>;
+  setExtension?: (input: ExtensionInput) => Promise<ExtensionResult>;
+  removeExtension?: (periodId: string) => Promise<ExtensionResult>;
   openSiteCheck?: () => void;
   signUp?: (sessionId: string, cancel: boolean) => Promise<unknown>;
   dismissChanges?: () => Promise<unknown>;
@@ -81,7 +87,7 @@ export function PopupApp(props: PopupProps) {
     const loaded = await load();
     // Asked once: it stays for as long as this popup is open.
     if (loaded.suggestSiteCheck) siteCheckHint.value = true;
-    view.value = overview(loaded.stored, loaded.progress, now());
+    view.value = overview(loaded.stored, loaded.progress, now(), loaded.extensions);
     changes.value = loaded.changes;
     coordinator.value = loaded.coordinator === true;
     team.value = loaded.team;
@@ -101,6 +107,15 @@ export function PopupApp(props: PopupProps) {
     await refresh();
   };
   const v = view.value;
+  // Saved or removed: the period view shows the new days left and pace at once.
+  const { setExtension, removeExtension } = props;
+  const extension =
+    setExtension && removeExtension
+      ? {
+          save: (input: ExtensionInput) => setExtension(input).then(async (r) => (await refresh(), r)),
+          remove: (periodId: string) => removeExtension(periodId).then(async (r) => (await refresh(), r)),
+        }
+      : undefined;
   const signup = team.value && props.signUp && (
     <SessionSignup
       groups={openSessions.value}
@@ -148,7 +163,10 @@ export function PopupApp(props: PopupProps) {
         </section>
       )}
       {signupFirst && signup}
-      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} />}
+      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} {...(extension ? { extension } : {})} />}
+      {v?.kind === 'plan' && v.alsoRunning && (
+        <PeriodView view={v.alsoRunning} onToggle={toggle} headingId="also-running-title" {...(extension ? { extension } : {})} />
+      )}
       {v?.kind === 'plan' && v.moment === 'paused' && v.paused && (
         <section data-testid="paused">
           <h2>{v.paused.title}</h2>

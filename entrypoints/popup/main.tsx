@@ -23,7 +23,7 @@ void openReader().then((store) => {
   render(
     <PopupApp
       load={async () => {
-        const [stored, progress, changes, coordinator, teamSettings, state, signups, suggested] = await Promise.all([
+        const [stored, progress, changes, coordinator, teamSettings, state, signups, suggested, own] = await Promise.all([
           store.activePlan(),
           store.progress(),
           store.planChanges(),
@@ -32,14 +32,20 @@ void openReader().then((store) => {
           store.syncState(),
           store.signups(),
           siteCheckSuggested.getValue(),
+          store.extensions(),
         ]);
         const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);
         if (suggestSiteCheck) await siteCheckSuggested.setValue(true);
         const signedUp = bookedSessionIds(signups);
         // Only whether this browser is in a team: the popup stays free of the schema library.
         const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
-        return { stored, progress, changes, coordinator, suggestSiteCheck, ...(team ? { team } : {}) };
+        // A grant in the plan is for one member id; the worker parses the settings properly when it uses them.
+        const memberId = team && typeof (teamSettings as { memberId?: unknown }).memberId === 'string' ? (teamSettings as { memberId: string }).memberId : undefined;
+        const extensions = { own, granted: stored?.plan.extensions ?? [], memberId };
+        return { stored, progress, changes, coordinator, suggestSiteCheck, extensions, ...(team ? { team } : {}) };
       }}
+      setExtension={(input) => send({ type: 'setExtension', ...input })}
+      removeExtension={(periodId) => send({ type: 'removeExtension', periodId })}
       signUp={(sessionId, cancel) => send({ type: 'signUp', sessionId, cancel })}
       setDone={(key, done, title) => send({ type: 'setDone', key, done, ...(title ? { title } : {}) })}
       useDemo={() => send({ type: 'useDemoPlan' })}

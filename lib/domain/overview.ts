@@ -11,6 +11,7 @@ import {
   type Pace,
   type Tally,
 } from '../time/periods';
+import { memberDeadline, NO_EXTENSIONS, deadlineOf, type MemberDeadline, type MemberExtensions } from '../time/personal-deadline';
 import type { Period, PlanSession } from '../model/plan';
 import type { ProgressRecord } from '../model/progress';
 import type { StoredPlan } from '../model/stored';
@@ -22,6 +23,8 @@ export interface PeriodOverview {
   items: Array<ItemState & { href: string }>;
   required: Tally;
   optional: Tally;
+  /** The deadline that applies to this member, and whether it is a personal one. */
+  deadline: MemberDeadline;
   daysLeft: number;
   pace: Pace;
   session?: PlanSession;
@@ -35,6 +38,8 @@ export type Overview =
       demo: boolean;
       moment: 'active' | 'paused' | 'between' | 'before' | 'after';
       current?: PeriodOverview;
+      /** The plan's running period, when the member's current one runs on a personal deadline past its own. */
+      alsoRunning?: PeriodOverview;
       paused?: Period;
       next?: Period;
       previous?: Period;
@@ -44,17 +49,20 @@ export function periodOverview(
   period: Period,
   progress: ReadonlyMap<string, ProgressRecord>,
   now: Date = new Date(),
+  extensions: MemberExtensions = NO_EXTENSIONS,
 ): PeriodOverview {
   const states = itemStates(period, progress);
   const required = requiredTally(states);
   const session = nextSession(period, now);
+  const deadline = memberDeadline(period, extensions);
   return {
     period,
     items: states.map((s) => ({ ...s, href: urlOfKey(s.key) })),
     required,
     optional: optionalTally(states),
-    daysLeft: daysLeft(period.deadline, now),
-    pace: paceNeeded(required.total - required.done, period.deadline, now),
+    deadline,
+    daysLeft: daysLeft(deadline.deadline, now),
+    pace: paceNeeded(required.total - required.done, deadline.deadline, now),
     ...(session ? { session } : {}),
   };
 }
@@ -63,16 +71,24 @@ export function overview(
   stored: StoredPlan | undefined,
   progress: ReadonlyMap<string, ProgressRecord>,
   now: Date = new Date(),
+  extensions: MemberExtensions = NO_EXTENSIONS,
 ): Overview {
   if (!stored) return { kind: 'noPlan' };
-  const moment = planMoment(stored.plan, now);
+  const moment = planMoment(stored.plan, now, deadlineOf(extensions));
+  // Past its own deadline the member's period runs on alone; the plan's own running one shows beside it.
+  const planRunning = planMoment(stored.plan, now);
+  const alsoRunning =
+    moment.kind === 'active' && planRunning.kind === 'active' && planRunning.period.id !== moment.period.id
+      ? periodOverview(planRunning.period, progress, now, extensions)
+      : undefined;
   const base = { kind: 'plan' as const, teamName: stored.plan.team.name, demo: stored.source.kind === 'demo' };
   switch (moment.kind) {
     case 'active':
       return {
         ...base,
         moment: 'active',
-        current: periodOverview(moment.period, progress, now),
+        current: periodOverview(moment.period, progress, now, extensions),
+        ...(alsoRunning ? { alsoRunning } : {}),
         ...(moment.next ? { next: moment.next } : {}),
       };
     case 'paused':

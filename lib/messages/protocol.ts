@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SCALES } from '../model/competence-areas';
+import { EXTENSION_REASONS } from '../model/extension';
+import { calendarDate } from '../model/fields';
 import type { MessageKey } from '../text/i18n';
 import { BACKUP_MAX_BYTES, CATALOGUE_BATCH } from '../model/limits';
 import { NOTE_MAX_CHARS, type Note } from '../model/note';
@@ -154,6 +156,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   // A course page only asks: the worker finds the period and opens our own page.
   z.object({ type: z.literal('openEvaluation'), key }),
+  z.object({
+    type: z.literal('setExtension'),
+    periodId: z.string().min(1).max(100),
+    deadline: calendarDate,
+    reason: z.enum(EXTENSION_REASONS),
+    note: z.string().max(300).optional(),
+  }),
+  z.object({ type: z.literal('removeExtension'), periodId: z.string().min(1).max(100) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -223,6 +233,9 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   saveEvaluation: 'extension',
   // The button under a done course's title: opens the evaluation form in a tab, nothing else.
   openEvaluation: 'site',
+  // The member's personal deadline, from the popup.
+  setExtension: 'extension',
+  removeExtension: 'extension',
 };
 
 export interface PageItem {
@@ -273,6 +286,11 @@ export const ANSWER_ERRORS = [
   'notesPanelRefused',
   // No period of the plan in force has the course: there is nothing to evaluate it in.
   'evaluationNoPeriod',
+  // A personal deadline that cannot stand for its period (lib/model/extension.ts).
+  'extensionNoteMarkup',
+  'problem_extensionPeriod',
+  'problem_extensionBeforeStart',
+  'problem_extensionTooLate',
 ] as const satisfies readonly MessageKey[];
 type AnswerError = (typeof ANSWER_ERRORS)[number];
 
@@ -334,6 +352,8 @@ export interface ResponseMap {
   planFileText: Ok<{ text: string }> | { ok: false; error: 'noDraftSaved' };
   saveEvaluation: SaveEvaluationResult;
   openEvaluation: Ok | Failure<'evaluationNoPeriod'>;
+  setExtension: Ok | Failure<'extensionNoteMarkup' | 'problem_extensionPeriod' | 'problem_extensionBeforeStart' | 'problem_extensionTooLate'>;
+  removeExtension: Ok | Failure<'problem_extensionPeriod'>;
 }
 
 /**

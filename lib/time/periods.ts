@@ -16,23 +16,31 @@ function byStart(periods: readonly Period[]): Period[] {
   return [...periods].sort((a, b) => a.starts.localeCompare(b.starts) || a.deadline.localeCompare(b.deadline));
 }
 
-export function planMoment(plan: Plan, now: Date = new Date()): PlanMoment {
+/** A period's deadline for the member asking: the period's own unless a personal one applies. */
+export type DeadlineOf = (period: Period) => CalendarDate;
+const ownDeadline: DeadlineOf = (period) => period.deadline;
+
+/**
+ * With `deadlineOf`, a period whose own deadline has passed but whose personal one has not is
+ * still running for this member, and comes before a later period: what is overdue first.
+ */
+export function planMoment(plan: Plan, now: Date = new Date(), deadlineOf: DeadlineOf = ownDeadline): PlanMoment {
   const today = todayInSweden(now);
   const periods = byStart(plan.periods);
-  const running = periods.filter((p) => p.starts <= today && today <= p.deadline);
+  const running = periods.filter((p) => p.starts <= today && today <= deadlineOf(p));
   // When periods overlap, a running period with courses wins over a pause.
   const current = running.find((p) => !p.paused) ?? running[0];
   const next = periods.find((p) => p.starts > today && (!current || p.id !== current.id));
   if (current) return { kind: current.paused ? 'paused' : 'active', period: current, ...(next ? { next } : {}) };
-  const previous = [...periods].reverse().find((p) => p.deadline < today);
+  const previous = [...periods].reverse().find((p) => deadlineOf(p) < today);
   if (next && previous) return { kind: 'between', previous, next };
   if (next) return { kind: 'before', next };
   // A plan has at least one period, so with no next one there is a previous one.
   return { kind: 'after', previous: previous ?? (periods.at(-1) as Period) };
 }
 
-export function currentPeriod(plan: Plan, now: Date = new Date()): Period | undefined {
-  const moment = planMoment(plan, now);
+export function currentPeriod(plan: Plan, now: Date = new Date(), deadlineOf: DeadlineOf = ownDeadline): Period | undefined {
+  const moment = planMoment(plan, now, deadlineOf);
   return moment.kind === 'active' ? moment.period : undefined;
 }
 
@@ -105,8 +113,13 @@ export function nextSession(period: Period, now: Date = new Date()): PlanSession
 }
 
 /** Required courses still to do in the running period: the toolbar badge's number. */
-export function requiredLeft(plan: Plan, progress: ReadonlyMap<CourseKey, ProgressRecord>, now: Date = new Date()) {
-  const period = currentPeriod(plan, now);
+export function requiredLeft(
+  plan: Plan,
+  progress: ReadonlyMap<CourseKey, ProgressRecord>,
+  now: Date = new Date(),
+  deadlineOf: DeadlineOf = ownDeadline,
+) {
+  const period = currentPeriod(plan, now, deadlineOf);
   if (!period) return 0;
   const tally = requiredTally(itemStates(period, progress));
   return tally.total - tally.done;

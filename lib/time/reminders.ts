@@ -1,6 +1,6 @@
 import { courseKey } from '../site/course-key';
 import { addDays, daysBetween, swedishDateTime, swedishInstant, todayInSweden, type CalendarDate } from './dates';
-import type { Plan } from '../model/plan';
+import type { Period, Plan } from '../model/plan';
 
 // Which reminder, if any, is due today: a deadline coming while required courses remain, a
 // new period starting, or a booked discussion tomorrow. Never more than one a day; reminder
@@ -47,6 +47,7 @@ export function dueReminder(
   settings: ReminderSettings,
   lastShownDay: CalendarDate | undefined,
   now: Date = new Date(),
+  deadlineOf: (period: Period) => CalendarDate = (period) => period.deadline,
 ): Reminder | null {
   const today = todayInSweden(now);
   if (lastShownDay === today) return null;
@@ -59,11 +60,13 @@ export function dueReminder(
   }
   if (settings.deadline) {
     for (const period of plan.periods) {
-      if (period.paused || period.starts > today || period.deadline < today) continue;
+      // A personal deadline moves the reminders with it: none before the period's own.
+      const deadline = deadlineOf(period);
+      if (period.paused || period.starts > today || deadline < today) continue;
       const remaining = period.items.filter((i) => !i.optional && !doneKeys.has(courseKey(i.url) ?? '')).length;
       if (remaining === 0) continue;
-      const days = settings.deadlineDays.map((n) => workdayOnOrBefore(addDays(period.deadline, -n)));
-      if (days.includes(today)) return { kind: 'deadline', periodTitle: period.title, deadline: period.deadline, remaining };
+      const days = settings.deadlineDays.map((n) => workdayOnOrBefore(addDays(deadline, -n)));
+      if (days.includes(today)) return { kind: 'deadline', periodTitle: period.title, deadline, remaining };
     }
   }
   if (settings.newPeriod) {

@@ -14,6 +14,8 @@ import { SelfAssessmentService } from '../services/self-assessment';
 import { EvaluationService } from '../services/evaluations';
 import { periodOfCourse } from '../time/evaluable';
 import { SignupService } from '../services/signups';
+import { ExtensionService, memberExtensions } from '../services/extensions';
+import { deadlineOf } from '../time/personal-deadline';
 import type { Store } from '../storage/store';
 import { SyncService } from '../sync/sync-service';
 import { parseTeamSettings, type TeamSettings } from '../folder/team-settings';
@@ -143,6 +145,8 @@ export function createWorker(deps: WorkerDeps) {
   const publisher = new PlanPublisher(store, teamSettings, deps.fetch, deps.bumpRevision, (plan) => signingKeys.planText(plan));
   const assessments = new SelfAssessmentService(store, changed);
   const evaluations = new EvaluationService(store, changed);
+  // A personal deadline changes days left, the badges and the toolbar, and goes to the team folder.
+  const extensions = new ExtensionService(store, changed);
   const panels = new PanelTickets(deps.panelTickets ?? memoryStore());
   let seen: SeenPage[] = [];
   const seenPages: Setting<SeenPage[]> = deps.seenPages ?? { getValue: async () => seen, setValue: async (value) => void (seen = value) };
@@ -152,11 +156,12 @@ export function createWorker(deps: WorkerDeps) {
     isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : noteAnswer(result);
 
   const pageContext = async (now: Date): Promise<PageContext> => {
-    const [stored, progress, collect] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now)]);
+    const [stored, progress, collect, settings] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now), teamSettings()]);
     const done = doneKeys(progress);
     const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone'), notInPlan: t('badgeNotInPlan') };
     if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
-    const period = currentPeriod(stored.plan, now);
+    const deadline = deadlineOf(await memberExtensions(store, stored.plan, settings?.memberId));
+    const period = currentPeriod(stored.plan, now, deadline);
     // A plan stored before its overrides were checked gets no say for the ones now refused.
     const overrides = acceptedOverrides(stored.plan.siteAdapter);
     // Checked when the plan was read (lib/model/site-profile.ts); only a newer one is applied.
@@ -171,7 +176,8 @@ export function createWorker(deps: WorkerDeps) {
         ? {
             period: {
               title: period.title,
-              deadline: period.deadline,
+              // The member's: a badge says "klar senast" the personal deadline when one applies.
+              deadline: deadline(period),
               items: period.items.flatMap((item) => {
                 const key = courseKey(item.url);
                 return key ? [{ key, title: item.title, optional: item.optional === true, kind: item.kind }] : [];
@@ -317,6 +323,8 @@ export function createWorker(deps: WorkerDeps) {
       if (imported.ok) await deps.bumpRevision();
       return imported;
     },
+    setExtension: (request, now) => extensions.set(request, now),
+    removeExtension: (request, now) => extensions.remove(request.periodId, now),
     planFileText: async () => {
       const draft = await store.draft();
       return draft ? { ok: true, text: await signingKeys.planText(draft.plan) } : { ok: false, error: 'noDraftSaved' };
@@ -367,6 +375,8 @@ export function createWorker(deps: WorkerDeps) {
     team,
     coordinator,
     panels,
+    /** This member's id in the team folder, if in one: a deadline granted in the plan is for it. */
+    memberId: async () => (await teamSettings())?.memberId,
     /** Answers one message; anything malformed, unknown or from a sender not allowed is refused. */
     async handle(raw: unknown, sender: Sender, now: Date = new Date()): Promise<Answer<RequestType>> {
       const parsed = requestSchema.safeParse(raw);

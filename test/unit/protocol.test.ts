@@ -56,6 +56,8 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   planFileText: { type: 'planFileText' },
   saveEvaluation: { type: 'saveEvaluation', periodId: '2026-11', courseKey: KEY, usefulness: 4 },
   openEvaluation: { type: 'openEvaluation', key: KEY },
+  setExtension: { type: 'setExtension', periodId: '2026-11', deadline: '2026-12-15', reason: 'sick' },
+  removeExtension: { type: 'removeExtension', periodId: '2026-11' },
 };
 
 let count = 0;
