@@ -6,9 +6,23 @@ import { ItemList } from './ItemList';
 interface Props {
   view: PeriodOverview;
   onToggle: (key: string, done: boolean, title: string) => void;
+  /** The team's place for discussion between sessions (https, checked when the plan was read). */
+  discussionUrl?: string | undefined;
 }
 
-export function PeriodView({ view, onToggle }: Props) {
+/** The way to the team's discussion place, opened apart from the popup. */
+export function DiscussionLink({ url }: { url: string | undefined }) {
+  if (!url) return null;
+  return (
+    <p class="discussion-link" data-testid="discussion-link">
+      <a href={url} target="_blank" rel="noopener noreferrer">
+        {t('teamDiscussionLink')}
+      </a>
+    </p>
+  );
+}
+
+export function PeriodView({ view, onToggle, discussionUrl }: Props) {
   const { period, required, optional } = view;
   return (
     <section aria-labelledby="period-title">
@@ -32,6 +46,7 @@ export function PeriodView({ view, onToggle }: Props) {
         <li class="muted">{t('periodRuns', [dayMonth(period.starts), dayMonth(period.deadline)])}</li>
       </ul>
       <ItemList items={view.items} onToggle={onToggle} />
+      <DiscussionLink url={discussionUrl} />
     </section>
   );
 }

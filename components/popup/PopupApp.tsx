@@ -9,7 +9,7 @@ import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/domain/overview';
 import { openSessionGroups, type SessionGroup } from '../../lib/time/periods';
 import type { PlanChanges, StoredPlan } from '../../lib/model/stored';
-import { PeriodView } from './PeriodView';
+import { DiscussionLink, PeriodView } from './PeriodView';
 import { PlanChangesNotice } from './PlanChangesNotice';
 import { SessionSignup } from './SessionSignup';
 import './popup.css';
@@ -143,7 +143,7 @@ export function PopupApp(props: PopupProps) {
         </section>
       )}
       {signupFirst && signup}
-      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} />}
+      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} discussionUrl={v.discussionUrl} />}
       {v?.kind === 'plan' && v.moment === 'paused' && v.paused && (
         <section data-testid="paused">
           <h2>{v.paused.title}</h2>
@@ -151,6 +151,7 @@ export function PopupApp(props: PopupProps) {
             <span class="tag">{t('pausedLabel')}</span> {t('pausedText', dayMonth(v.paused.deadline))}
           </p>
           <NextPeriod next={v.next} />
+          <DiscussionLink url={v.discussionUrl} />
         </section>
       )}
       {v?.kind === 'plan' && (v.moment === 'between' || v.moment === 'before') && (

@@ -15,6 +15,8 @@ export interface PanelState {
   done: boolean;
   /** A word beside the button, e.g. that this is the course's last step. */
   hint?: string;
+  /** The coordinator's advice on this course, on a line of its own (plain text). */
+  tip?: string;
 }
 
 export interface Panel {
@@ -35,11 +37,13 @@ export async function mountPanel(
   actions: { onToggle: (done: boolean) => Promise<unknown> },
 ): Promise<Panel> {
   let current: PanelState = { badge: null, done: false };
-  let parts: { badge: HTMLElement; hint: HTMLElement; button: HTMLButtonElement; status: HTMLElement } | null = null;
+  let parts: { badge: HTMLElement; hint: HTMLElement; button: HTMLButtonElement; status: HTMLElement; tip: HTMLElement; tipText: HTMLElement } | null = null;
 
   const render = () => {
     if (!parts) return;
-    const { badge, hint, button } = parts;
+    const { badge, hint, button, tip, tipText } = parts;
+    tip.hidden = !current.tip;
+    tipText.textContent = current.tip ?? '';
     hint.hidden = !current.hint;
     hint.textContent = current.hint ?? '';
     badge.hidden = !current.badge;
@@ -64,8 +68,12 @@ export async function mountPanel(
       status.textContent = done ? t('markedDone') : t('markedUndone');
       void actions.onToggle(done);
     });
-    root.append(brand, badge, hint, button, status);
-    parts = { badge, hint, button, status };
+    // The page's text never becomes markup here: the tip is set as text only.
+    const tip = el('p', 'tip');
+    const tipText = el('span');
+    tip.append(el('strong', undefined, t('coordinatorTip')), ' ', tipText);
+    root.append(brand, badge, hint, button, status, tip);
+    parts = { badge, hint, button, status, tip, tipText };
     render();
   });
   return {

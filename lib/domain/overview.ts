@@ -33,6 +33,8 @@ export type Overview =
       kind: 'plan';
       teamName: string;
       demo: boolean;
+      /** The team's place for discussion between sessions, when the plan names one. */
+      discussionUrl?: string;
       moment: 'active' | 'paused' | 'between' | 'before' | 'after';
       current?: PeriodOverview;
       paused?: Period;
@@ -66,7 +68,8 @@ export function overview(
 ): Overview {
   if (!stored) return { kind: 'noPlan' };
   const moment = planMoment(stored.plan, now);
-  const base = { kind: 'plan' as const, teamName: stored.plan.team.name, demo: stored.source.kind === 'demo' };
+  const discussionUrl = stored.plan.team.discussionUrl;
+  const base = { kind: 'plan' as const, teamName: stored.plan.team.name, demo: stored.source.kind === 'demo', ...(discussionUrl ? { discussionUrl } : {}) };
   switch (moment.kind) {
     case 'active':
       return {
