@@ -60,7 +60,7 @@ describe('PopupApp', () => {
   });
 
   it('shows the coordinator’s tip under its course and the team’s discussion place on the period', async () => {
-    const raw = fixturePlan() as { team: Record<string, unknown>; periods: Array<{ id: string; items: Array<Record<string, unknown>> }> };
+    const raw = fixturePlan() as unknown as { team: Record<string, unknown>; periods: Array<{ id: string; items: Array<Record<string, unknown>> }> };
     raw.team.discussionUrl = 'https://teams.microsoft.com/l/channel/abc';
     raw.periods.find((p) => p.id === '2026-11')!.items[0]!.tip = 'Klicka Ja och gå vidare, du behöver inget konto.';
     const withTip: StoredPlan = { ...stored, plan: planSchema.parse(raw) };

@@ -69,9 +69,12 @@ export async function mountPanel(
       void actions.onToggle(done);
     });
     // The page's text never becomes markup here: the tip is set as text only.
+    // A line of its own under the badge and the button, however long the tip.
     const tip = el('p', 'tip');
+    const tipBox = el('span', 'tip-box');
     const tipText = el('span');
-    tip.append(el('strong', undefined, t('coordinatorTip')), ' ', tipText);
+    tipBox.append(el('strong', undefined, t('coordinatorTip')), ' ', tipText);
+    tip.append(tipBox);
     root.append(brand, badge, hint, button, status, tip);
     parts = { badge, hint, button, status, tip, tipText };
     render();
