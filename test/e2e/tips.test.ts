@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ClosedRoots } from './closed-root';
-import { fixturePlanAt, launch, loadPlanFile, message, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, message, seriousViolations, type Browser } from './harness';
 
 // What the coordinator adds to a course and to the team: a tip beside the badge on the
 // course's pages and in the popup, and the team's place for discussion. And a done course
@@ -102,5 +102,31 @@ describe('the coordinator’s tips and the team’s discussion place', () => {
     const popup = await browser.popup();
     await popup.locator(`.item[data-key="${COURSE_KEY}"][data-status="done"]`).waitFor();
     await popup.close();
+  });
+
+  it('lets the coordinator write a tip and the discussion place in the planner, refusing markup and http', async () => {
+    const options = await browser.options();
+    await options.getByLabel('Jag är samordnare').check();
+    await options.getByRole('link', { name: 'Öppna planeringen' }).click();
+    await options.waitForURL(/coordinator\.html$/);
+    await options.getByLabel('Teamets namn').fill('Testbiblioteket');
+    await options.getByRole('button', { name: 'Skapa planen' }).click();
+    await options.getByLabel(/^Klistra in adresser/).first().fill(`https://digiteket.se${COURSE_PATH}`);
+    await options.getByRole('button', { name: 'Lägg till i perioden' }).first().click();
+    const tip = options.getByRole('textbox', { name: /^Tips till deltagarna om/ });
+    await tip.fill('Klicka <b>Ja</b>');
+    await options.getByLabel(/^Teamets diskussionsplats/).fill('http://example.org/forum');
+    await options.locator('.field-error', { hasText: 'Texten får inte innehålla HTML eller andra taggar, bara vanlig text.' }).waitFor();
+    await options.locator('.field-error', { hasText: /^Adressen måste vara en fullständig https-adress/ }).waitFor();
+    await options.getByTestId('save-state').filter({ hasText: /^Inte sparat/ }).waitFor();
+    if (SHOTS) await options.screenshot({ path: `${SHOTS}/tips-planner-fel.png`, fullPage: true });
+
+    await tip.fill(TIP);
+    assert.equal(await options.getByTestId('tip-count').textContent(), `${TIP.length} av 500 tecken`);
+    await options.getByLabel(/^Teamets diskussionsplats/).fill(DISCUSSION);
+    await options.getByTestId('save-state').filter({ hasText: /^Sparat / }).waitFor();
+    assert.deepEqual(await seriousViolations(options), []);
+    if (SHOTS) await options.screenshot({ path: `${SHOTS}/tips-planner.png`, fullPage: true });
+    await options.close();
   });
 });
