@@ -128,6 +128,31 @@ describe('CoordinatorApp', () => {
     expect(services.stored()?.plan.periods[0]).toMatchObject({ title: 'November: Skapa innehåll', deadline: '2026-11-27' });
   });
 
+  it('saves a tip per item, counted to 500, and the team’s discussion place; refuses markup and http with the reason', async () => {
+    const services = fakeServices();
+    await createPlan(services);
+    await paste(periods()[0]!, 'https://digiteket.se/kurs/skapa-en-podd/');
+    await wait(SAVE_DELAY);
+    const tip = screen.getByRole('textbox', { name: /^Tips till deltagarna om/ });
+    const place = screen.getByLabelText(/^Teamets diskussionsplats/);
+
+    type(tip, 'Klicka <b>Ja</b>');
+    type(place, 'http://example.org/forum');
+    await wait(SAVE_DELAY * 3);
+    expect(screen.getByText('Texten får inte innehålla HTML eller andra taggar, bara vanlig text.')).toBeTruthy();
+    expect(place.getAttribute('aria-invalid')).toBe('true');
+    expect(place.getAttribute('aria-describedby')).toContain(screen.getByText(/^Adressen måste vara en fullständig https-adress/).id);
+    expect(services.stored()?.plan.periods[0]?.items[0]?.tip).toBeUndefined();
+    expect(services.stored()?.plan.team.discussionUrl).toBeUndefined();
+
+    type(tip, 'Klicka Ja och gå vidare, du behöver inget konto.');
+    expect(screen.getByTestId('tip-count').textContent).toBe('48 av 500 tecken');
+    type(place, 'https://teams.microsoft.com/l/channel/abc');
+    await wait(SAVE_DELAY);
+    expect(services.stored()?.plan.periods[0]?.items[0]?.tip).toBe('Klicka Ja och gå vidare, du behöver inget konto.');
+    expect(services.stored()?.plan.team.discussionUrl).toBe('https://teams.microsoft.com/l/channel/abc');
+  });
+
   it('adds pasted addresses, refusing the ones that are not Digiteket courses, and reorders by keyboard', async () => {
     const services = fakeServices();
     await createPlan(services);
@@ -240,6 +265,8 @@ describe('CoordinatorApp', () => {
     await screen.findByTestId('paste-report');
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till diskussionstillfälle' }));
     type(within(periods()[0]!).getByLabelText('Rubrik'), '');
+    type(screen.getByRole('textbox', { name: /^Tips till deltagarna om/ }), '<i>x</i>');
+    type(screen.getByLabelText(/^Teamets diskussionsplats/), 'http://example.org');
     await screen.findByTestId('editor-problems');
     await expectAccessible(container);
   });

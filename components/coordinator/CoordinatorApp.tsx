@@ -173,6 +173,15 @@ export function CoordinatorApp(props: CoordinatorProps) {
               value={current.coordinatorContact}
               onInput={(coordinatorContact) => setDraft({ ...current, coordinatorContact })}
             />
+            <Field
+              class="wide"
+              path="team.discussionUrl"
+              label={t('discussionUrlLabel')}
+              hint={t('discussionUrlHint')}
+              type="url"
+              value={current.discussionUrl ?? ''}
+              onInput={(discussionUrl) => setDraft({ ...current, discussionUrl })}
+            />
           </div>
         </section>
 

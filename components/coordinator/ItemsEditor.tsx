@@ -18,6 +18,37 @@ function shortAddress(url: string): string {
   return url.replace(/^https:\/\/(www\.)?/, '');
 }
 
+const TIP_MAX = 500;
+
+/** The coordinator's advice on the item: plain text, counted towards the plan's limit as typed. */
+function TipField(props: { item: DraftItem; index: number; path: string; onChange: (item: DraftItem) => void }) {
+  const tipPath = `${props.path}.tip`;
+  const id = fieldId(tipPath);
+  const { reason, errorId } = useProblem(tipPath);
+  const tip = props.item.tip ?? '';
+  const length = tip.trim().length;
+  return (
+    <div class="field item-tip">
+      <label for={id}>{t('itemTipLabel', props.item.title || props.index + 1)}</label>
+      <span id={`${id}-hint`} class="hint">
+        {t('itemTipHint')}
+      </span>
+      <textarea
+        id={id}
+        rows={2}
+        value={tip}
+        aria-invalid={reason ? 'true' : undefined}
+        aria-describedby={[`${id}-hint`, `${id}-count`, reason ? errorId : ''].filter(Boolean).join(' ')}
+        onInput={(e) => props.onChange({ ...props.item, tip: (e.currentTarget as HTMLTextAreaElement).value })}
+      />
+      <span id={`${id}-count`} class={`hint tip-count ${length > TIP_MAX ? 'over' : ''}`} data-testid="tip-count">
+        {t('itemTipCount', length)}
+      </span>
+      <FieldError path={tipPath} />
+    </div>
+  );
+}
+
 function ItemRow(props: {
   item: DraftItem;
   index: number;
@@ -73,6 +104,7 @@ function ItemRow(props: {
           </a>
         </p>
         {url.reason && <FieldError path={`${path}.url`} />}
+        <TipField item={item} index={index} path={path} onChange={props.onChange} />
       </div>
       <label class="check">
         <input type="checkbox" checked={item.optional} onChange={(e) => props.onChange({ ...item, optional: (e.currentTarget as HTMLInputElement).checked })} />{' '}

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { dayMonth } from '../../lib/text/format';
 import { t, type MessageKey } from '../../lib/text/i18n';
-import { EXTENSION_MAX_DAYS, EXTENSION_REASONS, type ExtensionReason } from '../../lib/model/extension';
+import { EXTENSION_MAX_DAYS, EXTENSION_REASONS, type ExtensionReason } from '../../lib/model/extension-rules';
 import { addDays } from '../../lib/time/dates';
 import type { MemberDeadline } from '../../lib/time/personal-deadline';
 import type { Period } from '../../lib/model/plan';
@@ -41,8 +41,8 @@ export function ExtensionForm({ period, deadline, onSave, onRemove }: Props) {
   const busy = useSignal(false);
   const id = `extension-${period.id}`;
 
-  const answer = (result: ExtensionResult, done: MessageKey) => {
-    message.value = result.ok ? { text: t(done), error: false } : { text: t(result.error), error: true };
+  const answer = (result: ExtensionResult, done: string) => {
+    message.value = result.ok ? { text: done, error: false } : { text: t(result.error), error: true };
   };
   const save = async (event: Event) => {
     event.preventDefault();
@@ -52,13 +52,13 @@ export function ExtensionForm({ period, deadline, onSave, onRemove }: Props) {
     }
     busy.value = true;
     const trimmed = note.value.trim();
-    answer(await onSave({ periodId: period.id, deadline: date.value, reason: reason.value, ...(trimmed ? { note: trimmed } : {}) }), 'extensionSaved');
+    answer(await onSave({ periodId: period.id, deadline: date.value, reason: reason.value, ...(trimmed ? { note: trimmed } : {}) }), t('extensionSaved'));
     busy.value = false;
   };
   const remove = async () => {
     busy.value = true;
     const result = await onRemove(period.id);
-    answer(result, 'extensionRemoved');
+    answer(result, t('extensionRemoved'));
     if (result.ok) {
       date.value = '';
       note.value = '';

@@ -26,6 +26,11 @@ export function ItemList({ items, onToggle }: Props) {
               {item.optional ? ` · ${t('optionalItem')}` : ''}
               {item.kind === 'article' ? ` · ${t('articleItem')}` : ''}
             </span>
+            {item.tip && (
+              <span class="item-tip" data-testid="item-tip">
+                <strong>{t('coordinatorTip')}</strong> {item.tip}
+              </span>
+            )}
           </span>
           <button
             type="button"

@@ -14,9 +14,23 @@ interface Props {
   };
   /** A second period view in the popup needs its own heading id. */
   headingId?: string;
+  /** The team's place for discussion between sessions (https, checked when the plan was read). */
+  discussionUrl?: string | undefined;
 }
 
-export function PeriodView({ view, onToggle, extension, headingId = 'period-title' }: Props) {
+/** The way to the team's discussion place, opened apart from the popup. */
+export function DiscussionLink({ url }: { url: string | undefined }) {
+  if (!url) return null;
+  return (
+    <p class="discussion-link" data-testid="discussion-link">
+      <a href={url} target="_blank" rel="noopener noreferrer">
+        {t('teamDiscussionLink')}
+      </a>
+    </p>
+  );
+}
+
+export function PeriodView({ view, onToggle, extension, headingId = 'period-title', discussionUrl }: Props) {
   const { period, required, optional } = view;
   const personal = personalDeadlineText(view.deadline);
   return (
@@ -47,6 +61,7 @@ export function PeriodView({ view, onToggle, extension, headingId = 'period-titl
       </ul>
       {extension && <ExtensionForm period={period} deadline={view.deadline} onSave={extension.save} onRemove={extension.remove} />}
       <ItemList items={view.items} onToggle={onToggle} />
+      <DiscussionLink url={discussionUrl} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { planSchema } from '../../lib/model/plan';
 import type { ProgressRecord } from '../../lib/model/progress';
@@ -57,6 +57,32 @@ describe('PopupApp', () => {
     await renderPopup(props);
     fireEvent.click(screen.getByRole('button', { name: 'Markera ”Skapa en podd” som klar' }));
     expect(props.setDone).toHaveBeenCalledWith('digiteket.se/kurs/skapa-en-podd/', true, 'Skapa en podd');
+  });
+
+  it('shows the coordinator’s tip under its course and the team’s discussion place on the period', async () => {
+    const raw = fixturePlan() as unknown as { team: Record<string, unknown>; periods: Array<{ id: string; items: Array<Record<string, unknown>> }> };
+    raw.team.discussionUrl = 'https://teams.microsoft.com/l/channel/abc';
+    raw.periods.find((p) => p.id === '2026-11')!.items[0]!.tip = 'Klicka Ja och gå vidare, du behöver inget konto.';
+    const withTip: StoredPlan = { ...stored, plan: planSchema.parse(raw) };
+    await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', plan: withTip }));
+    const items = within(screen.getByRole('list', { name: 'Periodens kurser' })).getAllByRole('listitem');
+    expect(items[0]?.querySelector('[data-testid="item-tip"]')?.textContent).toBe('Tips från samordnaren: Klicka Ja och gå vidare, du behöver inget konto.');
+    expect(items.slice(1).some((i) => i.querySelector('[data-testid="item-tip"]'))).toBe(false);
+    const link = screen.getByRole('link', { name: 'Teamets diskussionsplats' });
+    expect(link.getAttribute('href')).toBe('https://teams.microsoft.com/l/channel/abc');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    // In a pause too: the discussion goes on between periods.
+    cleanup();
+    await renderPopup(popupProps({ at: '2026-12-10T09:00:00Z', plan: withTip }));
+    expect(within(screen.getByTestId('paused')).getByRole('link', { name: 'Teamets diskussionsplats' })).toBeTruthy();
+    await expectAccessible(document.body);
+  });
+
+  it('offers no discussion place when the plan names none', async () => {
+    await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z' }));
+    expect(screen.queryByTestId('discussion-link')).toBeNull();
+    expect(screen.queryByTestId('item-tip')).toBeNull();
   });
 
   it('shows a pause and when the next period starts', async () => {

@@ -9,7 +9,7 @@ import type { ProgressRecord } from '../../lib/model/progress';
 import { overview, type Overview } from '../../lib/domain/overview';
 import { openSessionGroups, type SessionGroup } from '../../lib/time/periods';
 import type { PlanChanges, StoredPlan } from '../../lib/model/stored';
-import { PeriodView } from './PeriodView';
+import { DiscussionLink, PeriodView } from './PeriodView';
 import type { ExtensionInput, ExtensionResult } from './ExtensionForm';
 import type { MemberExtensions } from '../../lib/time/personal-deadline';
 import { PlanChangesNotice } from './PlanChangesNotice';
@@ -163,7 +163,7 @@ export function PopupApp(props: PopupProps) {
         </section>
       )}
       {signupFirst && signup}
-      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} {...(extension ? { extension } : {})} />}
+      {v?.kind === 'plan' && v.current && <PeriodView view={v.current} onToggle={toggle} discussionUrl={v.discussionUrl} {...(extension ? { extension } : {})} />}
       {v?.kind === 'plan' && v.alsoRunning && (
         <PeriodView view={v.alsoRunning} onToggle={toggle} headingId="also-running-title" {...(extension ? { extension } : {})} />
       )}
@@ -174,6 +174,7 @@ export function PopupApp(props: PopupProps) {
             <span class="tag">{t('pausedLabel')}</span> {t('pausedText', dayMonth(v.paused.deadline))}
           </p>
           <NextPeriod next={v.next} />
+          <DiscussionLink url={v.discussionUrl} />
         </section>
       )}
       {v?.kind === 'plan' && (v.moment === 'between' || v.moment === 'before') && (

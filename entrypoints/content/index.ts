@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../../lib/messages/send';
 import { onRevision } from '../../lib/messages/revision';
 import { DIGITEKET_MATCHES } from '../../lib/site/hosts';
+import { pageItem } from '../../lib/site/page-item';
 import { contentFeatures } from './features/index';
 import { runFeatures } from './runner';
 
@@ -16,7 +17,9 @@ export default defineContentScript({
       ctx,
       features: contentFeatures(),
       loadContext: async () => {
-        const answer = await send({ type: 'pageContext' });
+        // The course the address names, so the worker can add what it remembers of it.
+        const key = pageItem(new URL(location.href))?.key;
+        const answer = await send({ type: 'pageContext', ...(key ? { key } : {}) });
         return answer.ok ? answer.context : { done: [] };
       },
       watchChanges: onRevision,

@@ -17,6 +17,8 @@ export interface PanelState {
   hint?: string;
   /** Offer "Utvärdera kursen" (a done course). */
   evaluate?: boolean;
+  /** The coordinator's advice on this course, on a line of its own (plain text). */
+  tip?: string;
 }
 
 export interface Panel {
@@ -37,12 +39,22 @@ export async function mountPanel(
   actions: { onToggle: (done: boolean) => Promise<unknown>; onEvaluate?: () => Promise<unknown> },
 ): Promise<Panel> {
   let current: PanelState = { badge: null, done: false };
-  let parts: { badge: HTMLElement; hint: HTMLElement; button: HTMLButtonElement; status: HTMLElement; evaluate: HTMLButtonElement } | null = null;
+  let parts: {
+    badge: HTMLElement;
+    hint: HTMLElement;
+    button: HTMLButtonElement;
+    status: HTMLElement;
+    evaluate: HTMLButtonElement;
+    tip: HTMLElement;
+    tipText: HTMLElement;
+  } | null = null;
 
   const render = () => {
     if (!parts) return;
-    const { badge, hint, button, evaluate } = parts;
+    const { badge, hint, button, evaluate, tip, tipText } = parts;
     evaluate.hidden = !current.evaluate || !actions.onEvaluate;
+    tip.hidden = !current.tip;
+    tipText.textContent = current.tip ?? '';
     hint.hidden = !current.hint;
     hint.textContent = current.hint ?? '';
     badge.hidden = !current.badge;
@@ -72,8 +84,15 @@ export async function mountPanel(
     evaluate.type = 'button';
     evaluate.hidden = true;
     onUserEvent(evaluate, 'click', () => void actions.onEvaluate?.());
-    root.append(brand, badge, hint, button, evaluate, status);
-    parts = { badge, hint, button, status, evaluate };
+    // The page's text never becomes markup here: the tip is set as text only.
+    // A line of its own under the badge and the button, however long the tip.
+    const tip = el('p', 'tip');
+    const tipBox = el('span', 'tip-box');
+    const tipText = el('span');
+    tipBox.append(el('strong', undefined, t('coordinatorTip')), ' ', tipText);
+    tip.append(tipBox);
+    root.append(brand, badge, hint, button, evaluate, status, tip);
+    parts = { badge, hint, button, status, evaluate, tip, tipText };
     render();
   });
   return {

@@ -25,6 +25,9 @@ button:hover { background: #eef3fa; }
 button:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 .status { font-size: 13px; color: #1b1b1b; }
 .brand { font-size: 12px; color: #4a4a4a; }
+.tip { flex: 0 0 100%; margin: 0; }
+.tip-box { display: inline-block; box-sizing: border-box; max-width: min(100%, 72ch); font-size: 13px; overflow-wrap: anywhere; padding: 6px 10px; border-left: 3px solid #1d4f91; background: #eef3fa; }
+.tip[hidden] { display: none; }
 `;
 
 export const NOTES_TAB_CSS = `

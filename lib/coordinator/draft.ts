@@ -13,6 +13,8 @@ export interface DraftItem {
   title: string;
   kind: 'course' | 'article';
   optional: boolean;
+  /** The coordinator's advice on the item, as typed; empty or absent when there is none. */
+  tip?: string;
 }
 
 export interface DraftSession {
@@ -40,6 +42,8 @@ export interface Draft {
   teamName: string;
   coordinatorName: string;
   coordinatorContact: string;
+  /** The team's place for discussion between sessions, as typed. */
+  discussionUrl?: string;
   selfAssessmentUrl: string;
   selfAssessmentStart: string;
   selfAssessmentEnd: string;
@@ -97,6 +101,7 @@ export function newDraft(teamName: string, locale: string, now: Date = new Date(
     teamName,
     coordinatorName: '',
     coordinatorContact: '',
+    discussionUrl: '',
     selfAssessmentUrl: SELF_ASSESSMENT_URL,
     selfAssessmentStart: '',
     selfAssessmentEnd: '',
@@ -110,6 +115,7 @@ export function draftOfPlan(plan: Plan): Draft {
     teamName: plan.team.name,
     coordinatorName: plan.coordinator?.name ?? '',
     coordinatorContact: plan.coordinator?.contact ?? '',
+    discussionUrl: plan.team.discussionUrl ?? '',
     selfAssessmentUrl: plan.selfAssessment?.url ?? '',
     selfAssessmentStart: plan.selfAssessment?.start ?? '',
     selfAssessmentEnd: plan.selfAssessment?.end ?? '',
@@ -120,7 +126,7 @@ export function draftOfPlan(plan: Plan): Draft {
       starts: p.starts,
       deadline: p.deadline,
       paused: p.paused === true,
-      items: p.items.map((i) => ({ url: i.url, title: i.title, kind: i.kind, optional: i.optional === true })),
+      items: p.items.map((i) => ({ url: i.url, title: i.title, kind: i.kind, optional: i.optional === true, tip: i.tip ?? '' })),
       sessions: p.sessions.map((s) => {
         const start = swedishDateTime(new Date(s.starts));
         return {
@@ -149,7 +155,11 @@ export function toCandidate(draft: Draft, now: Date = new Date()): Record<string
   return {
     kind: PLAN_KIND,
     version: PLAN_VERSION,
-    team: { id: draft.teamId.trim() || slugOf(draft.teamName), name: draft.teamName.trim() },
+    team: {
+      id: draft.teamId.trim() || slugOf(draft.teamName),
+      name: draft.teamName.trim(),
+      ...(draft.discussionUrl?.trim() ? { discussionUrl: draft.discussionUrl.trim() } : {}),
+    },
     ...(coordinator ? { coordinator } : {}),
     updatedAt: now.toISOString(),
     ...(selfAssessment ? { selfAssessment } : {}),
@@ -160,7 +170,13 @@ export function toCandidate(draft: Draft, now: Date = new Date()): Record<string
       starts: p.starts,
       deadline: p.deadline,
       ...(p.paused ? { paused: true } : {}),
-      items: p.items.map((i) => ({ url: i.url, title: i.title.trim(), kind: i.kind, ...(i.optional ? { optional: true } : {}) })),
+      items: p.items.map((i) => ({
+        url: i.url,
+        title: i.title.trim(),
+        kind: i.kind,
+        ...(i.optional ? { optional: true } : {}),
+        ...(i.tip?.trim() ? { tip: i.tip.trim() } : {}),
+      })),
       sessions: p.sessions.map((s) => ({
         id: s.id,
         // An unreadable date or time stays as typed, so the parser names the field.

@@ -36,6 +36,8 @@ export type Overview =
       kind: 'plan';
       teamName: string;
       demo: boolean;
+      /** The team's place for discussion between sessions, when the plan names one. */
+      discussionUrl?: string;
       moment: 'active' | 'paused' | 'between' | 'before' | 'after';
       current?: PeriodOverview;
       /** The plan's running period, when the member's current one runs on a personal deadline past its own. */
@@ -81,7 +83,8 @@ export function overview(
     moment.kind === 'active' && planRunning.kind === 'active' && planRunning.period.id !== moment.period.id
       ? periodOverview(planRunning.period, progress, now, extensions)
       : undefined;
-  const base = { kind: 'plan' as const, teamName: stored.plan.team.name, demo: stored.source.kind === 'demo' };
+  const discussionUrl = stored.plan.team.discussionUrl;
+  const base = { kind: 'plan' as const, teamName: stored.plan.team.name, demo: stored.source.kind === 'demo', ...(discussionUrl ? { discussionUrl } : {}) };
   switch (moment.kind) {
     case 'active':
       return {

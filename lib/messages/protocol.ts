@@ -23,6 +23,8 @@ import type {
 import { courseKeySchema } from '../model/course-key';
 import type { SaveEvaluationResult } from '../model/evaluation';
 import { PAGE_CHECKS } from '../site/page-checks';
+import { COURSE_STEPS_MAX, STEP_PATH_MAX } from '../model/progress';
+import { isStepOf } from '../site/page-item';
 import type { SiteProfile } from '../site/profile';
 
 // The typed channel between content scripts, extension pages and the background. Requests
@@ -35,7 +37,16 @@ const noteId = z.string().min(1).max(100);
 const noteText = z.string().max(NOTE_MAX_CHARS);
 
 export const requestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('pageContext') }),
+  // `key`: the course of the page asking, when its address names one, for what is remembered of it.
+  z.object({ type: z.literal('pageContext'), key: key.optional() }),
+  // The steps a done course's landing page lists: only canonical paths of that course's own steps.
+  z
+    .object({
+      type: z.literal('courseSteps'),
+      key,
+      steps: z.array(z.string().min(1).max(STEP_PATH_MAX)).min(1).max(COURSE_STEPS_MAX),
+    })
+    .refine((request) => request.steps.every((path) => isStepOf(path, request.key)), { path: ['steps'] }),
   z.object({
     type: z.literal('visited'),
     key,
@@ -185,6 +196,7 @@ export type SenderKind = 'site' | 'extension' | 'panel' | 'framed';
 /** Every message's senders; the table names every message, so a new one does not compile until someone decides. */
 export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   pageContext: 'site',
+  courseSteps: 'site',
   visited: 'site',
   completedOnPage: 'site',
   setDone: 'site',
@@ -243,6 +255,8 @@ export interface PageItem {
   title: string;
   optional: boolean;
   kind: 'course' | 'article';
+  /** The coordinator's advice on the item (plain text). */
+  tip?: string;
 }
 
 /** The words on the badges of list pages. */
@@ -267,6 +281,8 @@ export interface PageContext {
   profile?: SiteProfile;
   /** Present in coordinator mode: the saved plan's periods, for collecting courses. */
   collect?: CollectContext;
+  /** The steps remembered of the page's course, when it is done and they were recorded. */
+  steps?: { key: string; recorded: string[] };
 }
 
 /** Failures the protocol itself names; each is the key of the sentence that says why. */
@@ -309,6 +325,7 @@ export type NoteConflict = Failure<'noteConflict'> & { note: Note };
 
 export interface ResponseMap {
   pageContext: Ok<{ context: PageContext }>;
+  courseSteps: Ok<{ recorded: boolean }>;
   visited: Ok;
   completedOnPage: Ok;
   setDone: Ok;

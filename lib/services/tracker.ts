@@ -58,9 +58,11 @@ export class Tracker {
     const existing = await this.store.progressOf(key);
     if (existing?.status === 'done') return;
     const at = now.toISOString();
+    // Steps seen at an earlier finishing are not this one's: the landing page records them anew.
+    const { steps: _steps, ...kept } = existing ?? {};
     await this.store.putProgress([
       {
-        ...existing,
+        ...kept,
         courseKey: key,
         status: 'done',
         ...(title || existing?.title ? { title: title || existing?.title } : {}),
@@ -75,9 +77,21 @@ export class Tracker {
   async undoDone(key: CourseKey, now: Date = new Date()): Promise<void> {
     const existing = await this.store.progressOf(key);
     if (!existing || existing.status !== 'done') return;
-    const { completedAt: _completedAt, source: _source, ...rest } = existing;
+    const { completedAt: _completedAt, source: _source, steps: _steps, ...rest } = existing;
     await this.store.putProgress([{ ...rest, status: 'started', updatedAt: now.toISOString() }]);
     await this.onChange();
+  }
+
+  /**
+   * The steps a done course's landing page lists, remembered once: later visits compare
+   * against them, so a page can never overwrite what the course was when it was done.
+   * Descriptive only, like a visit's facts: no new updatedAt, nothing to sync.
+   */
+  async recordSteps(key: CourseKey, steps: readonly string[]): Promise<boolean> {
+    const existing = await this.store.progressOf(key);
+    if (existing?.status !== 'done' || existing.steps) return false;
+    await this.store.putProgress([{ ...existing, steps: [...steps] }]);
+    return true;
   }
 
   /** Courses Digiteket lists as finished; one write for all of them. */

@@ -118,6 +118,19 @@ export function pageItemTitle(doc: Document, item: PageItem, base: string, fallb
   return fallback ?? itemTitle(doc);
 }
 
+/** The addresses the course menu links to that are steps of `course`, in the menu's order. */
+function menuSteps(doc: Document, base: URL, course: CourseKey): URL[] {
+  return [...(courseMenu(doc)?.querySelectorAll<HTMLAnchorElement>(SELECTORS.link) ?? [])]
+    .map((link) => {
+      try {
+        return new URL(link.getAttribute('href') ?? '', base);
+      } catch {
+        return null;
+      }
+    })
+    .filter((step): step is URL => step !== null && courseKeyOfStep(step) === course);
+}
+
 /**
  * Whether this page is the last step in its course menu: a sign, among others, that the
  * course is being finished (SITE.md names no completion wording to rely on alone).
@@ -125,15 +138,27 @@ export function pageItemTitle(doc: Document, item: PageItem, base: string, fallb
 export function lastStepReached(doc: Document, url: URL): boolean {
   const course = courseKeyOfStep(url);
   if (!course) return false;
-  const steps = [...(courseMenu(doc)?.querySelectorAll<HTMLAnchorElement>(SELECTORS.link) ?? [])]
-    .map((link) => {
-      try {
-        return new URL(link.getAttribute('href') ?? '', url);
-      } catch {
-        return null;
-      }
-    })
-    .filter((step): step is URL => step !== null && courseKeyOfStep(step) === course);
-  const last = steps.at(-1);
+  const last = menuSteps(doc, url, course).at(-1);
   return last !== undefined && canonicalPath(last.pathname) === canonicalPath(url.pathname);
+}
+
+/**
+ * The steps a course's landing page lists in its course menu, as canonical paths, each once:
+ * what is remembered when the course is done, to tell later that the course has changed.
+ */
+export function courseStepPaths(doc: Document, url: URL): string[] {
+  if (!isCoursePage(url)) return [];
+  const course = courseKey(url.href);
+  if (!course) return [];
+  return [...new Set(menuSteps(doc, url, course).map((step) => canonicalPath(step.pathname)))];
+}
+
+/** Whether `path` is the canonical path of one of `course`'s steps. */
+export function isStepOf(path: string, course: string): boolean {
+  if (!path.startsWith('/') || canonicalPath(path) !== path) return false;
+  try {
+    return courseKeyOfStep(new URL(path, `https://${DIGITEKET_HOST}`)) === course;
+  } catch {
+    return false;
+  }
 }

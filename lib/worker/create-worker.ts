@@ -155,11 +155,13 @@ export function createWorker(deps: WorkerDeps) {
   const writeAnswer = (result: NoteWrite): ResponseMap['noteUpdate'] =>
     isConflict(result) ? { ok: false, error: 'noteConflict', note: result.conflict } : noteAnswer(result);
 
-  const pageContext = async (now: Date): Promise<PageContext> => {
+  const pageContext = async (now: Date, pageKey?: string): Promise<PageContext> => {
     const [stored, progress, collect, settings] = await Promise.all([store.activePlan(), store.progress(), coordinator.context(now), teamSettings()]);
     const done = doneKeys(progress);
     const labels = { period: t('badgePeriod'), optional: t('badgeOptional'), done: t('badgeDone'), notInPlan: t('badgeNotInPlan') };
-    if (!stored) return { done, labels, ...(collect ? { collect } : {}) };
+    const record = pageKey ? progress.get(pageKey) : undefined;
+    const remembered = record?.status === 'done' && record.steps ? { steps: { key: record.courseKey, recorded: record.steps } } : {};
+    if (!stored) return { done, labels, ...remembered, ...(collect ? { collect } : {}) };
     const deadline = deadlineOf(await memberExtensions(store, stored.plan, settings?.memberId));
     const period = currentPeriod(stored.plan, now, deadline);
     // A plan stored before its overrides were checked gets no say for the ones now refused.
@@ -169,6 +171,7 @@ export function createWorker(deps: WorkerDeps) {
     return {
       done,
       labels,
+      ...remembered,
       ...(collect ? { collect } : {}),
       ...(overrides ? { overrides } : {}),
       ...(profile ? { profile } : {}),
@@ -180,7 +183,7 @@ export function createWorker(deps: WorkerDeps) {
               deadline: deadline(period),
               items: period.items.flatMap((item) => {
                 const key = courseKey(item.url);
-                return key ? [{ key, title: item.title, optional: item.optional === true, kind: item.kind }] : [];
+                return key ? [{ key, title: item.title, optional: item.optional === true, kind: item.kind, ...(item.tip ? { tip: item.tip } : {}) }] : [];
               }),
             },
           }
@@ -189,7 +192,8 @@ export function createWorker(deps: WorkerDeps) {
   };
 
   const handlers: Handlers = {
-    pageContext: async (_request, now) => ({ ok: true, context: await pageContext(now) }),
+    pageContext: async (request, now) => ({ ok: true, context: await pageContext(now, request.key) }),
+    courseSteps: async (request) => ({ ok: true, recorded: await tracker.recordSteps(request.key, request.steps) }),
     visited: async (request, now) => {
       await tracker.visited(
         request.key,

@@ -1,3 +1,4 @@
+import { EXTENSION_REASONS } from '../../lib/model/extension-rules';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,8 @@ describe('translations', () => {
     backup_: BACKUP_PROBLEMS,
     syncError_: FOLDER_ERRORS,
     area_: AREA_IDS,
+    extensionReason_: EXTENSION_REASONS,
+    extensionReasonShort_: EXTENSION_REASONS,
   };
   const catalogueKeys = Object.keys(sv);
   const manifestKeys = [...readFileSync('wxt.config.ts', 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);

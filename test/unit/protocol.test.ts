@@ -16,6 +16,7 @@ const KEY = 'digiteket.se/kurs/skapa-en-podd/';
 /** One well-formed request of every type: the type check fails when a new one is missing. */
 const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   pageContext: { type: 'pageContext' },
+  courseSteps: { type: 'courseSteps', key: 'digiteket.se/kurs/ner-i-kaninhalet-starta-din-egen-studiecirkel-om-ai/', steps: ['/kurs/ner-i-kaninhalet-starta-din-egen-studiecirkel-om-ai/att-leda-samtalet-17993.66d6b4626c1a43.10482215/'] },
   visited: { type: 'visited', key: KEY, title: 'Skapa en podd' },
   completedOnPage: { type: 'completedOnPage', key: KEY, title: 'Skapa en podd' },
   setDone: { type: 'setDone', key: KEY, done: true },
@@ -101,7 +102,7 @@ describe('the message protocol', () => {
       .map(([type]) => type)
       .sort();
     // A change here is a decision about what Digiteket's pages (and their scripts) can do.
-    expect(fromSite).toEqual(['addToDraft', 'catalogueSeen', 'completedOnPage', 'importMyPages', 'notesPanelTicket', 'openEvaluation', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
+    expect(fromSite).toEqual(['addToDraft', 'catalogueSeen', 'completedOnPage', 'courseSteps', 'importMyPages', 'notesPanelTicket', 'openEvaluation', 'openReport', 'pageContext', 'pageReport', 'saveSelfAssessment', 'setDone', 'visited']);
     // And what a page of ours framed inside a web page may send (the panel, once granted).
     const fromFrames = Object.entries(SENDERS)
       .filter(([, who]) => who === 'panel' || who === 'framed')

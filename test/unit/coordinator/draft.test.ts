@@ -121,6 +121,38 @@ describe('the coordinator draft', () => {
     expect(reread.plan.updatedAt).toBe(NOW.toISOString());
   });
 
+  it('carries an item’s tip and the team’s discussion place to the plan and back', () => {
+    const draft = newDraft('Team', 'sv', NOW);
+    const tip = 'Kursen ber dig bekräfta att du skapat ett Wikipedia-konto: klicka Ja och gå vidare.';
+    draft.discussionUrl = ' https://teams.microsoft.com/l/channel/abc ';
+    draft.periods[0]!.items = [{ ...podd, tip: `  ${tip}  ` }, { ...film, tip: '   ' }];
+    const result = checkDraft(draft, NOW);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.team.discussionUrl).toBe('https://teams.microsoft.com/l/channel/abc');
+    expect(result.plan.periods[0]!.items.map((i) => i.tip)).toEqual([tip, undefined]);
+    const back = draftOfPlan(result.plan);
+    expect(back.discussionUrl).toBe('https://teams.microsoft.com/l/channel/abc');
+    expect(back.periods[0]!.items.map((i) => i.tip)).toEqual([tip, '']);
+    // A plan without either reads as empty fields, and writes nothing for them.
+    const plain = newDraft('Team', 'sv', NOW);
+    plain.periods[0]!.items = [podd];
+    const written = toCandidate(plain, NOW) as { team: Record<string, unknown>; periods: Array<{ items: Array<Record<string, unknown>> }> };
+    expect('discussionUrl' in written.team).toBe(false);
+    expect('tip' in written.periods[0]!.items[0]!).toBe(false);
+  });
+
+  it('refuses a tip with markup, a tip too long and a discussion place that is not https', () => {
+    const draft = newDraft('Team', 'sv', NOW);
+    draft.discussionUrl = 'http://example.org/forum';
+    draft.periods[0]!.items = [{ ...podd, tip: 'Klicka <a href="https://x.se">här</a>' }, { ...film, tip: 'x'.repeat(501) }];
+    expect(problemPaths(draft)).toEqual(
+      expect.arrayContaining(['team.discussionUrl httpsUrl', 'periods[0].items[0].tip markup', 'periods[0].items[1].tip tooLong']),
+    );
+    draft.discussionUrl = 'javascript:alert(1)';
+    expect(problemPaths(draft)).toContain('team.discussionUrl httpsUrl');
+  });
+
   it('adds each course once, however its address is written', () => {
     const period = newDraft('Team', 'sv', NOW).periods[0]!;
     const first = addItems(period, [podd, film]);
