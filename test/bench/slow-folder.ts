@@ -3,9 +3,8 @@
 // time, for a team of 40 and a region of 1,000 members. Also the requests and bytes one
 // member's browser costs the server in a day, counted through the same proxy.
 import 'fake-indexeddb/auto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { memberSchema } from '../../lib/model/member';
 import { planSchema } from '../../lib/model/plan';
 import { PlanService } from '../../lib/services/plan-service';
 import { openDatabase, Store } from '../../lib/storage/store';
@@ -13,12 +12,12 @@ import { SyncService } from '../../lib/sync/sync-service';
 import { PlanPublisher } from '../../lib/sync/publish';
 import type { TeamSettings } from '../../lib/folder/team-settings';
 import { MemberReader, type MemberFileCache } from '../../lib/sync/member-reader';
-import { discussionPeriod } from '../../lib/time/periods';
 import { nextRoutineSync } from '../../lib/time/sync-schedule';
 import { swedishInstant, todayInSweden, addDays } from '../../lib/time/dates';
 import { Tracker } from '../../lib/services/tracker';
 import { fixturePlanAt } from '../e2e/harness';
 import { startApacheFolder, type ApacheFolder } from '../support/apache-folder';
+import { seedTeamFolder } from './seed-folder';
 import { startSlowProxy, type ProxyStats, type SlowProxy } from '../support/slow-proxy';
 
 const SEAL_KEY = 'q8mZ3x0b7Yw2Lr5Tn1Vc4Kd6Hs9Gf0Ja2Pe7Ui3Ox5R';
@@ -32,28 +31,8 @@ function median(values: number[]): number {
 
 async function folderOf(members: number, planAt = new Date()): Promise<{ apache: ApacheFolder; planText: string }> {
   const apache = await startApacheFolder();
-  mkdirSync(join(apache.root, 'members'));
   const planText = fixturePlanAt(planAt);
-  writeFileSync(join(apache.root, 'plan.json'), planText);
-  const plan = planSchema.parse(JSON.parse(planText));
-  const period = discussionPeriod(plan);
-  const keys = (period?.items ?? []).map((i) => i.url.replace(/^https:\/\//, ''));
-  const at = new Date().toISOString();
-  for (let i = 0; i < members; i += 1) {
-    const id = `bench-${String(i).padStart(6, '0')}-0000-4000-8000`;
-    const member = memberSchema.parse({
-      kind: 'kurskompis/member',
-      version: 1,
-      memberId: id,
-      displayName: `Medarbetare ${i}`,
-      updatedAt: at,
-      progress: keys.slice(0, i % (keys.length + 1)).map((courseKey) => ({ courseKey, status: 'done', completedAt: at, updatedAt: at })),
-      sharedNotes: i % 4 === 0 ? [{ id: `n-${i}`, courseKey: keys[0], text: 'En tanke till diskussionen. '.repeat(5), updatedAt: at }] : [],
-      signups: [{ sessionId: period?.sessions[i % Math.max(1, period.sessions.length)]?.id ?? 'x', updatedAt: at }],
-      evaluations: keys.slice(0, 2).map((courseKey) => ({ courseKey, periodId: period?.id ?? 'x', usefulness: 1 + (i % 5), minutes: 30 + (i % 40), updatedAt: at })),
-    });
-    writeFileSync(join(apache.root, 'members', `${id}.json`), JSON.stringify(member));
-  }
+  seedTeamFolder(apache.root, members, planText, { evaluations: true });
   writeFileSync(join(apache.root, '.keep'), '');
   apache.adopt();
   return { apache, planText };

@@ -1,10 +1,9 @@
 // Team-folder figures for npm run bench: the coordinator's overview of 1,000 member files and
 // one member's sync, against a real WebDAV server (Nephele) on loopback.
 import 'fake-indexeddb/auto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memberSchema } from '../../lib/model/member';
 import { planSchema } from '../../lib/model/plan';
 import { PlanService } from '../../lib/services/plan-service';
 import { openDatabase, Store } from '../../lib/storage/store';
@@ -17,6 +16,7 @@ import { Tracker } from '../../lib/services/tracker';
 import { fixturePlanAt } from '../e2e/harness';
 import { startApacheFolder } from '../support/apache-folder';
 import { startTeamFolder } from '../support/team-folder-server';
+import { seedTeamFolder } from './seed-folder';
 
 const MEMBERS = 1000;
 
@@ -28,27 +28,9 @@ function median(values: number[]): number {
 
 export async function benchTeamFolder(runs: number): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'kurskompis-bench-folder-'));
-  mkdirSync(join(root, 'members'));
   const planText = fixturePlanAt();
-  writeFileSync(join(root, 'plan.json'), planText);
-  const plan = planSchema.parse(JSON.parse(planText));
-  const period = discussionPeriod(plan);
-  const keys = (period?.items ?? []).map((i) => i.url.replace(/^https:\/\//, ''));
-  const at = new Date().toISOString();
-  for (let i = 0; i < MEMBERS; i += 1) {
-    const id = `bench-${String(i).padStart(6, '0')}-0000-4000-8000`;
-    const member = memberSchema.parse({
-      kind: 'kurskompis/member',
-      version: 1,
-      memberId: id,
-      displayName: `Medarbetare ${i}`,
-      updatedAt: at,
-      progress: keys.slice(0, i % (keys.length + 1)).map((courseKey) => ({ courseKey, status: 'done', completedAt: at, updatedAt: at })),
-      sharedNotes: i % 4 === 0 ? [{ id: `n-${i}`, courseKey: keys[0], text: 'En tanke till diskussionen. '.repeat(5), updatedAt: at }] : [],
-      signups: [{ sessionId: period?.sessions[i % Math.max(1, period.sessions.length)]?.id ?? 'x', updatedAt: at }],
-    });
-    writeFileSync(join(root, 'members', `${id}.json`), JSON.stringify(member));
-  }
+  seedTeamFolder(root, MEMBERS, planText);
+  const period = discussionPeriod(planSchema.parse(JSON.parse(planText)));
   const server = await startTeamFolder({ root });
   const apache = await startApacheFolder();
   mkdirSync(join(apache.root, 'members'));
