@@ -31,7 +31,6 @@ const recordingFetch: typeof fetch = async (input, init) => {
   if (init?.method === 'PUT') putStatuses.push(response.status);
   const path = new URL(String(input)).pathname.replace(new URL(apache.url).pathname, '');
   requests.push(`${init?.method ?? 'GET'} ${path} ${response.status}`);
-  if (process.env.DEBUG_ETAG) console.log(init?.method, path, response.status, response.headers.get('etag'), JSON.stringify(init?.headers));
   return response;
 };
 
