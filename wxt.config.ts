@@ -44,12 +44,15 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kurskompis@kurskompis.se',
-              strict_min_version: '142.0',
+              // 140 is the ESR that municipal desktops run and the first that reads
+              // data_collection_permissions; Android reads it from 142.
+              strict_min_version: '140.0',
               // Nothing leaves the browser unless the user joins a team folder, a server of the
               // user's choosing; the kinds it then receives are asked for at that moment
               // (entrypoints/options/data-consent.ts).
               data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo', 'browsingActivity', 'personalCommunications'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {
