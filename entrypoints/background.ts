@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { swedishDateTime, todayInSweden } from '../lib/time/dates';
 import { reminderText } from '../lib/text/format';
-import { planAddress } from '../lib/services/managed';
+import { managedSettings, planAddress } from '../lib/services/managed';
 import { sendToTab } from '../lib/messages/send';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
 import { nextRoutineSync } from '../lib/time/sync-schedule';
@@ -48,6 +48,7 @@ export default defineBackground(() => {
       seenPages: seenPagesSetting,
       coordinatorMode: () => coordinatorMode.getValue(),
       planAddress: () => planAddress(() => planUrlSetting.getValue()),
+      managed: managedSettings,
       redraw: async () => {
         await toolbar(store);
         await bumpRevision();

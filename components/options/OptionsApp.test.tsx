@@ -55,6 +55,30 @@ describe('OptionsApp', () => {
     await expectAccessible(container);
   });
 
+  it('locks what the organisation set by policy and says so beside each field', async () => {
+    const PRESET = 'https://intranat.example.se/kurskompis/plan.json';
+    const FOLDER = 'https://moln.example.se/remote.php/dav/files/team/kurskompis/';
+    const props = optionsProps({
+      load: async () => ({ stored: { ...stored, source: { kind: 'managed', url: PRESET } }, fetchState: undefined, planUrl: null, managedPlanUrl: PRESET }),
+      team: { ...optionsProps().team, load: async () => ({ settings: null, state: undefined, managedUrl: FOLDER }) },
+    });
+    const { container } = render(<OptionsApp {...props} />);
+    const address = (await screen.findByLabelText(/Planens adress/)) as HTMLInputElement;
+    await vi.waitFor(() => expect(address.value).toBe(PRESET));
+    expect(address.readOnly).toBe(true);
+    expect(address.getAttribute('aria-describedby')).toBe('plan-url-managed');
+    expect(screen.getByTestId('plan-url-managed').textContent).toBe('Inställt av din organisation. Kontakta IT om det behöver ändras.');
+    expect(screen.queryByRole('button', { name: 'Använd adressen' })).toBeNull();
+    expect((screen.getByLabelText(/Planfil/) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Prova med en exempelplan' }) as HTMLButtonElement).disabled).toBe(true);
+    const folder = (await screen.findByLabelText(/Mappens adress/)) as HTMLInputElement;
+    await vi.waitFor(() => expect(folder.value).toBe(FOLDER));
+    expect(folder.readOnly).toBe(true);
+    // Who you are is still yours to give: the policy never holds a password.
+    expect((screen.getByLabelText(/Lösenord/) as HTMLInputElement).readOnly).toBe(false);
+    await expectAccessible(container);
+  });
+
   it('says what is wrong with a backup file that cannot be read, and that nothing changed', async () => {
     const props = optionsProps();
     render(<OptionsApp {...props} />);

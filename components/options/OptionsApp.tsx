@@ -14,7 +14,14 @@ import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 import './options.css';
 
 export interface OptionsProps {
-  load: () => Promise<{ stored: StoredPlan | undefined; fetchState: PlanFetchState | undefined; planUrl: string | null; trust?: TrustState | undefined }>;
+  load: () => Promise<{
+    stored: StoredPlan | undefined;
+    fetchState: PlanFetchState | undefined;
+    planUrl: string | null;
+    trust?: TrustState | undefined;
+    /** The plan address the organisation set by policy: the plan's source is then locked. */
+    managedPlanUrl?: string | null;
+  }>;
   /** Forget the coordinator's key this browser trusts (settings page, on purpose). */
   forgetTrustedKey: () => Promise<unknown>;
   importPlan: (text: string, name: string) => Promise<PlanAnswer>;
@@ -113,6 +120,14 @@ export function OptionsApp(props: OptionsProps) {
 
   const stored = state.value?.stored;
   const fetchState = state.value?.fetchState;
+  const managedUrl = state.value?.managedPlanUrl ?? null;
+  const locked = managedUrl !== null;
+  const lockedNote = (id: string) =>
+    locked && (
+      <p id={id} class="managed-note" data-testid={id}>
+        {t('managedNote')}
+      </p>
+    );
   return (
     <main class="options-app">
       <header>
@@ -154,7 +169,15 @@ export function OptionsApp(props: OptionsProps) {
         <label for="plan-file">
           {t('planFileLabel')} <span class="hint">{t('planFileHint')}</span>
         </label>
-        <input id="plan-file" type="file" accept=".json,application/json" onChange={onFile} disabled={busy.value} />
+        <input
+          id="plan-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={onFile}
+          disabled={busy.value || locked}
+          aria-describedby={locked ? 'plan-file-managed' : undefined}
+        />
+        {lockedNote('plan-file-managed')}
         <Outcome outcome={outcome.value} area="file" />
       </section>
 
@@ -176,19 +199,24 @@ export function OptionsApp(props: OptionsProps) {
               type="url"
               required
               placeholder="https://"
-              value={urlInput.value}
+              value={managedUrl ?? urlInput.value}
+              readOnly={locked}
+              aria-describedby={locked ? 'plan-url-managed' : undefined}
               onInput={(e) => (urlInput.value = (e.currentTarget as HTMLInputElement).value)}
             />
           </div>
-          <button type="submit" class="primary" disabled={busy.value}>
-            {t('planUrlUse')}
-          </button>
-          {state.value?.planUrl && (
+          {!locked && (
+            <button type="submit" class="primary" disabled={busy.value}>
+              {t('planUrlUse')}
+            </button>
+          )}
+          {(state.value?.planUrl || locked) && (
             <button type="button" disabled={busy.value} onClick={() => void run('url', props.refreshPlan)}>
               {t('planUrlCheckNow')}
             </button>
           )}
         </form>
+        {lockedNote('plan-url-managed')}
         {fetchState?.checkedAt && (
           <p class="muted" data-testid="fetch-state">
             {t('planUrlChecked', new Date(fetchState.checkedAt).toLocaleString(uiLocale()))}
@@ -201,9 +229,15 @@ export function OptionsApp(props: OptionsProps) {
       <section class="card" aria-labelledby="demo-heading">
         <h2 id="demo-heading">{t('tryDemo')}</h2>
         <p>{t('demoExplain')}</p>
-        <button type="button" disabled={busy.value} onClick={() => void run('demo', props.useDemo)}>
+        <button
+          type="button"
+          disabled={busy.value || locked}
+          aria-describedby={locked ? 'demo-managed' : undefined}
+          onClick={() => void run('demo', props.useDemo)}
+        >
           {t('tryDemo')}
         </button>
+        {lockedNote('demo-managed')}
         <Outcome outcome={outcome.value} area="demo" />
       </section>
 

@@ -10,7 +10,8 @@ import type { SyncState } from '../../lib/model/results';
 // what the folder will hold; once joined, the sync state and the sharing choices.
 
 export interface TeamFolderCardProps {
-  load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined }>;
+  /** `managedUrl`: the folder the organisation set by policy; the form then asks only who you are. */
+  load: () => Promise<{ settings: TeamSettings | null; state: SyncState | undefined; managedUrl?: string | null }>;
   join: (request: TeamJoin) => Promise<Answer<'joinTeam'> | { ok: false; error: 'teamError_permission' }>;
   /** `removeFile`: the member's file goes from the folder too. */
   leave: (removeFile: boolean) => Promise<Answer<'leaveTeam'>>;
@@ -25,7 +26,11 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
   const removeFile = useSignal(false);
-  const refresh = async () => (loaded.value = await props.load());
+  const refresh = async () => {
+    const next = await props.load();
+    loaded.value = next;
+    if (next.managedUrl && form.value.url !== next.managedUrl) form.value = { ...form.value, url: next.managedUrl };
+  };
   useEffect(() => {
     void refresh();
     return props.subscribe(() => void refresh());
@@ -42,6 +47,7 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
   };
 
   const settings = loaded.value?.settings;
+  const managedUrl = loaded.value?.managedUrl ?? null;
   return (
     <section class="card" aria-labelledby="team-folder-heading" data-testid="team-folder">
       <h2 id="team-folder-heading">{t('teamFolderHeading')}</h2>
@@ -119,7 +125,20 @@ export function TeamFolderCard(props: TeamFolderCardProps) {
           <label for="team-url">
             {t('teamUrlLabel')} <span class="hint">{t('teamUrlHint')}</span>
           </label>
-          <input id="team-url" type="url" required value={form.value.url} onInput={(e) => set({ url: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            id="team-url"
+            type="url"
+            required
+            value={form.value.url}
+            readOnly={Boolean(managedUrl)}
+            aria-describedby={managedUrl ? 'team-url-managed' : undefined}
+            onInput={(e) => set({ url: (e.currentTarget as HTMLInputElement).value })}
+          />
+          {managedUrl && (
+            <p id="team-url-managed" class="managed-note" data-testid="team-url-managed">
+              {t('managedNote')}
+            </p>
+          )}
           <div class="row">
             <div class="grow">
               <label for="team-username">{t('teamUsernameLabel')}</label>

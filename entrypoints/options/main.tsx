@@ -8,6 +8,7 @@ import { send } from '../../lib/messages/send';
 import { coordinatorMode, planUrlSetting, reminderSetting, revision, seenPagesSetting, teamFolderSetting } from '../../lib/storage/settings';
 import { parseTeamSettings } from '../../lib/folder/team-settings';
 import { folderAddress } from '../../lib/folder/address';
+import { readManaged } from '../../lib/folder/managed';
 import { exportBackup } from '../../lib/domain/backup';
 import { BACKUP_MAX_BYTES } from '../../lib/model/limits';
 import { openReader } from '../../lib/storage/store';
@@ -21,6 +22,9 @@ function hostPattern(address: string): string {
 }
 document.title = `${t('optionsTitle')} – ${t('extName')}`;
 
+/** What the organisation's policy presets; read each time, since IT may change it while the page is open. */
+const managed = () => readManaged(() => browser.storage.managed.get(null));
+
 void openReader().then((store) => {
   render(
     <OptionsApp
@@ -29,6 +33,7 @@ void openReader().then((store) => {
         fetchState: await store.planFetch(),
         planUrl: await planUrlSetting.getValue(),
         trust: await store.trust(),
+        managedPlanUrl: (await managed()).planUrl,
       })}
       forgetTrustedKey={() => send({ type: 'forgetTrustedKey' })}
       importPlan={(text, name) => send({ type: 'importPlan', text, name })}
@@ -53,7 +58,11 @@ void openReader().then((store) => {
         subscribe: (listener) => seenPagesSetting.watch(listener),
       }}
       team={{
-        load: async () => ({ settings: parseTeamSettings(await teamFolderSetting.getValue()), state: await store.syncState() }),
+        load: async () => ({
+          settings: parseTeamSettings(await teamFolderSetting.getValue()),
+          state: await store.syncState(),
+          managedUrl: (await managed()).teamFolderUrl,
+        }),
         async join(request) {
           const address = folderAddress(request.url);
           if (!address) return { ok: false, error: 'teamError_badAddress' };

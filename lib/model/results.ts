@@ -82,12 +82,13 @@ export const PLAN_LOAD_ERRORS = [
   'urlRedirected',
   'urlInvalidPlan',
   'noDraftSaved',
+  'planSetByOrganisation',
   ...PLAN_TRUST_ERRORS,
 ] as const;
 export type PlanLoadError = (typeof PLAN_LOAD_ERRORS)[number];
 
 /** What a plan address can answer instead of a plan. */
-export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved' | PlanTrustError>;
+export type UrlError = Exclude<PlanLoadError, 'urlInvalidPlan' | 'noDraftSaved' | 'planSetByOrganisation' | PlanTrustError>;
 
 /** A plan that did not validate: the sentence, and each problem for the list under it. */
 export interface PlanRefused {
@@ -110,7 +111,7 @@ export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
 export type BackupErrorKey = `backup_${BackupProblem}`;
 export type BackupImportResult = { ok: true; notes: number; progress: number } | { ok: false; error: BackupErrorKey; path?: string };
 
-export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderErrorKey | 'teamError_badAddress' | 'teamError_insecure' };
+export type JoinResult = { ok: true; state: SyncState | null } | { ok: false; error: FolderErrorKey | 'teamError_badAddress' | 'teamError_insecure' | 'teamError_managed' };
 
 export type SkipReason = 'notJson' | 'tooLarge' | 'invalid' | 'wrongMember' | 'unreadable';
 

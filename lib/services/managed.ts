@@ -1,9 +1,5 @@
-import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { checkPlanUrl } from './plan-service';
-
-// Settings an IT department presets by enterprise policy (managed storage). Whatever the
-// policy holds is parsed like any other input; a broken value is ignored, not half-used.
+import { readManaged, type ManagedSettings } from '../folder/managed';
 
 /** Where the plan comes from when it has an address: a policy preset or the user's choice. */
 export interface PlanAddress {
@@ -11,19 +7,13 @@ export interface PlanAddress {
   kind: 'url' | 'managed';
 }
 
-const managedSchema = z.object({ planUrl: z.string().max(2000).optional() }).partial();
+/** What the organisation's policy sets for this browser. */
+export function managedSettings(): Promise<ManagedSettings> {
+  return readManaged(() => browser.storage.managed.get(null));
+}
 
 export async function managedPlanUrl(): Promise<string | null> {
-  let raw: unknown;
-  try {
-    raw = await browser.storage.managed.get(null);
-  } catch {
-    // No policy, or a browser without managed storage.
-    return null;
-  }
-  const parsed = managedSchema.safeParse(raw);
-  const url = parsed.success ? parsed.data.planUrl : undefined;
-  return url && checkPlanUrl(url) ? url.trim() : null;
+  return (await managedSettings()).planUrl;
 }
 
 /** The plan address in force: a policy preset wins over the user's own choice. */

@@ -24,6 +24,8 @@ import { MemberReader, type ReadProgress } from '../sync/member-reader';
 import { newSealKey } from '../sync/member-seal';
 import type { SyncState } from '../model/results';
 import type { PlanAddress } from '../services/managed';
+import { NO_MANAGED, type ManagedSettings } from '../folder/managed';
+import { folderAddress } from '../folder/address';
 import { doneKeys, Tracker } from '../services/tracker';
 import { SigningKeys } from '../services/signing-keys';
 import { acceptedOverrides } from '../site/override-rules';
@@ -55,6 +57,8 @@ export interface WorkerDeps {
   coordinatorMode: () => Promise<boolean>;
   /** Where the plan comes from when it has an address: a policy preset or the user's choice. */
   planAddress: () => Promise<PlanAddress | null>;
+  /** What the organisation's policy presets (managed storage); it locks what it sets. */
+  managed?: () => Promise<ManagedSettings>;
   /** Something shown changed: the toolbar count and open Digiteket tabs redraw. */
   redraw: () => Promise<void>;
   /** Only open Digiteket tabs redraw (the coordinator's draft changed). */
@@ -110,6 +114,9 @@ export function createWorker(deps: WorkerDeps) {
     })().finally(() => (sealing = null));
     return sealing;
   };
+  const managed = deps.managed ?? (async () => NO_MANAGED);
+  // A plan the organisation set by policy is the only plan: no file, example or address replaces it.
+  const planLocked = async () => (await managed()).planUrl !== null;
   const tracker = new Tracker(store, changed);
   const plans = new PlanService({ store, fetch: deps.fetch, onChange: deps.redraw, ...(deps.planTimeoutMs ? { timeoutMs: deps.planTimeoutMs } : {}) });
   const members = new MemberReader(
@@ -217,17 +224,20 @@ export function createWorker(deps: WorkerDeps) {
     },
     importMyPages: async (request, now) => ({ ok: true, ...(await tracker.importCompleted(request.entries, now)) }),
     importPlan: async (request, now) => {
+      if (await planLocked()) return { ok: false, error: 'planSetByOrganisation' };
       const result = await plans.loadText(request.text, { kind: 'file', ...(request.name ? { name: request.name } : {}) }, now);
       if (result.ok) await deps.planUrl.setValue(null);
       return result;
     },
     useDemoPlan: async (_request, now) => {
+      if (await planLocked()) return { ok: false, error: 'planSetByOrganisation' };
       const plan = demoPlan({ team: t('demoTeamName'), period: (month, area) => t('demoPeriodTitle', [month, area]) }, uiLocale(), now);
       const result = await plans.install(plan, { kind: 'demo' }, now);
       await deps.planUrl.setValue(null);
       return result;
     },
     setPlanUrl: async (request, now) => {
+      if (await planLocked()) return { ok: false, error: 'planSetByOrganisation' };
       const result = await plans.fetchUrl(request.url, 'url', now);
       if (result.ok) await deps.planUrl.setValue(request.url.trim());
       return result;
@@ -268,7 +278,12 @@ export function createWorker(deps: WorkerDeps) {
       if (result.ok) await deps.planUrl.setValue(null);
       return result;
     },
-    joinTeam: ({ type: _type, ...join }, now) => team.join(join, now),
+    joinTeam: async ({ type: _type, ...join }, now) => {
+      // A folder the organisation set is the only one this browser joins.
+      const preset = (await managed()).teamFolderUrl;
+      if (preset && folderAddress(preset)?.base !== folderAddress(join.url)?.base) return { ok: false, error: 'teamError_managed' };
+      return team.join(join, now);
+    },
     leaveTeam: async (request) => {
       // A file that cannot be removed now keeps the membership, so the member can try again.
       if (request.removeFile) {

@@ -35,7 +35,15 @@ export interface Browser {
 }
 
 export async function launch(
-  options: { lang?: 'sv' | 'en'; extension?: boolean; profileDir?: string; keepProfile?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    lang?: 'sv' | 'en';
+    extension?: boolean;
+    profileDir?: string;
+    keepProfile?: boolean;
+    colorScheme?: 'light' | 'dark';
+    /** More command-line switches, e.g. to send a host name to a server on loopback. */
+    args?: string[];
+  } = {},
 ): Promise<Browser> {
   const lang = options.lang ?? 'sv';
   const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kurskompis-e2e-'));
@@ -51,6 +59,7 @@ export async function launch(
       ...CHROMIUM_ARGS,
       `--lang=${lang === 'sv' ? 'sv' : 'en-GB'}`,
       ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const pages = fixtureRoutes();

@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createWorker } from '../../lib/worker/create-worker';
-import { planAddress } from '../../lib/services/managed';
+import { managedSettings, planAddress } from '../../lib/services/managed';
 import { DB_VERSION, openDatabase, Store } from '../../lib/storage/store';
 import { fixturePlan } from '../support/fixtures';
 
@@ -25,6 +25,7 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     teamFolder: { getValue: async () => teamSettings, setValue: async (value) => void (teamSettings = value) },
     coordinatorMode: async () => coordinatorOn.value,
     planAddress: () => planAddress(async () => planUrl),
+    managed: managedSettings,
     redraw: onChange,
     bumpRevision: onChange,
     scheduleSync: () => undefined,
@@ -307,6 +308,29 @@ describe('a plan address preset by policy', () => {
     expect(await handler.handle({ type: 'refreshPlan' }, { fromExtensionPage: true }, NOW)).toEqual({ ok: true, changed: true });
     expect(fetchImpl.mock.calls[0]?.[0]).toBe(PRESET);
     expect((await store.activePlan())?.source).toEqual({ kind: 'managed', url: PRESET });
+  });
+
+  it('locks the plan: no file, example or other address replaces it, and nothing stored changes', async () => {
+    await fakeBrowser.storage.managed.set({ planUrl: PRESET });
+    const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(new Response(planText, { headers: { 'Content-Type': 'application/json' } }));
+    const { handler, store, planUrl } = await setup(fetchImpl);
+    await handler.handle({ type: 'refreshPlan' }, { fromExtensionPage: true }, NOW);
+    const before = await store.activePlan();
+    const locked = { ok: false, error: 'planSetByOrganisation' };
+    expect(await handler.handle({ type: 'importPlan', text: planText, name: 'egen.json' }, { fromExtensionPage: true }, NOW)).toEqual(locked);
+    expect(await handler.handle({ type: 'useDemoPlan' }, { fromExtensionPage: true }, NOW)).toEqual(locked);
+    expect(await handler.handle({ type: 'setPlanUrl', url: 'https://annan.example.se/plan.json' }, { fromExtensionPage: true }, NOW)).toEqual(locked);
+    expect(await store.activePlan()).toEqual(before);
+    expect(planUrl()).toBeNull();
+  });
+
+  it('joins only the team folder the policy names', async () => {
+    await fakeBrowser.storage.managed.set({ teamFolderUrl: 'https://moln.example.se/remote.php/dav/files/team/kurskompis/' });
+    const fetchImpl = vi.fn<typeof fetch>();
+    const { handler } = await setup(fetchImpl);
+    const join = { type: 'joinTeam', url: 'https://annat.example.se/dav/', username: 'a', password: 'b', displayName: 'Anna', shareProgress: true, shareNotes: false } as const;
+    expect(await handler.handle(join, { fromExtensionPage: true }, NOW)).toEqual({ ok: false, error: 'teamError_managed' });
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it('ignores a policy value that is not an https address', async () => {
