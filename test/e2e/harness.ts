@@ -43,6 +43,8 @@ export async function launch(
     colorScheme?: 'light' | 'dark';
     /** More command-line switches, e.g. to send a host name to a server on loopback. */
     args?: string[];
+    /** Another build of the extension than this one's, e.g. the last release's. */
+    extensionDir?: string;
   } = {},
 ): Promise<Browser> {
   const lang = options.lang ?? 'sv';
@@ -58,7 +60,7 @@ export async function launch(
     args: [
       ...CHROMIUM_ARGS,
       `--lang=${lang === 'sv' ? 'sv' : 'en-GB'}`,
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`, `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`] : []),
       ...(options.args ?? []),
     ],
   });
