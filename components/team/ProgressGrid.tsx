@@ -1,11 +1,30 @@
+import { useSignal } from '@preact/signals';
+import { dayMonth } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
-import { overviewCsv, type TeamOverview } from '../../lib/team/overview';
+import { overviewCsv, type OverviewRow, type TeamOverview } from '../../lib/team/overview';
+import { GrantForm, type GrantActions } from './GrantForm';
+import './grant.css';
+
+function deadlineText(row: OverviewRow): string {
+  const { deadline } = row;
+  if (deadline.source === 'own') return t('teamDeadlineOwn', [dayMonth(deadline.deadline), t(`extensionReasonShort_${deadline.reason}`)]);
+  if (deadline.source === 'granted') return t('teamDeadlineGranted', dayMonth(deadline.deadline));
+  return t('teamDeadlinePeriod');
+}
 
 // Everyone's progress in the period: who is done and who has not started, a people × courses
 // grid with totals, and the grid as CSV for Excel.
 
-export function ProgressGrid(props: { overview: TeamOverview; memberCount: number; download: (fileName: string, text: string) => void }) {
-  const { overview } = props;
+export function ProgressGrid(props: {
+  overview: TeamOverview;
+  memberCount: number;
+  download: (fileName: string, text: string) => void;
+  /** Granting more time; absent where the page cannot change the plan. */
+  grants?: GrantActions | undefined;
+}) {
+  const { overview, grants } = props;
+  const granting = useSignal<string | null>(null);
+  const grantRow = overview.rows.find((r) => r.memberId === granting.value);
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('teamProgressHeading')}</h2>
@@ -25,6 +44,7 @@ export function ProgressGrid(props: { overview: TeamOverview; memberCount: numbe
                 </th>
               ))}
               <th scope="col">{t('teamRequiredColumn')}</th>
+              <th scope="col">{t('teamDeadlineColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -39,6 +59,20 @@ export function ProgressGrid(props: { overview: TeamOverview; memberCount: numbe
                 <td>
                   {row.requiredDone}/{overview.requiredTotal}
                 </td>
+                <td class={`deadline ${row.deadline.source}`}>
+                  <span>{deadlineText(row)}</span>
+                  {grants && (
+                    <button
+                      type="button"
+                      class="grant-open no-print"
+                      aria-label={t('grantButtonFor', row.displayName)}
+                      aria-expanded={granting.value === row.memberId}
+                      onClick={() => (granting.value = granting.value === row.memberId ? null : row.memberId)}
+                    >
+                      {t('grantButton')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -49,10 +83,21 @@ export function ProgressGrid(props: { overview: TeamOverview; memberCount: numbe
                 <td key={item.key}>{item.doneCount}</td>
               ))}
               <td />
+              <td />
             </tr>
           </tfoot>
         </table>
       </div>
+      {grants && grantRow && (
+        <GrantForm
+          key={grantRow.memberId}
+          period={overview.period}
+          member={grantRow}
+          current={grantRow.grant}
+          actions={grants}
+          close={() => (granting.value = null)}
+        />
+      )}
       <p class="no-print">
         <button
           type="button"
@@ -64,6 +109,7 @@ export function ProgressGrid(props: { overview: TeamOverview; memberCount: numbe
                 requiredDone: t('teamRequiredColumn'),
                 done: t('teamCellDoneText'),
                 started: t('teamCellStartedText'),
+                deadline: t('teamDeadlineCsv'),
               }),
             )
           }

@@ -42,8 +42,40 @@ describe('TeamOverviewApp', () => {
     await renderOverview(overviewProps());
     expect(screen.getByLabelText<HTMLSelectElement>('Period').value).toBe('2026-11');
     const body = screen.getByTestId('team-grid').querySelector('tbody')!;
-    expect(within(body).getAllByRole('row').map((tr) => tr.textContent)).toEqual(['Kim✓ klar1/4']);
+    expect(within(body).getAllByRole('row').map((tr) => tr.textContent)).toEqual(['Kim✓ klar1/4periodens']);
     expect(screen.getByTestId('skipped').textContent).toContain('trasig.json – är ingen läsbar JSON-fil');
+  });
+
+  it('grants a member more time from the grid, says where it went, and shows the worker\'s refusal in words', async () => {
+    const november = plan.periods.find((p) => p.id === '2026-11')!;
+    const granted = { memberId: kim.memberId, periodId: '2026-11', deadline: '2026-12-11' };
+    const grant = vi.fn(async (input: { deadline: string }) =>
+      input.deadline === '2026-12-11' ? ({ ok: true, extensions: [granted] } as const) : ({ ok: false, error: 'grantNotLater' } as const),
+    );
+    const revoke = vi.fn(async () => ({ ok: true, extensions: [] }) as const);
+    const { container } = await renderOverview(overviewProps({ grant: { grant, revoke } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ge Kim mer tid' }));
+    const form = screen.getByRole('region', { name: 'Mer tid för Kim' });
+    expect(document.activeElement?.textContent).toBe('Mer tid för Kim');
+    const date = within(form).getByLabelText<HTMLInputElement>('Ny sista dag');
+    expect(date.min > november.deadline).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: 'Ge mer tid' }));
+    expect((await within(form).findByTestId('grant-message')).textContent).toBe('Välj ett datum.');
+    fireEvent.input(date, { target: { value: november.deadline } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Ge mer tid' }));
+    await vi.waitFor(() => expect(within(form).getByTestId('grant-message').textContent).toBe('Välj en dag efter periodens sista dag.'));
+    fireEvent.input(date, { target: { value: '2026-12-11' } });
+    fireEvent.input(within(form).getByLabelText('Anteckning (frivillig)'), { target: { value: '  Sjuk  ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Ge mer tid' }));
+    await vi.waitFor(() => expect(within(form).getByTestId('grant-message').textContent).toContain('Kim har nu till 11 dec.'));
+    expect(grant).toHaveBeenLastCalledWith({ memberId: kim.memberId, periodId: '2026-11', deadline: '2026-12-11', note: 'Sjuk' });
+    expect(within(form).getByRole('link', { name: 'Öppna planeringen för att publicera' }).getAttribute('href')).toBe('coordinator.html');
+    const row = within(screen.getByTestId('team-grid').querySelector('tbody')!).getAllByRole('row')[0]!;
+    expect(row.textContent).toContain('11 dec (beviljad)');
+    await expectAccessible(container);
+    fireEvent.click(within(form).getByRole('button', { name: 'Ta tillbaka' }));
+    await vi.waitFor(() => expect(row.textContent).toContain('periodens'));
+    expect(revoke).toHaveBeenCalledWith({ memberId: kim.memberId, periodId: '2026-11' });
   });
 
   it('shows sign-ups per session, the shared notes by course and the team’s self-assessment', async () => {

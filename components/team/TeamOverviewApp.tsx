@@ -5,6 +5,8 @@ import { t } from '../../lib/text/i18n';
 import { mergeById } from '../../lib/domain/merge';
 import type { MemberFile } from '../../lib/model/member';
 import type { Plan } from '../../lib/model/plan';
+import type { GrantedExtension } from '../../lib/model/extension';
+import type { GrantActions } from './GrantForm';
 import { discussionPeriod } from '../../lib/time/periods';
 import type { Answer } from '../../lib/messages/protocol';
 import { teamOverview } from '../../lib/team/overview';
@@ -28,7 +30,11 @@ export interface TeamOverviewProps {
     reading: Answer<'teamMembers'>;
     /** Each course's stated time as this browser knows it (own progress, the catalogue). */
     stated?: Record<string, number>;
+    /** More time granted in the coordinator's saved plan (may be newer than the plan in force). */
+    granted?: GrantedExtension[];
   }>;
+  /** Granting more time to a member, into the saved plan. */
+  grant?: Omit<GrantActions, 'changed'>;
   /** How far the reading of the member files has come, while it runs (ReadingProgress). */
   reading?: ReadingProgressProps;
   download: (fileName: string, text: string) => void;
@@ -49,12 +55,14 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const importSkipped = useSignal<SkippedFile[]>([]);
   const periodId = useSignal<string | null>(null);
   const stated = useSignal<Record<string, number>>({});
+  const granted = useSignal<GrantedExtension[]>([]);
 
   useEffect(() => {
     void props.load().then((loaded) => {
       plan.value = loaded.plan;
       reading.value = loaded.reading;
       stated.value = loaded.stated ?? {};
+      granted.value = loaded.granted ?? loaded.plan?.extensions ?? [];
       periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
     });
   }, []);
@@ -72,7 +80,8 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const members = combine(fromFolder, imported.value);
   const skipped = [...(reading.value.ok ? reading.value.skipped : []), ...importSkipped.value];
   const period = currentPlan?.periods.find((p) => p.id === periodId.value);
-  const overview = period ? teamOverview(period, members) : null;
+  const overview = period ? teamOverview(period, members, granted.value) : null;
+  const grants: GrantActions | undefined = props.grant && { ...props.grant, changed: (extensions) => (granted.value = extensions) };
 
   return (
     <main class="team-app">
@@ -114,7 +123,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
 
       {overview && (
         <>
-          <ProgressGrid overview={overview} memberCount={members.length} download={props.download} />
+          <ProgressGrid overview={overview} memberCount={members.length} download={props.download} grants={grants} />
           <SessionSignups sessions={overview.sessions} />
           <TeamAssessment members={members} />
           <SharedNotes notes={overview.notes} print={props.print} />

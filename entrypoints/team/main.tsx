@@ -25,7 +25,15 @@ void openReader().then((store) => {
         for (const entry of catalogue) if (entry.minutes !== undefined) stated[entry.key] = entry.minutes;
         for (const record of progress.values()) if (record.minutes !== undefined) stated[record.courseKey] = record.minutes;
         // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
-        return { plan: active?.plan ?? draft?.plan, reading, stated };
+        const granted = draft?.plan.extensions ?? active?.plan.extensions ?? [];
+        return { plan: active?.plan ?? draft?.plan, reading, stated, granted };
+      }}
+      grant={{
+        grant: async (input) => {
+          const answer = await send({ type: 'grantExtension', ...input });
+          return answer;
+        },
+        revoke: (input) => send({ type: 'revokeExtension', ...input }),
       }}
       reading={{
         watch: (listener) => {

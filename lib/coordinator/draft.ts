@@ -1,6 +1,7 @@
 import { courseKey } from '../site/course-key';
 import { addMonths, firstOfMonth, lastWeekdayOfMonth, monthTitle, swedishDateTime, swedishInstant, todayInSweden } from '../time/dates';
 import { PLAN_KIND, PLAN_VERSION, type Plan, type SiteAdapterOverrides } from '../model/plan';
+import type { GrantedExtension } from '../model/extension';
 import { validatePlan, type PlanParseResult } from '../model/plan-parse';
 import { DIGITEKET_ORIGIN } from '../site/hosts';
 
@@ -50,6 +51,8 @@ export interface Draft {
   periods: DraftPeriod[];
   /** Carried over untouched from an opened plan; the editor has no fields for it. */
   siteAdapter?: SiteAdapterOverrides;
+  /** More time granted to members, from the team overview; the editor carries it untouched. */
+  extensions?: GrantedExtension[];
 }
 
 export const SELF_ASSESSMENT_URL = `${DIGITEKET_ORIGIN}/sjalvskattningstest/`;
@@ -140,6 +143,7 @@ export function draftOfPlan(plan: Plan): Draft {
       }),
     })),
     ...(plan.siteAdapter ? { siteAdapter: plan.siteAdapter } : {}),
+    ...(plan.extensions?.length ? { extensions: plan.extensions } : {}),
   };
 }
 
@@ -187,6 +191,7 @@ export function toCandidate(draft: Draft, now: Date = new Date()): Record<string
       })),
     })),
     ...(draft.siteAdapter ? { siteAdapter: draft.siteAdapter } : {}),
+    ...(draft.extensions?.length ? { extensions: draft.extensions } : {}),
   };
 }
 
@@ -224,11 +229,14 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
 
 /**
  * Items present in `stored` but not in `local`, appended to the matching periods: what was
- * collected on Digiteket while the editor held unsaved changes.
+ * collected on Digiteket while the editor held unsaved changes. More time granted meanwhile
+ * (the team overview) is taken as stored, since the editor never changes it.
  */
 export function withCollected(local: Draft, stored: Draft): Draft {
+  const { extensions: _local, ...rest } = local;
   return {
-    ...local,
+    ...rest,
+    ...(stored.extensions ? { extensions: stored.extensions } : {}),
     periods: local.periods.map((period) => {
       const fresh = stored.periods.find((p) => p.id === period.id);
       return fresh ? addItems(period, fresh.items).period : period;

@@ -11,6 +11,7 @@ import type {
   CollectContext,
   DraftAddResult,
   DraftSaveResult,
+  GrantResult,
   FolderErrorKey,
   ImportResult,
   JoinResult,
@@ -175,6 +176,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     note: z.string().max(300).optional(),
   }),
   z.object({ type: z.literal('removeExtension'), periodId: z.string().min(1).max(100) }),
+  z.object({
+    type: z.literal('grantExtension'),
+    memberId: z.string().min(8).max(100),
+    periodId: z.string().min(1).max(100),
+    deadline: calendarDate,
+    note: z.string().max(300).optional(),
+  }),
+  z.object({ type: z.literal('revokeExtension'), memberId: z.string().min(8).max(100), periodId: z.string().min(1).max(100) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -248,6 +257,9 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   // The member's personal deadline, from the popup.
   setExtension: 'extension',
   removeExtension: 'extension',
+  // More time for a member, from the coordinator's team overview (into the saved plan).
+  grantExtension: 'extension',
+  revokeExtension: 'extension',
 };
 
 export interface PageItem {
@@ -371,6 +383,8 @@ export interface ResponseMap {
   openEvaluation: Ok | Failure<'evaluationNoPeriod'>;
   setExtension: Ok | Failure<'extensionNoteMarkup' | 'problem_extensionPeriod' | 'problem_extensionBeforeStart' | 'problem_extensionTooLate'>;
   removeExtension: Ok | Failure<'problem_extensionPeriod'>;
+  grantExtension: GrantResult;
+  revokeExtension: GrantResult;
 }
 
 /**

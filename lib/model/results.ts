@@ -1,3 +1,4 @@
+import type { GrantedExtension } from './extension';
 import type { MemberFile } from './member';
 import type { Plan } from './plan';
 import type { PlanProblem } from './plan-parse';
@@ -147,6 +148,14 @@ export interface CollectContext {
 }
 
 export type DraftSaveResult = { ok: true; savedAt: string } | { ok: false; error: 'notSavedProblems'; problems: PlanProblem[] };
+
+/** Granting or taking back more time for a member: the saved plan's grants afterwards. */
+export type GrantResult =
+  | { ok: true; extensions: GrantedExtension[] }
+  | {
+      ok: false;
+      error: 'collectNotCoordinator' | 'noDraftSaved' | 'problem_extensionPeriod' | 'grantNotLater' | 'problem_extensionBeforeStart' | 'problem_extensionTooLate' | 'extensionNoteMarkup' | 'grantNotSaved';
+    };
 
 export type DraftAddResult =
   | { ok: true; added: number; alreadyThere: number }

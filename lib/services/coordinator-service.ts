@@ -1,10 +1,11 @@
 import { courseKey, type CourseKey } from '../site/course-key';
 import { todayInSweden } from '../time/dates';
 import { validatePlan } from '../model/plan-parse';
-import type { PlanItem } from '../model/plan';
+import type { Plan, PlanItem } from '../model/plan';
+import { extensionFault, grantedExtensionSchema, type GrantedExtension } from '../model/extension';
 import type { PlanService } from './plan-service';
 import type { Store } from '../storage/store';
-import type { CollectContext, DraftAddResult, DraftSaveResult, PlanLoadResult } from '../model/results';
+import type { CollectContext, DraftAddResult, DraftSaveResult, GrantResult, PlanLoadResult } from '../model/results';
 
 // The coordinator's saved plan: written by the editor page and by the collecting controls on
 // Digiteket, always through here, and stored only when it is a valid plan.
@@ -76,6 +77,43 @@ export class CoordinatorService {
     const saved = await this.save(plan, now);
     if (!saved.ok) return { ok: false, error: 'collectFailed' };
     return { ok: true, added: fresh.length, alreadyThere: items.length - fresh.length };
+  }
+
+  /**
+   * More time for one member in one period, written into the saved plan (one grant per member
+   * and period: a new one replaces the old). It reaches the member with the next publish.
+   */
+  async grant(request: Omit<GrantedExtension, 'note'> & { note?: string | undefined }, now: Date = new Date()): Promise<GrantResult> {
+    if (!(await this.deps.isOn())) return { ok: false, error: 'collectNotCoordinator' };
+    const draft = await this.deps.store.draft();
+    if (!draft) return { ok: false, error: 'noDraftSaved' };
+    const period = draft.plan.periods.find((p) => p.id === request.periodId);
+    if (!period) return { ok: false, error: 'problem_extensionPeriod' };
+    if (request.deadline <= period.deadline) return { ok: false, error: 'grantNotLater' };
+    const fault = extensionFault(request.deadline, period);
+    if (fault) return { ok: false, error: `problem_${fault}` };
+    const note = request.note?.trim();
+    const record = grantedExtensionSchema.safeParse({ memberId: request.memberId, periodId: period.id, deadline: request.deadline, ...(note ? { note } : {}) });
+    if (!record.success) return { ok: false, error: 'extensionNoteMarkup' };
+    return this.withGrants(draft.plan, [...this.others(draft.plan.extensions, request), record.data], now);
+  }
+
+  /** Takes a grant back out of the saved plan. */
+  async revoke(request: Pick<GrantedExtension, 'memberId' | 'periodId'>, now: Date = new Date()): Promise<GrantResult> {
+    if (!(await this.deps.isOn())) return { ok: false, error: 'collectNotCoordinator' };
+    const draft = await this.deps.store.draft();
+    if (!draft) return { ok: false, error: 'noDraftSaved' };
+    return this.withGrants(draft.plan, this.others(draft.plan.extensions, request), now);
+  }
+
+  private others(grants: readonly GrantedExtension[] | undefined, of: Pick<GrantedExtension, 'memberId' | 'periodId'>): GrantedExtension[] {
+    return (grants ?? []).filter((g) => g.memberId !== of.memberId || g.periodId !== of.periodId);
+  }
+
+  private async withGrants(plan: Plan, extensions: GrantedExtension[], now: Date): Promise<GrantResult> {
+    const { extensions: _old, ...rest } = plan;
+    const saved = await this.save({ ...rest, ...(extensions.length ? { extensions } : {}), updatedAt: now.toISOString() }, now);
+    return saved.ok ? { ok: true, extensions } : { ok: false, error: 'grantNotSaved' };
   }
 
   /** The coordinator follows the plan too: put the saved plan in force in this browser. */

@@ -4,6 +4,8 @@ import type { MemberFile } from '../model/member';
 import type { Period, PlanItem, PlanSession } from '../model/plan';
 import { ASSESSMENT_AREAS, latestOfPhase, type Phase } from '../model/self-assessment';
 import { SCALES, isOnScale, type Scale } from '../model/competence-areas';
+import type { GrantedExtension } from '../model/extension';
+import { memberDeadline, type MemberDeadline } from '../time/personal-deadline';
 
 // The coordinator's view of the team for one period, from the member files: who has done
 // which course, who has not started, who comes to which discussion, and the notes shared
@@ -18,6 +20,10 @@ export interface OverviewRow {
   cells: Array<'done' | 'started' | null>;
   requiredDone: number;
   status: MemberStatus;
+  /** The deadline that holds for the member: the period's, their own (shared) or granted. */
+  deadline: MemberDeadline;
+  /** More time the coordinator granted this member for the period, if any. */
+  grant?: GrantedExtension;
 }
 
 export interface OverviewSession {
@@ -46,7 +52,8 @@ export interface TeamOverview {
 
 const byName = (a: { displayName: string }, b: { displayName: string }) => a.displayName.localeCompare(b.displayName, 'sv');
 
-export function teamOverview(period: Period, members: readonly MemberFile[]): TeamOverview {
+/** `granted`: the plan's grants of more time (the coordinator's saved plan, so a new one shows at once). */
+export function teamOverview(period: Period, members: readonly MemberFile[], granted: readonly GrantedExtension[] = []): TeamOverview {
   const items = period.items.map((item) => ({ ...item, key: courseKey(item.url) ?? item.url, doneCount: 0 }));
   const required = items.filter((i) => !i.optional);
   const sorted = [...members].sort(byName);
@@ -59,7 +66,9 @@ export function teamOverview(period: Period, members: readonly MemberFile[]): Te
     const requiredDone = required.filter((item) => progress.get(item.key) === 'done').length;
     const any = cells.some((c) => c !== null);
     const status: MemberStatus = required.length > 0 && requiredDone === required.length ? 'done' : any ? 'started' : 'notStarted';
-    return { memberId: member.memberId, displayName: member.displayName, cells, requiredDone, status };
+    const deadline = memberDeadline(period, { own: member.extensions ?? [], granted, memberId: member.memberId });
+    const grant = granted.find((g) => g.memberId === member.memberId && g.periodId === period.id);
+    return { memberId: member.memberId, displayName: member.displayName, cells, requiredDone, status, deadline, ...(grant ? { grant } : {}) };
   });
   const sessions = period.sessions.map((session) => {
     const names = sorted.filter((m) => m.signups.some((s) => s.sessionId === session.id && !s.cancelled)).map((m) => m.displayName);
@@ -95,13 +104,15 @@ export function teamOverview(period: Period, members: readonly MemberFile[]): Te
  */
 export function overviewCsv(
   overview: TeamOverview,
-  labels: { name: string; requiredDone: string; done: string; started: string },
+  labels: { name: string; requiredDone: string; done: string; started: string; deadline: string },
 ): string {
-  const header = [labels.name, ...overview.items.map((i) => i.title), labels.requiredDone];
+  const header = [labels.name, ...overview.items.map((i) => i.title), labels.requiredDone, labels.deadline];
   const lines = overview.rows.map((row) => [
     row.displayName,
     ...row.cells.map((c) => (c === 'done' ? labels.done : c === 'started' ? labels.started : '')),
     `${row.requiredDone}/${overview.requiredTotal}`,
+    // Only a personal deadline: the period's own is in the file's name and the plan.
+    row.deadline.source === 'none' ? '' : row.deadline.deadline,
   ]);
   return excelCsv([header, ...lines]);
 }

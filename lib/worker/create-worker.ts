@@ -344,6 +344,8 @@ export function createWorker(deps: WorkerDeps) {
     },
     setExtension: (request, now) => extensions.set(request, now),
     removeExtension: (request, now) => extensions.remove(request.periodId, now),
+    grantExtension: ({ type: _type, ...grant }, now) => coordinator.grant(grant, now),
+    revokeExtension: ({ type: _type, ...which }, now) => coordinator.revoke(which, now),
     planFileText: async () => {
       const draft = await store.draft();
       return draft ? { ok: true, text: await signingKeys.planText(draft.plan) } : { ok: false, error: 'noDraftSaved' };

@@ -48,7 +48,7 @@ describe('CSV files against formula injection (OWASP)', () => {
     const team = formulas.map((name, i) =>
       memberSchema.parse({ kind: 'kurskompis/member', version: 1, memberId: `${String(i).padStart(8, 'a')}-0000-4000-8000-000000000000`, displayName: name, updatedAt: at }),
     );
-    const csv = overviewCsv(teamOverview(plan.periods[1]!, team), { name: 'Namn', requiredDone: 'Klara', done: 'klar', started: 'påbörjad' });
+    const csv = overviewCsv(teamOverview(plan.periods[1]!, team), { name: 'Namn', requiredDone: 'Klara', done: 'klar', started: 'påbörjad', deadline: 'Personlig sista dag' });
     const rawLines = csv.slice(1).split('\r\n').slice(1, -1);
     // Every name cell is quoted and starts with ', so the raw field begins "' and never with =+-@.
     for (const line of rawLines) expect(line.startsWith(`"'`)).toBe(true);

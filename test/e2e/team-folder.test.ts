@@ -120,6 +120,39 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     assert.ok(csv.startsWith('\uFEFFNamn;'), 'UTF-8 with BOM, semicolons');
   });
 
+  it('lets the coordinator grant a colleague more time, which reaches them with the published plan', async () => {
+    const november = (JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')) as { periods: Array<{ id: string; deadline: string }> }).periods.find((p) => p.id === '2026-11')!;
+    const later = new Date(Date.parse(`${november.deadline}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const page = await coordinator.context.newPage();
+    await page.goto(`chrome-extension://${coordinator.extensionId}/team.html`);
+    await page.getByRole('button', { name: 'Ge Alex mer tid' }).click();
+    const form = page.getByRole('region', { name: 'Mer tid för Alex' });
+    await form.getByLabel('Ny sista dag').fill(later);
+    await form.getByLabel('Anteckning (frivillig)').fill('Sjuk en vecka');
+    await form.getByRole('button', { name: 'Ge mer tid' }).click();
+    await form.getByTestId('grant-message').filter({ hasText: /^Alex har nu till / }).waitFor();
+    assert.match((await page.getByTestId('team-grid').getByRole('row', { name: /^Alex/ }).textContent()) ?? '', /\(beviljad\)/);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    const planner = await coordinator.context.newPage();
+    await planner.goto(`chrome-extension://${coordinator.extensionId}/coordinator.html`);
+    await planner.getByRole('button', { name: 'Publicera planen' }).click();
+    await planner.getByText('Planen är publicerad i teamets mapp.').waitFor();
+    const published = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')) as { extensions?: Array<{ periodId: string; deadline: string; note?: string }> };
+    assert.deepEqual(published.extensions?.map((e) => [e.periodId, e.deadline, e.note]), [['2026-11', later, 'Sjuk en vecka']]);
+
+    const options = await alex.options();
+    await message(options, { type: 'syncNow' });
+    const popup = await alex.popup();
+    const personal = popup.getByTestId('personal-deadline');
+    await personal.waitFor();
+    assert.match((await personal.textContent()) ?? '', /\(beviljad av samordnaren\)/);
+    // Kim was granted nothing and keeps the period's deadline.
+    const kimPopup = await kim.popup();
+    await kimPopup.getByTestId('tally').waitFor();
+    assert.equal(await kimPopup.getByTestId('personal-deadline').count(), 0);
+  });
+
   it('keeps working locally when the folder is down, and says so', async () => {
     server.fault = 503;
     const options = await kim.options();

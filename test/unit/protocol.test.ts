@@ -59,6 +59,8 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   openEvaluation: { type: 'openEvaluation', key: KEY },
   setExtension: { type: 'setExtension', periodId: '2026-11', deadline: '2026-12-15', reason: 'sick' },
   removeExtension: { type: 'removeExtension', periodId: '2026-11' },
+  grantExtension: { type: 'grantExtension', memberId: 'aaaaaaaa-0000', periodId: '2026-11', deadline: '2026-12-15' },
+  revokeExtension: { type: 'revokeExtension', memberId: 'aaaaaaaa-0000', periodId: '2026-11' },
 };
 
 let count = 0;

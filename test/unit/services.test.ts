@@ -392,6 +392,40 @@ describe('the coordinator plan', () => {
     expect(context?.collect?.suggested).toBe('2026-11');
   });
 
+  it('grants a member more time into the saved plan, checked, one grant per member and period', async () => {
+    const { handler, store, coordinatorOn } = await setup();
+    const memberId = 'aaaaaaaa-0000-4000-8000-000000000000';
+    const november = validPlan().periods.find((p: { id: string }) => p.id === '2026-11') as { deadline: string };
+    const after = (days: number) => new Date(Date.parse(`${november.deadline}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const grant = { type: 'grantExtension', memberId, periodId: '2026-11', deadline: after(14), note: 'Sjukskriven två veckor' };
+    expect(await handler.handle(grant, page, NOW)).toEqual({ ok: false, error: 'messageRefused' });
+    expect(await handler.handle(grant, extension, NOW)).toEqual({ ok: false, error: 'collectNotCoordinator' });
+    coordinatorOn.value = true;
+    expect(await handler.handle(grant, extension, NOW)).toEqual({ ok: false, error: 'noDraftSaved' });
+    await handler.handle({ type: 'saveDraft', plan: validPlan() }, extension, NOW);
+    for (const [patch, error] of [
+      [{ deadline: november.deadline }, 'grantNotLater'],
+      [{ deadline: after(91) }, 'problem_extensionTooLate'],
+      [{ periodId: 'nope' }, 'problem_extensionPeriod'],
+      [{ note: 'Se <a href="https://evil.example">här</a>' }, 'extensionNoteMarkup'],
+    ] as const) {
+      expect(await handler.handle({ ...grant, ...patch }, extension, NOW)).toEqual({ ok: false, error });
+    }
+    expect((await store.draft())?.plan.extensions).toBeUndefined();
+
+    const stored = { memberId, periodId: '2026-11', deadline: after(14), note: 'Sjukskriven två veckor' };
+    expect(await handler.handle(grant, extension, NOW)).toEqual({ ok: true, extensions: [stored] });
+    expect((await store.draft())?.plan.extensions).toEqual([stored]);
+    // A new grant for the same member and period replaces the old one; another member's stays.
+    const other = { memberId: 'bbbbbbbb-0000-4000-8000-000000000000', periodId: '2026-11', deadline: after(3) };
+    await handler.handle({ type: 'grantExtension', ...other }, extension, NOW);
+    await handler.handle({ ...grant, deadline: after(20), note: '' }, extension, NOW);
+    expect((await store.draft())?.plan.extensions).toEqual([other, { memberId, periodId: '2026-11', deadline: after(20) }]);
+    expect(await handler.handle({ type: 'revokeExtension', memberId, periodId: '2026-11' }, extension, NOW)).toEqual({ ok: true, extensions: [other] });
+    await handler.handle({ type: 'revokeExtension', memberId: other.memberId, periodId: '2026-11' }, extension, NOW);
+    expect((await store.draft())?.plan.extensions).toBeUndefined();
+  });
+
   it('puts the saved plan in force for the coordinator too', async () => {
     const { handler, store } = await setup();
     expect(await handler.handle({ type: 'useDraft' }, extension, NOW)).toEqual({ ok: false, error: 'noDraftSaved' });

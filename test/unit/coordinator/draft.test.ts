@@ -173,6 +173,20 @@ describe('the coordinator draft', () => {
     expect(merged.periods[0]?.items.map((i) => i.title)).toEqual(['Skapa en podd', 'Filma med mobilen']);
   });
 
+  it('carries the time granted to members through the editor, and takes grants made meanwhile as stored', () => {
+    const base = planSchema.parse(fixturePlan());
+    const grant = { memberId: 'aaaaaaaa-0000-4000-8000-000000000000', periodId: base.periods[1]!.id, deadline: '2026-12-14', note: 'Sjuk' };
+    const plan = planSchema.parse({ ...fixturePlan(), extensions: [grant] });
+    const draft = draftOfPlan(plan);
+    const again = checkDraft({ ...draft, teamName: 'Nytt namn' }, NOW);
+    expect(again.ok && again.plan.extensions).toEqual([grant]);
+    // Unsaved edits in the planner while a grant was taken back in the team overview.
+    const stored = draftOfPlan(base);
+    const merged = withCollected({ ...draft, teamName: 'Nytt namn' }, stored);
+    expect([merged.teamName, merged.extensions]).toEqual(['Nytt namn', undefined]);
+    expect(withCollected(stored, draft).extensions).toEqual([grant]);
+  });
+
   it('names the plan file after the team', () => {
     expect(planFileName({ teamName: 'Östersunds bibliotek', teamId: 'x' })).toBe('kurskompis-plan-ostersunds-bibliotek.json');
     expect(planFileName({ teamName: '', teamId: '' })).toBe('kurskompis-plan-team.json');

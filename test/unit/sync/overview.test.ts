@@ -66,12 +66,31 @@ describe('the team overview', () => {
     expect([s3.names.length, s3.placesLeft, s3.overbooked]).toEqual([11, -1, true]);
   });
 
+  it('shows each member the deadline that holds for them: the period\'s, their own shared one, or one granted', () => {
+    const later = (days: number) => new Date(Date.parse(`${november.deadline}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const withOwn = member('dddddddd', 'Dana', { extensions: [{ periodId: november.id, deadline: later(10), reason: 'sick', updatedAt: at }] });
+    const removed = member('eeeeeeee', 'Eli', { extensions: [{ periodId: november.id, deadline: november.starts, reason: 'other', updatedAt: at }] });
+    const bo = team[2]!;
+    const grant = { memberId: bo.memberId, periodId: november.id, deadline: later(14), note: 'Föräldraledig' };
+    const elsewhere = { memberId: withOwn.memberId, periodId: plan.periods[0]!.id, deadline: later(30) };
+    const rows = teamOverview(november, [...team, withOwn, removed], [grant, elsewhere]).rows;
+    const of = (name: string) => rows.find((r) => r.displayName === name)!;
+    expect(of('Dana').deadline).toEqual({ source: 'own', deadline: later(10), reason: 'sick' });
+    expect(of('Eli').deadline).toEqual({ source: 'none', deadline: november.deadline });
+    expect(of('Bo').deadline).toEqual({ source: 'granted', deadline: later(14), note: 'Föräldraledig' });
+    expect(of('Bo').grant).toEqual(grant);
+    expect(of('Kim').deadline.source).toBe('none');
+    expect(of('Dana').grant).toBeUndefined();
+    const csv = overviewCsv(teamOverview(november, [bo], [grant]), { name: 'Namn', requiredDone: 'Klara', done: 'klar', started: 'påbörjad', deadline: 'Personlig sista dag' });
+    expect(csv.slice(1).split('\r\n')[1]).toBe(`Bo;;;;;;;0/4;${later(14)}`);
+  });
+
   it('writes CSV that Swedish Excel opens: BOM, semicolons, quotes where needed', () => {
-    const csv = overviewCsv(teamOverview(november, team), { name: 'Namn', requiredDone: 'Klara (obligatoriska)', done: 'klar', started: 'påbörjad' });
+    const csv = overviewCsv(teamOverview(november, team), { name: 'Namn', requiredDone: 'Klara (obligatoriska)', done: 'klar', started: 'påbörjad', deadline: 'Personlig sista dag' });
     expect(csv.startsWith('\uFEFFNamn;Skapa en podd;')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('Alex;påbörjad;;;;;;0/4');
-    expect(lines[3]).toBe('Kim;klar;klar;klar;klar;;;4/4');
+    expect(lines[1]).toBe('Alex;påbörjad;;;;;;0/4;');
+    expect(lines[3]).toBe('Kim;klar;klar;klar;klar;;;4/4;');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });
