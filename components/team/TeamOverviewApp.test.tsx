@@ -54,7 +54,7 @@ describe('TeamOverviewApp', () => {
     );
     const revoke = vi.fn(async () => ({ ok: true, extensions: [] }) as const);
     const { container } = await renderOverview(overviewProps({ grant: { grant, revoke } }));
-    fireEvent.click(screen.getByRole('button', { name: 'Ge Kim mer tid' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ge mer tid till Kim' }));
     const form = screen.getByRole('region', { name: 'Mer tid för Kim' });
     expect(document.activeElement?.textContent).toBe('Mer tid för Kim');
     const date = within(form).getByLabelText<HTMLInputElement>('Ny sista dag');

@@ -55,7 +55,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const importSkipped = useSignal<SkippedFile[]>([]);
   const periodId = useSignal<string | null>(null);
   const stated = useSignal<Record<string, number>>({});
-  const granted = useSignal<GrantedExtension[]>([]);
+  const granted = useSignal<readonly GrantedExtension[]>([]);
 
   useEffect(() => {
     void props.load().then((loaded) => {
