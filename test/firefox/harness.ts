@@ -96,7 +96,7 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown> }
   };
 }
 
-function surface(target: Page | Frame): Surface {
+export function surface(target: Page | Frame): Surface {
   return {
     evaluate: <R, A>(fn: (arg: A) => R, arg: A) => target.evaluate(fn as never, arg) as Promise<R>,
     async click(selector) {

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { t, textOf, tPattern, until } from '../scenarios/driver';
 import { startApacheFolder, type ApacheFolder } from '../support/apache-folder';
 import { fixturePlanAt } from '../support/plan-at';
-import { bidiRoots, launchFirefox, type FirefoxBrowser } from './harness';
+import { bidiRoots, launchFirefox, surface, type FirefoxBrowser } from './harness';
 
 // A member in Firefox ESR joins the team's folder, served by Apache mod_dav on loopback (no
 // CORS: Firefox lets the background reach it through the host permission granted at joining).
@@ -46,7 +46,7 @@ describe('a member in Firefox syncs with a team folder on Apache', () => {
 
   it('joins from the settings page and loads the plan published in the folder', async () => {
     options = await firefox.extensionPage('options.html');
-    await textOf(options, '#team-url');
+    await textOf(surface(options), '#team-url');
     await options.type('#team-url', folder.url);
     await options.type('#team-name', 'Robin i Firefox');
     await options.click('[data-testid="team-folder"] button[type="submit"]');
@@ -58,7 +58,7 @@ describe('a member in Firefox syncs with a team folder on Apache', () => {
     );
     assert.match(state, tPattern('en', 'syncedAt'));
     const popup = await firefox.extensionPage('popup.html');
-    const period = await textOf(popup, '#period-title');
+    const period = await textOf(surface(popup), '#period-title');
     assert.equal(period, 'November: Skapa innehåll');
     assert.equal(await popup.evaluate(() => document.querySelectorAll('.item').length), 6);
     await popup.close();
