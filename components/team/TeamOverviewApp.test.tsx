@@ -57,7 +57,7 @@ describe('TeamOverviewApp', () => {
     );
     const revoke = vi.fn(async (): Promise<GrantAnswer> => ({ ok: true, extensions: [] }));
     const { container } = await renderOverview(overviewProps({ grant: { grant, revoke } }));
-    fireEvent.click(screen.getByRole('button', { name: 'Ge Kim mer tid' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ge mer tid åt Kim' }));
     const form = screen.getByRole('region', { name: 'Mer tid för Kim' });
     expect(document.activeElement?.textContent).toBe('Mer tid för Kim');
     const date = within(form).getByLabelText<HTMLInputElement>('Ny sista dag');
