@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -185,13 +186,19 @@ describe('the team overview at a glance', () => {
   });
 
   it('prints the whole grid, landscape, without buttons', async () => {
+    // A4 landscape less its margins is 277 mm wide, 1047 CSS pixels.
+    await page.setViewportSize({ width: 1047, height: 740 });
     await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.getByTestId('team-grid').evaluate((el) => el.getBoundingClientRect().right <= 1047), 'the grid fits the page width');
+    assert.deepEqual(await pastTheEdge(page), []);
     assert.equal(await page.getByRole('button', { name: /^Ge mer tid åt / }).first().isVisible(), false);
     // In print nothing is cut off: the grid box is as large as the grid.
     assert.ok(await page.getByTestId('team-grid-scroll').evaluate((el) => el.scrollHeight <= el.clientHeight + 1));
-    await page.screenshot({ path: join(tmpdir(), 'kurskompis-team-print.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(tmpdir(), 'kurskompis-team-print.png') });
     await page.emulateMedia({ media: null });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
     assert.ok(pdf.length > 1000);
+    writeFileSync(join(tmpdir(), 'kurskompis-team.pdf'), pdf);
   });
 });
