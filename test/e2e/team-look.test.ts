@@ -143,6 +143,9 @@ describe('the team overview at a glance', () => {
     assert.ok(Math.abs(name.x - frame.x) <= 2, `the name column stays at the left of the box (${name.x} against ${frame.x})`);
     assert.ok((await box(firstName)).y < before.name.y - 100, 'the rows did move');
     assert.equal(await page.evaluate(() => window.scrollY), pageScroll, 'the page itself did not scroll');
+    // The done counts per course stay at the foot of the box.
+    const totals = await box(page.getByTestId('team-grid').locator('tfoot td').first());
+    assert.ok(Math.abs(totals.y + totals.height - (frame.y + frame.height)) <= 3, `the totals stay at the foot of the box (${totals.y + totals.height} against ${frame.y + frame.height})`);
     await page.screenshot({ path: join(tmpdir(), 'kurskompis-team-1280-scrolled.png') });
     await scroller.evaluate((el) => el.scrollTo(0, 0));
   });
