@@ -173,6 +173,12 @@ describe('the team overview at a glance', () => {
     assert.deepEqual(await pastTheEdge(page), []);
     const scroller = page.getByTestId('team-grid-scroll');
     assert.ok(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth + 100), 'the grid is wider than its box');
+    // What the browser itself counts as the page's content (a full-page picture, a phone's
+    // zoom-out) is no wider either: nothing in the grid escapes its box, hidden words included.
+    const cdp = await browser.context.newCDPSession(page);
+    const { cssContentSize } = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { width: number } };
+    await cdp.detach();
+    assert.ok(cssContentSize.width <= 360, `the page's content is ${cssContentSize.width} px wide`);
     // Before scrolling: once it scrolls, titles pass under the name column's header, as they should.
     const headers = await headerTexts(page);
     for (const [i, a] of headers.entries()) for (const b of headers.slice(i + 1)) assert.ok(!overlaps(a.ink, b.ink), `"${a.text}" and "${b.text}" do not overlap`);
