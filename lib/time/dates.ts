@@ -154,3 +154,8 @@ export function formatShortMonth(month: string, locale: string): string {
 export function formatMonthYear(month: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
 }
+
+/** "25 november 2026" in Swedish, "25 November 2026" in English. */
+export function formatLongDate(date: CalendarDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
+}
