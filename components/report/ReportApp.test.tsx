@@ -60,8 +60,12 @@ describe('ReportApp', () => {
     // A note is left out of the printout until it is ticked.
     const noteItem = screen.getByText('Ljudet först').closest('li') as HTMLElement;
     expect(noteItem.classList.contains('no-print')).toBe(true);
+    // With no note chosen the printout has no empty "Reflektioner" heading either.
+    const notesSection = screen.getByRole('region', { name: 'Reflektioner' });
+    expect(notesSection.classList.contains('no-print')).toBe(true);
     fireEvent.click(within(noteItem).getByRole('checkbox', { name: 'Ta med' }));
     expect(noteItem.classList.contains('no-print')).toBe(false);
+    expect(notesSection.classList.contains('no-print')).toBe(false);
     await expectAccessible(container);
     fireEvent.click(screen.getByRole('button', { name: 'Skriv ut eller spara som PDF' }));
     expect(props.print).toHaveBeenCalled();

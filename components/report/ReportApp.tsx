@@ -166,7 +166,7 @@ export function ReportApp(props: ReportProps) {
         </details>
       </section>
 
-      <section aria-labelledby="report-notes-heading">
+      <section aria-labelledby="report-notes-heading" class={report.notes.length ? 'report-notes-section' : 'no-print'}>
         <h2 id="report-notes-heading">{t('reportNotesHeading')}</h2>
         <p class="no-print muted">{t('reportNotesExplain')}</p>
         {[...notesByCourse].map(([course, notes]) => (
