@@ -19,7 +19,7 @@ export function Meter(props: {
   const share = max > 0 ? Math.min(Math.max(value / max, 0), 1) : 0;
   return (
     <span
-      class={`meter${props.state ? ` ${props.state}` : ''}`}
+      class={['meter', props.state].filter(Boolean).join(' ')}
       role="meter"
       aria-label={props.label}
       aria-valuemin={0}
