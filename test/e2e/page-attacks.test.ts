@@ -241,6 +241,8 @@ describe('a hostile page script', () => {
         texts.push('(blocked)');
         continue;
       }
+      // A busy machine may still be drawing the frame; what it finally says is what counts.
+      await frame.waitForFunction(() => (document.body?.innerText.trim() ?? '') !== '');
       texts.push(await frame.evaluate(() => document.body.innerText.trim()));
       assert.equal(await frame.locator('textarea, [role="switch"], button, .note').count(), 0);
     }
