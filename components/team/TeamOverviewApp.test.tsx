@@ -5,6 +5,7 @@ import { planSchema } from '../../lib/model/plan';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { TeamOverviewApp, type TeamOverviewProps } from './TeamOverviewApp';
+import type { GrantAnswer } from './GrantForm';
 
 const plan = planSchema.parse(fixturePlan());
 const at = '2026-11-20T10:00:00Z';
@@ -49,12 +50,12 @@ describe('TeamOverviewApp', () => {
   it('grants a member more time from the grid, says where it went, and shows the worker\'s refusal in words', async () => {
     const november = plan.periods.find((p) => p.id === '2026-11')!;
     const granted = { memberId: kim.memberId, periodId: '2026-11', deadline: '2026-12-11' };
-    const grant = vi.fn(async (input: { deadline: string }) =>
-      input.deadline === '2026-12-11' ? ({ ok: true, extensions: [granted] } as const) : ({ ok: false, error: 'grantNotLater' } as const),
+    const grant = vi.fn(async (input: { deadline: string }): Promise<GrantAnswer> =>
+      input.deadline === '2026-12-11' ? { ok: true, extensions: [granted] } : { ok: false, error: 'grantNotLater' },
     );
-    const revoke = vi.fn(async () => ({ ok: true, extensions: [] }) as const);
+    const revoke = vi.fn(async (): Promise<GrantAnswer> => ({ ok: true, extensions: [] }));
     const { container } = await renderOverview(overviewProps({ grant: { grant, revoke } }));
-    fireEvent.click(screen.getByRole('button', { name: 'Ge Kim mer tid' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ge mer tid till Kim' }));
     const form = screen.getByRole('region', { name: 'Mer tid för Kim' });
     expect(document.activeElement?.textContent).toBe('Mer tid för Kim');
     const date = within(form).getByLabelText<HTMLInputElement>('Ny sista dag');

@@ -125,7 +125,7 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     const later = new Date(Date.parse(`${november.deadline}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
     const page = await coordinator.context.newPage();
     await page.goto(`chrome-extension://${coordinator.extensionId}/team.html`);
-    await page.getByRole('button', { name: 'Ge Alex mer tid' }).click();
+    await page.getByRole('button', { name: 'Ge mer tid till Alex' }).click();
     const form = page.getByRole('region', { name: 'Mer tid för Alex' });
     await form.getByLabel('Ny sista dag').fill(later);
     await form.getByLabel('Anteckning (frivillig)').fill('Sjuk en vecka');
