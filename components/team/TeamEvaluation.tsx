@@ -38,7 +38,7 @@ export function TeamEvaluation({ period, members, stated, now, download }: TeamE
       <p data-testid="turnout">{t('teamEvalTurnout', [turnout.took, turnout.members, turnout.held, turnout.sessions])}</p>
       {!answered && <p class="muted">{t('teamEvalNone')}</p>}
       {/* A region of its own in the tab order: on a narrow screen the table scrolls sideways, and the keyboard must reach that too. */}
-      <div class="grid-wrap" tabIndex={0} role="region" aria-labelledby="evaluation-heading">
+      <div class="grid-wrap" tabIndex={0}>
         <table class="grid evaluation-table">
           <caption class="visually-hidden">{`${t('teamEvalTitle')}: ${period.title}`}</caption>
           <thead>
