@@ -2,7 +2,9 @@
 // Every value comes from the extension's design tokens (read as text into each root), so the
 // badges, strip and notes tab speak the same visual language as the extension's own pages.
 // The in-page UI keeps the light colours: it sits on Digiteket's own light page.
-import TOKENS from '../../components/shared/tokens.css?raw';
+// `?inline`: the stylesheet as text, minified in the build (comments out), so the content script
+// stays small.
+import TOKENS from '../../components/shared/tokens.css?inline';
 
 // The badge is an inline box with zero line height: its padding and background paint around the
 // text without making the line taller. A badge that grew a card by even a fraction of a pixel
