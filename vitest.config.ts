@@ -11,5 +11,8 @@ export default defineConfig({
     },
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/attack/**/*.test.{ts,tsx}', 'lib/**/*.test.ts', 'components/**/*.test.tsx'],
     setupFiles: ['test/unit/setup.ts'],
+    // A loaded two-core CI machine runs axe or a first import of the build config in seconds;
+    // no test measures time, so a slow machine must not fail one.
+    testTimeout: 30_000,
   },
 });

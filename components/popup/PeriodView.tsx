@@ -2,6 +2,7 @@ import { dayMonth, daysLeftText, deadlineText, paceText, sessionText } from '../
 import { t } from '../../lib/text/i18n';
 import type { PeriodOverview } from '../../lib/domain/overview';
 import { ItemList } from './ItemList';
+import { ProgressMeter } from './ProgressMeter';
 import { ExtensionForm, personalDeadlineText, type ExtensionInput, type ExtensionResult } from './ExtensionForm';
 
 interface Props {
@@ -46,9 +47,8 @@ export function PeriodView({ view, onToggle, extension, headingId = 'period-titl
             {personal}
           </li>
         )}
-        <li class="progress-line" data-testid="tally">
-          <span>{t('requiredDone', [required.done, required.total])}</span>
-          <progress max={Math.max(required.total, 1)} value={required.done} aria-label={t('progressLabel')} />
+        <li>
+          <ProgressMeter required={required} paceShare={view.paceShare} expected={view.expected} standing={view.standing} idPrefix={headingId} />
         </li>
         {optional.total > 0 && <li data-testid="optional">{t('optionalDone', [optional.done, optional.total])}</li>}
         <li class="pace" data-testid="pace">

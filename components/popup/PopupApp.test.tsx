@@ -43,7 +43,7 @@ describe('PopupApp', () => {
     await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', progress: [done('digiteket.se/kurs/skapa-en-podd/')] }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('November: Skapa innehåll');
     expect(text('deadline')).toBe('Klar senast 30 nov (vecka 49) · 7 dagar kvar');
-    expect(text('tally')).toBe('1 av 4 klara');
+    expect(text('tally')).toBe('1 av 4 obligatoriska klara');
     expect(text('optional')).toBe('Valfria: 0 av 2 klara');
     expect(text('pace')).toBe('Ungefär 3 kurser i veckan för att hinna.');
     expect(text('session')).toMatch(/^Nästa diskussion: 1 dec kl\. 09.00–10.30, Konferensrummet$/);
@@ -52,11 +52,33 @@ describe('PopupApp', () => {
     expect(items[5]?.textContent).toContain('valfri · artikel');
   });
 
-  it('marks a course done from the list', async () => {
-    const props = popupProps({ at: '2026-11-23T09:00:00Z' });
-    await renderPopup(props);
-    fireEvent.click(screen.getByRole('button', { name: 'Markera ”Skapa en podd” som klar' }));
-    expect(props.setDone).toHaveBeenCalledWith('digiteket.se/kurs/skapa-en-podd/', true, 'Skapa en podd');
+  it('marks a course done with its checkbox, and unticking undoes it', async () => {
+    // A store behind the popup: what setDone records is what the next load reads.
+    const records = new Map<string, ProgressRecord>();
+    const setDone = vi.fn(async (key: string, isDone: boolean) => {
+      if (isDone) records.set(key, done(key));
+      else records.set(key, { courseKey: key, status: 'started', updatedAt: '2026-11-23T09:00:00Z' });
+    });
+    await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', setDone, load: async () => ({ stored, progress: new Map(records) }) }));
+    const podd = () => screen.getAllByRole('listitem').find((li) => li.getAttribute('data-key') === 'digiteket.se/kurs/skapa-en-podd/')!;
+    const box = screen.getByRole('checkbox', { name: 'Markera som klar: Skapa en podd' }) as HTMLInputElement;
+    // No button reads "Klar" any more: the state is the status word, the action the checkbox.
+    expect(screen.queryByRole('button', { name: /klar/i })).toBeNull();
+    expect(box.checked).toBe(false);
+    expect(within(podd()).getByTestId('item-status').textContent).toBe('Inte påbörjad');
+
+    fireEvent.click(box);
+    expect(setDone).toHaveBeenLastCalledWith('digiteket.se/kurs/skapa-en-podd/', true, 'Skapa en podd');
+    await waitFor(() => expect(within(podd()).getByTestId('item-status').textContent).toBe('Klar'));
+    expect((screen.getByRole('checkbox', { name: 'Markera som klar: Skapa en podd' }) as HTMLInputElement).checked).toBe(true);
+    expect(text('tally')).toBe('1 av 4 obligatoriska klara');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Markera som klar: Skapa en podd' }));
+    expect(setDone).toHaveBeenLastCalledWith('digiteket.se/kurs/skapa-en-podd/', false, 'Skapa en podd');
+    await waitFor(() => expect(within(podd()).getByTestId('item-status').textContent).toBe('Påbörjad'));
+    expect((screen.getByRole('checkbox', { name: 'Markera som klar: Skapa en podd' }) as HTMLInputElement).checked).toBe(false);
+    expect(text('tally')).toBe('0 av 4 obligatoriska klara');
+    await expectAccessible(document.body);
   });
 
   it('shows the coordinator’s tip under its course and the team’s discussion place on the period', async () => {

@@ -10,7 +10,7 @@ import { t } from '../../lib/text/i18n';
 export function MyYear({ plan, progress, now }: { plan: Plan | undefined; progress: readonly ProgressRecord[]; now: Date }) {
   const year = myYear(plan, progress, now);
   return (
-    <section aria-labelledby="my-year-heading" data-testid="my-year">
+    <section aria-labelledby="my-year-heading" data-testid="my-year" class="report-section">
       <h2 id="my-year-heading">{t('myYearHeading')}</h2>
       <p>{t('myYearExplain', year.year)}</p>
       {year.rows.length === 0 ? (

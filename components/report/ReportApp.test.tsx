@@ -41,7 +41,15 @@ describe('ReportApp', () => {
     const { container } = render(<ReportApp {...props} />);
     const summary = await screen.findByTestId('report-summary');
     expect(summary.textContent).toMatch(/^Klara kurser: 1\. /);
-    expect(screen.getByTestId('report-who').textContent).toMatch(/^Kim · /);
+    // The header names who, which team and the day, the Swedish way (25 Nov 2026 in Sweden).
+    expect(screen.getByTestId('report-name').textContent).toBe('Kim');
+    expect(screen.getByTestId('report-team').textContent).toBe(plan.team.name);
+    expect(screen.getByTestId('report-date').textContent).toBe('25 november 2026');
+    // The course finished on 10 Nov stands in November, the timeline's last month.
+    const months = [...container.querySelectorAll('[data-testid="done-timeline"] [data-month]')];
+    expect(months).toHaveLength(12);
+    expect(months.at(-1)?.getAttribute('data-month')).toBe('2026-11');
+    expect(months.at(-1)?.getAttribute('data-count')).toBe('1');
     expect(screen.getByRole('cell', { name: 'Skapa en podd' })).toBeTruthy();
     // One chart, start against end, on the seven-point scale both were taken on, areas under the site's names.
     const charts = container.querySelectorAll('#self-assessment svg');
@@ -52,8 +60,12 @@ describe('ReportApp', () => {
     // A note is left out of the printout until it is ticked.
     const noteItem = screen.getByText('Ljudet först').closest('li') as HTMLElement;
     expect(noteItem.classList.contains('no-print')).toBe(true);
+    // With no note chosen the printout has no empty "Reflektioner" heading either.
+    const notesSection = screen.getByRole('region', { name: 'Reflektioner' });
+    expect(notesSection.classList.contains('no-print')).toBe(true);
     fireEvent.click(within(noteItem).getByRole('checkbox', { name: 'Ta med' }));
     expect(noteItem.classList.contains('no-print')).toBe(false);
+    expect(notesSection.classList.contains('no-print')).toBe(false);
     await expectAccessible(container);
     fireEvent.click(screen.getByRole('button', { name: 'Skriv ut eller spara som PDF' }));
     expect(props.print).toHaveBeenCalled();

@@ -11,6 +11,9 @@ import { AssessmentChart } from '../shared/AssessmentChart';
 import { DEFAULT_SCALE, type Scale } from '../../lib/model/competence-areas';
 import { ManualAssessment } from './ManualAssessment';
 import { MyYear } from './MyYear';
+import { DoneTimeline } from './DoneTimeline';
+import { doneByMonth } from '../../lib/domain/done-by-month';
+import { formatLongDate, todayInSweden } from '../../lib/time/dates';
 import './report.css';
 
 // The report for the development talk (medarbetarsamtal), printed to PDF from the browser.
@@ -56,11 +59,26 @@ export function ReportApp(props: ReportProps) {
   for (const note of d.notes.filter((n) => !n.deleted && n.text.trim())) notesByCourse.set(note.courseTitle ?? note.courseKey, [...(notesByCourse.get(note.courseTitle ?? note.courseKey) ?? []), note]);
   return (
     <main class="report-app">
-      <header>
+      <header class="report-header">
         <h1>{t('reportTitle')}</h1>
-        <p data-testid="report-who">
-          {[d.name, d.plan?.team.name, t('reportDate', today.toLocaleDateString(props.locale, { day: 'numeric', month: 'long', year: 'numeric' }))].filter(Boolean).join(' · ')}
-        </p>
+        <dl class="report-who" data-testid="report-who">
+          {d.name && (
+            <div>
+              <dt>{t('reportNameLabel')}</dt>
+              <dd data-testid="report-name">{d.name}</dd>
+            </div>
+          )}
+          {d.plan && (
+            <div>
+              <dt>{t('reportTeamLabel')}</dt>
+              <dd data-testid="report-team">{d.plan.team.name}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('reportDateLabel')}</dt>
+            <dd data-testid="report-date">{formatLongDate(todayInSweden(today), props.locale)}</dd>
+          </div>
+        </dl>
         <p class="no-print row">
           <button type="button" class="primary" onClick={props.print}>
             {t('reportPrint')}
@@ -118,9 +136,11 @@ export function ReportApp(props: ReportProps) {
         ))}
       </section>
 
+      <DoneTimeline data={doneByMonth(d.progress, today)} locale={props.locale} />
+
       <MyYear plan={d.plan} progress={d.progress} now={today} />
 
-      <section aria-labelledby="assessment-heading" id="self-assessment">
+      <section aria-labelledby="assessment-heading" id="self-assessment" class="report-section">
         <h2 id="assessment-heading">{t('reportAssessmentHeading')}</h2>
         {report.start || report.end ? (
           <>
@@ -146,7 +166,7 @@ export function ReportApp(props: ReportProps) {
         </details>
       </section>
 
-      <section aria-labelledby="report-notes-heading">
+      <section aria-labelledby="report-notes-heading" class={report.notes.length ? 'report-notes-section' : 'no-print'}>
         <h2 id="report-notes-heading">{t('reportNotesHeading')}</h2>
         <p class="no-print muted">{t('reportNotesExplain')}</p>
         {[...notesByCourse].map(([course, notes]) => (

@@ -11,13 +11,13 @@ import type { Period } from '../../lib/model/plan';
 // into the saved plan by the worker, which checks it and answers with the sentence's key when
 // it refuses. The member sees it once the plan is published.
 
-export type GrantAnswer = { ok: true; extensions: GrantedExtension[] } | { ok: false; error: MessageKey };
+export type GrantAnswer = { ok: true; extensions: readonly GrantedExtension[] } | { ok: false; error: MessageKey };
 
 export interface GrantActions {
   grant: (input: { memberId: string; periodId: string; deadline: string; note?: string }) => Promise<GrantAnswer>;
   revoke: (input: { memberId: string; periodId: string }) => Promise<GrantAnswer>;
   /** The new grants, after a change the worker accepted. */
-  changed: (extensions: GrantedExtension[]) => void;
+  changed: (extensions: readonly GrantedExtension[]) => void;
 }
 
 interface Props {

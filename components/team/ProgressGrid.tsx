@@ -3,6 +3,8 @@ import { dayMonth } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
 import { overviewCsv, type OverviewRow, type TeamOverview } from '../../lib/team/overview';
 import { GrantForm, type GrantActions } from './GrantForm';
+import { GridLegend, StatusMark } from './GridStatus';
+import { Meter } from './Meter';
 import './grant.css';
 
 function deadlineText(row: OverviewRow): string {
@@ -12,8 +14,9 @@ function deadlineText(row: OverviewRow): string {
   return t('teamDeadlinePeriod');
 }
 
-// Everyone's progress in the period: who is done and who has not started, a people × courses
-// grid with totals, and the grid as CSV for Excel.
+// Everyone's progress in the period, made to be read at a glance on a shared screen: who is done
+// and who has not started, a people × courses heat map with totals as bars, and the grid as CSV
+// for Excel.
 
 export function ProgressGrid(props: {
   overview: TeamOverview;
@@ -31,20 +34,32 @@ export function ProgressGrid(props: {
       <p data-testid="team-summary">{t('teamSummary', [props.memberCount, overview.finished.length, overview.notStarted.length])}</p>
       {overview.notStarted.length > 0 && <p>{t('teamNotStartedNames', overview.notStarted.join(', '))}</p>}
       {overview.finished.length > 0 && <p>{t('teamFinishedNames', overview.finished.join(', '))}</p>}
-      <div class="grid-wrap">
+      <GridLegend />
+      {/* The grid scrolls in its own box, its header row and name column staying in view. */}
+      <div class="grid-wrap" tabIndex={0} role="region" aria-labelledby="grid-caption" data-testid="team-grid-scroll">
         <table class="grid" data-testid="team-grid">
-          <caption class="visually-hidden">{t('teamGridCaption', overview.period.title)}</caption>
+          <caption id="grid-caption" class="visually-hidden">
+            {t('teamGridCaption', overview.period.title)}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">{t('teamNameColumn')}</th>
+              <th scope="col" class="corner">
+                {t('teamNameColumn')}
+              </th>
               {overview.items.map((item) => (
-                <th scope="col" key={item.key}>
-                  {item.title}
-                  {item.optional && <span class="muted"> {t('teamOptionalMark')}</span>}
+                <th scope="col" key={item.key} class="course">
+                  <span class="col-title">
+                    {item.title}
+                    {item.optional && <span class="optional"> {t('teamOptionalMark')}</span>}
+                  </span>
                 </th>
               ))}
-              <th scope="col">{t('teamRequiredColumn')}</th>
-              <th scope="col">{t('teamDeadlineColumn')}</th>
+              <th scope="col" class="course">
+                <span class="col-title">{t('teamRequiredColumn')}</span>
+              </th>
+              <th scope="col" class="course">
+                <span class="col-title">{t('teamDeadlineColumn')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -52,12 +67,19 @@ export function ProgressGrid(props: {
               <tr key={row.memberId}>
                 <th scope="row">{row.displayName}</th>
                 {row.cells.map((cell, i) => (
-                  <td key={i} class={cell ?? 'none'}>
-                    {cell === 'done' ? t('teamCellDone') : cell === 'started' ? t('teamCellStarted') : ''}
+                  <td key={i} class={`cell cell-${cell ?? 'none'}`}>
+                    <StatusMark status={cell ?? 'none'} />
                   </td>
                 ))}
-                <td>
-                  {row.requiredDone}/{overview.requiredTotal}
+                <td class="share">
+                  <Meter
+                    value={row.requiredDone}
+                    max={overview.requiredTotal}
+                    label={t('teamMemberShareLabel', row.displayName)}
+                    valueText={t('teamMemberShareValue', [row.requiredDone, overview.requiredTotal])}
+                    shown={`${row.requiredDone}/${overview.requiredTotal}`}
+                    state={overview.requiredTotal > 0 && row.requiredDone >= overview.requiredTotal ? 'full' : undefined}
+                  />
                 </td>
                 <td class={`deadline ${row.deadline.source}`}>
                   <span>{deadlineText(row)}</span>
@@ -80,7 +102,16 @@ export function ProgressGrid(props: {
             <tr>
               <th scope="row">{t('teamDoneCount')}</th>
               {overview.items.map((item) => (
-                <td key={item.key}>{item.doneCount}</td>
+                <td key={item.key} class="total">
+                  <Meter
+                    value={item.doneCount}
+                    max={overview.rows.length}
+                    label={t('teamCourseDoneLabel', item.title)}
+                    valueText={t('teamCourseDoneValue', [item.doneCount, overview.rows.length])}
+                    shown={String(item.doneCount)}
+                    state={overview.rows.length > 0 && item.doneCount >= overview.rows.length ? 'full' : undefined}
+                  />
+                </td>
               ))}
               <td />
               <td />

@@ -18,6 +18,7 @@ import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
 import { TeamEvaluation } from './TeamEvaluation';
 import './team.css';
+import './grid.css';
 
 // The coordinator's overview of the team: progress grid, discussion sign-ups, the team's
 // self-assessment, the notes shared for the discussion (printable) and a CSV for Excel, each
@@ -55,7 +56,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const importSkipped = useSignal<SkippedFile[]>([]);
   const periodId = useSignal<string | null>(null);
   const stated = useSignal<Record<string, number>>({});
-  const granted = useSignal<GrantedExtension[]>([]);
+  const granted = useSignal<readonly GrantedExtension[]>([]);
 
   useEffect(() => {
     void props.load().then((loaded) => {

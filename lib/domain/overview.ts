@@ -1,14 +1,18 @@
 import { urlOfKey } from '../site/course-key';
 import {
   daysLeft,
+  expectedDone,
   itemStates,
   nextSession,
   optionalTally,
   paceNeeded,
+  paceShare,
+  paceStanding,
   planMoment,
   requiredTally,
   type ItemState,
   type Pace,
+  type PaceStanding,
   type Tally,
 } from '../time/periods';
 import { memberDeadline, NO_EXTENSIONS, deadlineOf, type MemberDeadline, type MemberExtensions } from '../time/personal-deadline';
@@ -27,6 +31,11 @@ export interface PeriodOverview {
   deadline: MemberDeadline;
   daysLeft: number;
   pace: Pace;
+  /** How far through its time (to the member's deadline) the period is by tonight, 0–1. */
+  paceShare: number;
+  /** Required courses an even pace would have done by tonight, and where the member stands. */
+  expected: number;
+  standing: PaceStanding;
   session?: PlanSession;
 }
 
@@ -57,6 +66,8 @@ export function periodOverview(
   const required = requiredTally(states);
   const session = nextSession(period, now);
   const deadline = memberDeadline(period, extensions);
+  const share = paceShare(period, now, deadline.deadline);
+  const expected = expectedDone(required.total, share);
   return {
     period,
     items: states.map((s) => ({ ...s, href: urlOfKey(s.key) })),
@@ -65,6 +76,9 @@ export function periodOverview(
     deadline,
     daysLeft: daysLeft(deadline.deadline, now),
     pace: paceNeeded(required.total - required.done, deadline.deadline, now),
+    paceShare: share,
+    expected,
+    standing: paceStanding(required, expected),
     ...(session ? { session } : {}),
   };
 }

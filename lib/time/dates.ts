@@ -143,3 +143,19 @@ export function monthTitle(date: CalendarDate, locale: string): string {
   const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
+
+/** A month's short name with no trailing dot ("nov", "Nov"), for a chart's axis; `month` is YYYY-MM. */
+export function formatShortMonth(month: string, locale: string): string {
+  const text = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
+  return text.replace(/\.$/, '');
+}
+
+/** A month in full with its year ("november 2026"), `month` being YYYY-MM. */
+export function formatMonthYear(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
+}
+
+/** "25 november 2026" in Swedish, "25 November 2026" in English. */
+export function formatLongDate(date: CalendarDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
+}

@@ -164,3 +164,32 @@ export function discussionPeriod(plan: Plan, now: Date = new Date()): Period | u
   const started = byStart(plan.periods).filter((p) => p.starts <= today && !p.paused);
   return started.at(-1) ?? byStart(plan.periods)[0];
 }
+
+/**
+ * How far through its time a period is by the end of today, 0 to 1: the share of the
+ * required courses that an even pace would have done by tonight. Today counts as a day to
+ * work, as in `paceNeeded`, so the last day (the member's own deadline, when one applies)
+ * reaches 1. Before the start nothing is due yet; after the deadline everything is.
+ */
+export function paceShare(period: Pick<Period, 'starts' | 'deadline'>, now: Date = new Date(), deadline: CalendarDate = period.deadline): number {
+  const today = todayInSweden(now);
+  if (today < period.starts) return 0;
+  if (today >= deadline) return 1;
+  const days = daysBetween(period.starts, deadline) + 1;
+  return (daysBetween(period.starts, today) + 1) / days;
+}
+
+/** Courses an even pace would have done by tonight, in whole courses (what a member can check). */
+export function expectedDone(total: number, share: number): number {
+  // A hair of tolerance so 3 × (1/3) counts as the 1 it is.
+  return Math.min(total, Math.floor(total * share + 1e-9));
+}
+
+export type PaceStanding = 'done' | 'ahead' | 'onPace' | 'behind';
+
+/** Where the member stands against the even pace: behind when fewer are done than expected. */
+export function paceStanding(tally: Tally, expected: number): PaceStanding {
+  if (tally.total > 0 && tally.done >= tally.total) return 'done';
+  if (tally.done < expected) return 'behind';
+  return tally.done > expected ? 'ahead' : 'onPace';
+}

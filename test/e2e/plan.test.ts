@@ -28,7 +28,7 @@ describe('loading a plan', () => {
     assert.match((await popup.getByTestId('demo-note').textContent()) ?? '', /exempelplan/);
     const month = new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'Europe/Stockholm' }).format(new Date());
     assert.match((await popup.getByRole('heading', { level: 2 }).textContent()) ?? '', new RegExp(`^${month}: Skapa innehåll$`, 'i'));
-    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^0 av 4 klara/);
+    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^0 av 4 obligatoriska klara/);
     assert.equal(await browser.toolbarBadge(), '4');
     assert.deepEqual(await seriousViolations(popup), []);
     await popup.close();

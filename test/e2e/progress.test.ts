@@ -29,10 +29,23 @@ describe('progress', () => {
     const popup = await browser.popup();
     await popup.getByTestId('tally').waitFor();
     assert.equal(await popup.getByRole('heading', { level: 2 }).textContent(), 'November: Skapa innehåll');
-    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^0 av 4 klara/);
+    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^0 av 4 obligatoriska klara/);
     assert.match((await popup.getByTestId('optional').textContent()) ?? '', /0 av 2/);
     assert.match((await popup.getByTestId('deadline').textContent()) ?? '', /Klar senast \d{1,2} \S+ \(vecka \d+\)/);
     assert.match((await popup.getByTestId('pace').textContent()) ?? '', /kurser|Ungefär/);
+    // The bar: named by the tally; the plan is half way (day 15 of 29), so the pace line stands
+    // at about half and two of four should be done by tonight.
+    const bar = popup.getByRole('progressbar', { name: '0 av 4 obligatoriska klara' });
+    assert.equal(await bar.getAttribute('aria-valuenow'), '0');
+    assert.equal(await popup.getByTestId('pace-standing').textContent(), 'Strecket visar takten: i dag borde 2 av 4 vara klara. Du ligger efter.');
+    const barBox = await bar.boundingBox();
+    const markerBox = await popup.getByTestId('pace-marker').boundingBox();
+    assert.ok(barBox && markerBox);
+    const at = (markerBox.x + markerBox.width / 2 - barBox.x) / barBox.width;
+    assert.ok(Math.abs(at - 15 / 29) < 0.03, `the pace line at ${at.toFixed(3)} of the bar`);
+    // Each course says its status in words beside the icon; marking done is a checkbox.
+    assert.deepEqual(await popup.getByTestId('item-status').allTextContents(), ['Inte påbörjad', 'Inte påbörjad', 'Inte påbörjad', 'Inte påbörjad', 'Inte påbörjad', 'Inte påbörjad']);
+    assert.equal(await popup.getByRole('checkbox', { name: /^Markera som klar: / }).count(), 6);
     assert.equal(await popup.locator('.item').count(), 6);
     const first = popup.locator('.item').first();
     assert.equal(await first.getByRole('link').getAttribute('href'), 'https://digiteket.se/kurs/skapa-en-podd/');
@@ -56,7 +69,7 @@ describe('progress', () => {
     await waitForBadge(browser, '3');
     popup = await browser.popup();
     await popup.getByTestId('tally').waitFor();
-    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^1 av 4 klara/);
+    assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^1 av 4 obligatoriska klara/);
     assert.equal(await popup.locator('.item[data-key="digiteket.se/kurs/skapa-en-podd/"]').getAttribute('data-status'), 'done');
     await popup.close();
 
@@ -89,11 +102,17 @@ describe('progress', () => {
     const roots = await ClosedRoots.of(page);
     const popup = await browser.popup();
     const item = popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"]');
-    await item.getByRole('button', { name: 'Markera ”Bildredigering i webbläsaren” som klar' }).click();
+    const box = item.getByRole('checkbox', { name: 'Markera som klar: Bildredigering i webbläsaren' });
+    assert.equal(await box.isChecked(), false);
+    await box.check();
     await popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"][data-status="done"]').waitFor();
+    assert.equal(await item.getByTestId('item-status').textContent(), 'Klar');
+    assert.equal(await box.isChecked(), true);
     await waitForBadge(browser, '2');
     await roots.waitFor(cardBadge('Bildredigering i webbläsaren', 'Klar ✓'));
-    await item.getByRole('button', { name: /Ångra/ }).click();
+    await box.uncheck();
+    await popup.locator('.item[data-key="digiteket.se/kurs/bildredigering-i-webblasaren/"][data-status="started"]').waitFor();
+    assert.equal(await box.isChecked(), false);
     await waitForBadge(browser, '3');
     await roots.waitFor(cardBadge('Bildredigering i webbläsaren', 'Månadens kurs'));
     await popup.close();

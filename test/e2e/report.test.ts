@@ -8,6 +8,17 @@ import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } 
 // The self-assessment saved from Digiteket's result page, a course finished, and the
 // development-talk report printed to PDF by Chromium, its text read back.
 
+/** Each page's size in PDF points (A4 is 595 × 842). */
+async function pdfPageSizes(data: Buffer): Promise<Array<[number, number]>> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
+  const sizes: Array<[number, number]> = [];
+  for (let i = 1; i <= pdf.numPages; i += 1) {
+    const [, , width, height] = (await pdf.getPage(i)).view as [number, number, number, number];
+    sizes.push([Math.round(width), Math.round(height)]);
+  }
+  return sizes;
+}
+
 async function pdfText(data: Buffer): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
   const pages: string[] = [];
@@ -82,8 +93,20 @@ describe('self-assessment and the development-talk report', () => {
     assert.equal(await report.getByTestId('scales-differ').count(), 0);
     await report.getByRole('listitem').filter({ hasText: 'Ta med den här tanken' }).getByLabel('Ta med').check();
     assert.deepEqual(await seriousViolations(report), []);
-    const text = await pdfText(await report.pdf({ format: 'A4' }));
+    // The page asks for A4 itself (@page), so the printout is A4 whatever the printer's default.
+    const pdf = await report.pdf({ preferCSSPageSize: true });
+    for (const size of await pdfPageSizes(pdf)) assert.deepEqual(size, [595, 842]);
+    const text = await pdfText(pdf);
     assert.match(text, /Min fortbildning – underlag till medarbetarsamtalet/);
+    // The header: the team and today's date the Swedish way ("2 december 2026").
+    assert.match(text, /Team Östersunds bibliotek/);
+    assert.match(text, /Datum \d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}/);
+    // The timeline: twelve months, this month's column counting the course just finished.
+    assert.match(text, /Klara kurser per månad/);
+    assert.match(text, /De senaste tolv månaderna: 1 klara kurser\./);
+    const thisMonth = report.getByTestId('done-timeline').locator('[data-month]').last();
+    assert.equal(await thisMonth.getAttribute('data-count'), '1');
+    assert.equal(await report.getByTestId('done-timeline').locator('[data-month]').count(), 12);
     assert.match(text, /November: Skapa innehåll/);
     assert.match(text, /Skapa en podd/);
     assert.match(text, /45 min/);

@@ -68,7 +68,7 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
 
   it('carries a finished course, a shared note and a sign-up to the folder by itself', async () => {
     const popup = await kim.popup();
-    await popup.getByRole('button', { name: /Markera .*Skapa en podd.* som klar/ }).click();
+    await popup.getByRole('checkbox', { name: 'Markera som klar: Skapa en podd' }).check();
     const signup = popup.getByTestId('signup');
     const session = signup.locator('li[data-session-id="2026-11-s1"]');
     await session.getByRole('button', { name: 'Anmäl mig' }).click();

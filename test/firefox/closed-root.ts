@@ -66,21 +66,26 @@ export class BidiClosedRoots {
     return ((await this.run(query, 'read')) as Found[] | null) ?? [];
   }
 
-  async waitFor(query: Query | string): Promise<Found[]> {
+  async waitFor(query: Query | string, options: { count?: number } = {}): Promise<Found[]> {
     const until = Date.now() + WAIT_MS;
     for (;;) {
-      const found = await this.all(query);
-      if (found.length > 0) return found;
-      if (Date.now() > until) throw new Error(`${JSON.stringify(query)}: not found`);
+      // The page may be between documents (a reload); look again.
+      const found = await this.all(query).catch(() => []);
+      if (options.count === undefined ? found.length > 0 : found.length === options.count) return found;
+      if (Date.now() > until) throw new Error(`${JSON.stringify(query)}: found ${found.length}, waited for ${options.count ?? 'one or more'}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
   async click(query: Query | string): Promise<void> {
     await this.waitFor(query);
-    const point = (await this.run(query, 'point')) as { x: number; y: number; hit: boolean } | null;
-    if (!point?.hit) throw new Error(`${JSON.stringify(query)}: covered or gone`);
-    await this.page.mouse.click(point.x, point.y);
+    const until = Date.now() + WAIT_MS;
+    for (;;) {
+      const point = (await this.run(query, 'point')) as { x: number; y: number; hit: boolean } | null;
+      if (point?.hit) return this.page.mouse.click(point.x, point.y);
+      if (Date.now() > until) throw new Error(`${JSON.stringify(query)}: covered or gone`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async style(query: Query | string, properties: string[]): Promise<Record<string, string>> {

@@ -6,10 +6,9 @@ import { fixturePage, fixtureRoutes } from '../support/fixtures';
 import { BidiClosedRoots } from './closed-root';
 
 // The Firefox build in Firefox itself (WebDriver BiDi): content script, background and
-// database work together. Firefox refuses navigation to moz-extension:// pages from the
-// driver, so this goes through Digiteket's pages only: Mina sidor import, the checks on the
+// database work together, through Digiteket's pages only: Mina sidor import, the checks on the
 // course list, and the notes panel in its frame. The closed roots are reached over WebDriver
-// BiDi (closed-root.ts).
+// BiDi (closed-root.ts). The extension's own pages are opened by harness.ts (staff.test.ts).
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
