@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { fingerprintText } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
+import { FilePicker } from '../shared/FilePicker';
 
 // The coordinator's signing key: made here once (kept in this browser, by default never to be
 // read out), saved as a file for a co-coordinator when it was made for that, or loaded from a
@@ -97,20 +98,16 @@ export function SigningCard({ signing }: { signing: Signing }) {
           </>
         )
       )}
-      <label for="signing-import">{t('signingImport')}</label>
-      <input
+      <FilePicker
         id="signing-import"
-        type="file"
+        label={t('signingImport')}
         accept=".json,application/json"
         disabled={busy.value}
-        onChange={(event) => {
-          const input = event.currentTarget as HTMLInputElement;
-          const file = input.files?.[0];
+        onFiles={([file]) => {
           if (!file) return;
           void run(async () => {
             const text = file.size > 10_000 ? '' : await file.text();
             const imported = await signing.importFile(text);
-            input.value = '';
             return imported.ok ? { ok: true, text: t('signingImported', fingerprintText(imported.fingerprint)) } : { ok: false, text: t(imported.error) };
           });
         }}

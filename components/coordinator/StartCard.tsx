@@ -3,6 +3,7 @@ import { t } from '../../lib/text/i18n';
 import type { Plan } from '../../lib/model/plan';
 import { PLAN_MAX_BYTES } from '../../lib/model/limits';
 import type { StoredPlan } from '../../lib/model/stored';
+import { FilePicker } from '../shared/FilePicker';
 
 // The ways into the editor: a new plan, a plan file, or the plan already in force here.
 
@@ -43,17 +44,13 @@ export function StartCard({ active, onCreate, onOpenText, onFromActive }: StartC
       </section>
       <section class="card" aria-labelledby="open-plan-heading">
         <h2 id="open-plan-heading">{t('openPlanHeading')}</h2>
-        <label for="open-plan-file">{t('planFileLabel')}</label>
-        <input
+        <FilePicker
           id="open-plan-file"
-          type="file"
+          label={t('planFileLabel')}
           accept=".json,application/json"
-          onChange={async (event) => {
-            const input = event.currentTarget as HTMLInputElement;
-            const file = input.files?.[0];
+          onFiles={async ([file]) => {
             if (!file) return;
             onOpenText(file.size > PLAN_MAX_BYTES ? 'x'.repeat(PLAN_MAX_BYTES + 1) : await file.text());
-            input.value = '';
           }}
         />
         {active && (

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../../lib/text/i18n';
 import type { Answer } from '../../lib/messages/protocol';
+import { FilePicker } from '../shared/FilePicker';
 
 export interface BackupCardProps {
   exportBackup: () => Promise<void>;
@@ -19,24 +20,18 @@ export function BackupCard({ exportBackup, importBackup }: BackupCardProps) {
           {t('backupExport')}
         </button>
       </div>
-      <label for="backup-file" style="margin-top: 12px">
-        {t('backupImportLabel')}
-      </label>
-      <input
+      <FilePicker
         id="backup-file"
-        type="file"
+        label={t('backupImportLabel')}
         accept=".json,application/json"
         disabled={busy.value}
-        onChange={async (event) => {
-          const input = event.currentTarget as HTMLInputElement;
-          const file = input.files?.[0];
+        onFiles={async ([file]) => {
           if (!file) return;
           busy.value = true;
           try {
             result.value = await importBackup(await file.text());
           } finally {
             busy.value = false;
-            input.value = '';
           }
         }}
       />

@@ -12,6 +12,7 @@ import { ReminderCard, type ReminderCardProps } from './ReminderCard';
 import { SiteCheckCard, type SiteCheckCardProps } from './SiteCheckCard';
 import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
 import './options.css';
+import { FilePicker } from '../shared/FilePicker';
 
 export interface OptionsProps {
   load: () => Promise<{
@@ -104,18 +105,14 @@ export function OptionsApp(props: OptionsProps) {
     }
   };
 
-  const onFile = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
+  const onFile = async ([file]: File[]) => {
     if (!file) return;
     if (file.size > PLAN_MAX_BYTES) {
       outcome.value = { area: 'file', result: planRefused([{ path: '', reason: 'tooLarge' }]) };
-      input.value = '';
       return;
     }
     const text = await file.text();
     await run('file', () => props.importPlan(text, file.name));
-    input.value = '';
   };
 
   const stored = state.value?.stored;
@@ -166,16 +163,17 @@ export function OptionsApp(props: OptionsProps) {
 
       <section class="card" aria-labelledby="file-heading">
         <h2 id="file-heading">{t('loadPlanFile')}</h2>
-        <label for="plan-file">
-          {t('planFileLabel')} <span class="hint">{t('planFileHint')}</span>
-        </label>
-        <input
+        <FilePicker
           id="plan-file"
-          type="file"
+          label={
+            <>
+              {t('planFileLabel')} <span class="hint">{t('planFileHint')}</span>
+            </>
+          }
           accept=".json,application/json"
-          onChange={onFile}
+          onFiles={onFile}
           disabled={busy.value || locked}
-          aria-describedby={locked ? 'plan-file-managed' : undefined}
+          describedBy={locked ? 'plan-file-managed' : undefined}
         />
         {lockedNote('plan-file-managed')}
         <Outcome outcome={outcome.value} area="file" />

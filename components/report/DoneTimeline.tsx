@@ -29,20 +29,20 @@ export function DoneTimeline({ data, locale }: { data: DoneByMonth; locale: stri
       >
         <title id="timeline-title">{t('timelineHeading')}</title>
         <desc id="timeline-desc">{description}</desc>
-        <line x1={0} y1={TOP + PLOT} x2={WIDTH} y2={TOP + PLOT} stroke="#1b1b1b" />
+        <line x1={0} y1={TOP + PLOT} x2={WIDTH} y2={TOP + PLOT} stroke="currentColor" />
         {data.months.map((m, i) => {
           const x = i * column + (column - BAR) / 2;
           const height = m.count * scale;
           const showYear = i === 0 || m.month.endsWith('-01');
           return (
             <g key={m.month} data-month={m.month} data-count={m.count}>
-              {m.count > 0 && <rect x={x} y={TOP + PLOT - height} width={BAR} height={height} fill="#1b1b1b" />}
+              {m.count > 0 && <rect x={x} y={TOP + PLOT - height} width={BAR} height={height} fill="currentColor" />}
               {m.count > 0 && (
-                <text x={x + BAR / 2} y={TOP + PLOT - height - 5} text-anchor="middle" font-size="13" font-weight="600" fill="#1b1b1b">
+                <text x={x + BAR / 2} y={TOP + PLOT - height - 5} text-anchor="middle" font-size="13" font-weight="600" fill="currentColor">
                   {m.count}
                 </text>
               )}
-              <text x={i * column + column / 2} y={TOP + PLOT + 16} text-anchor="middle" font-size="12" fill="#1b1b1b">
+              <text x={i * column + column / 2} y={TOP + PLOT + 16} text-anchor="middle" font-size="12" fill="currentColor">
                 {formatShortMonth(m.month, locale)}
               </text>
               {showYear && (

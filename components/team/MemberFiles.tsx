@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '../../lib/text/i18n';
 import { parseMemberText, type MemberFile } from '../../lib/model/member';
 import type { SkipReason } from '../../lib/model/results';
+import { FilePicker } from '../shared/FilePicker';
 
 // Member files read in by hand (e-mailed by a team without a folder), and the files that were
 // skipped, from the folder or read in here, each named with the reason.
@@ -33,19 +34,16 @@ export async function readMemberFiles(files: readonly File[]): Promise<{ added: 
 }
 
 export function MemberFiles(props: { skipped: readonly SkippedFile[]; onRead: (added: MemberFile[], refused: SkippedFile[]) => void }) {
-  const onFiles = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const { added, refused } = await readMemberFiles([...(input.files ?? [])]);
+  const onFiles = async (files: File[]) => {
+    const { added, refused } = await readMemberFiles(files);
     props.onRead(added, refused);
-    input.value = '';
   };
 
   return (
     <>
       <section class="card no-print" aria-labelledby="import-heading">
         <h2 id="import-heading">{t('teamImportHeading')}</h2>
-        <label for="member-files">{t('teamImportLabel')}</label>
-        <input id="member-files" type="file" multiple accept=".json,application/json" onChange={onFiles} />
+        <FilePicker id="member-files" label={t('teamImportLabel')} multiple accept=".json,application/json" onFiles={onFiles} />
       </section>
 
       {props.skipped.length > 0 && (

@@ -37,7 +37,8 @@ export function TeamEvaluation({ period, members, stated, now, download }: TeamE
       <h2 id="evaluation-heading">{t('teamEvalTitle')}</h2>
       <p data-testid="turnout">{t('teamEvalTurnout', [turnout.took, turnout.members, turnout.held, turnout.sessions])}</p>
       {!answered && <p class="muted">{t('teamEvalNone')}</p>}
-      <div class="grid-wrap">
+      {/* A region of its own in the tab order: on a narrow screen the table scrolls sideways, and the keyboard must reach that too. */}
+      <div class="grid-wrap" tabIndex={0}>
         <table class="grid evaluation-table">
           <caption class="visually-hidden">{`${t('teamEvalTitle')}: ${period.title}`}</caption>
           <thead>

@@ -1,5 +1,5 @@
 // npm run screenshots: every page of Kurskompis in real Chromium, in Swedish and English, light
-// and dark, at 1280×800, written to .output/screenshots/ to be looked at (and for the store
+// and dark, at 1280×800 and 360 px wide (a phone, or 400 % zoom), written to .output/screenshots/ to be looked at (and for the store
 // listing). Digiteket's pages are the fixture pages; the plan is the fixture plan as it stands today.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ interface Shot {
   fullPage?: boolean;
   /** The popup is shown at its own size, not in a window. */
   viewport?: { width: number; height: number };
+  /** What a person does first for the page to show what it is for. */
+  act?: (page: Page) => Promise<void>;
 }
 
 const extensionPage = (file: string) => async (browser: Browser) => {
@@ -30,9 +32,19 @@ const SHOTS: Shot[] = [
   { name: 'digiteket-my-pages', open: (b) => b.open('/mina-sidor/'), ready: 'kurskompis-import' },
   { name: 'popup', open: extensionPage('popup.html'), ready: '[data-testid="tally"]', viewport: { width: 400, height: 640 } },
   { name: 'options', open: extensionPage('options.html'), fullPage: true },
-  { name: 'planner', open: extensionPage('coordinator.html'), fullPage: true },
+  {
+    name: 'planner',
+    open: extensionPage('coordinator.html'),
+    fullPage: true,
+    act: async (page) => {
+      await page.getByRole('button', { name: /^(Utgå från planen som gäller nu|Start from the plan in force now)/ }).click();
+      await page.getByTestId('save-state').waitFor();
+    },
+  },
   { name: 'team-overview', open: extensionPage('team.html'), fullPage: true },
   { name: 'report', open: extensionPage('report.html'), fullPage: true },
+  { name: 'summary', open: extensionPage('summary.html'), fullPage: true },
+  { name: 'evaluate', open: extensionPage('evaluate.html'), fullPage: true },
   { name: 'notes', open: extensionPage('notes.html'), ready: '[data-testid="notes-count"]', fullPage: true },
   { name: 'discussion', open: extensionPage('discussion.html'), fullPage: true },
   { name: 'privacy', open: extensionPage('privacy.html'), fullPage: true },
@@ -59,10 +71,16 @@ async function main(): Promise<void> {
           await page.setViewportSize(shot.viewport ?? { width: 1280, height: 800 });
           if (shot.ready) await page.locator(shot.ready).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
           await page.waitForLoadState('load');
+          await shot.act?.(page).catch((error: unknown) => console.warn(`${shot.name}: ${String(error)}`));
           await page.waitForTimeout(400);
           const file = join(OUT, `${shot.name}-${lang}-${colorScheme}.png`);
           await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
           console.log(file);
+          await page.setViewportSize({ width: 360, height: shot.viewport?.height ?? 800 });
+          await page.waitForTimeout(200);
+          const narrow = join(OUT, `${shot.name}-${lang}-${colorScheme}-360.png`);
+          await page.screenshot({ path: narrow, fullPage: shot.fullPage ?? false });
+          console.log(narrow);
           await page.close();
         }
       } finally {
