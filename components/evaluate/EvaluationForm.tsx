@@ -8,6 +8,7 @@ import { lastEndedPeriod } from '../../lib/time/evaluable';
 import { USEFULNESS_MAX, USEFULNESS_MIN, type Evaluation } from '../../lib/model/evaluation';
 import type { Period, Plan } from '../../lib/model/plan';
 import type { Answer } from '../../lib/messages/protocol';
+import { LOAD_PLAN, NextSteps } from '../shared/NextSteps';
 import './evaluate.css';
 
 // The member's evaluation of a period's courses: how useful, how long it really took, a short
@@ -189,6 +190,7 @@ export function EvaluationForm({ load, periodId, course, save, now = () => new D
       <main class="evaluate-app">
         <h1>{t('evaluateTitle')}</h1>
         <p>{data.plan ? t('evaluateNoPeriod') : t('evaluateNoPlan')}</p>
+        {!data.plan && <NextSteps steps={[LOAD_PLAN()]} />}
       </main>
     );
   }

@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { isCourseKey, urlOfKey } from '../../lib/site/course-key';
+import { COURSE_LIST_URL } from '../../lib/site/hosts';
 import { groupByPeriod } from '../../lib/domain/discussion';
 import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
@@ -96,6 +97,14 @@ export function NotesView({ load, loadRecent, discussionHref }: NotesViewProps) 
       <p role="status" class="muted" data-testid="notes-count">
         {data.value?.complete ? t('notesCount', matches.value.length) : t('notesLoading')}
       </p>
+      {data.value?.complete && data.value.notes.length === 0 && (
+        <section class="card" data-testid="notes-none">
+          <p>{t('notesNoneYet')}</p>
+          <a class="button primary" href={COURSE_LIST_URL} target="_blank" rel="noopener noreferrer">
+            {t('notesToCourses')}
+          </a>
+        </section>
+      )}
       {groups.value.map((group) => (
         <section class="card" key={group.periodId ?? 'outside'}>
           <h2>{group.periodTitle ?? t('notesOutsidePlan')}</h2>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../lib/domain/backup';
 import { planSchema } from '../../lib/model/plan';
@@ -53,6 +53,20 @@ describe('OptionsApp', () => {
       expect.arrayContaining(['Plan som gäller', 'Teamets mapp', 'Påminnelser', 'Säkerhetskopia']),
     );
     await expectAccessible(container);
+  });
+
+  it('arriving for a next step, puts the focus on the control that takes it', async () => {
+    for (const [hash, name] of [
+      ['plan-file', 'Välj fil …'],
+      ['team-folder', 'Teamets mapp'],
+    ] as const) {
+      window.location.hash = hash;
+      const { unmount } = render(<OptionsApp {...optionsProps()} />);
+      await screen.findByText('Planfil plan.json');
+      await waitFor(() => expect(document.activeElement?.textContent).toBe(name));
+      unmount();
+    }
+    window.location.hash = '';
   });
 
   it('locks what the organisation set by policy and says so beside each field', async () => {

@@ -89,9 +89,17 @@ export function OptionsApp(props: OptionsProps) {
   useEffect(() => {
     void refresh();
     void props.coordinatorMode.get().then((on) => (coordinator.value = on));
-    // Arriving from the popup's "Läs in en planfil" / "Hämta planen från en adress".
+    // Arriving from the popup's "Läs in en planfil" / "Hämta planen från en adress" or from
+    // another page's next step: the control that takes the step gets the focus. A file input is
+    // hidden behind its picker's button, which is what the person sees and presses.
     const field = location.hash.slice(1);
-    if (field === 'plan-file' || field === 'plan-url') document.getElementById(field)?.focus();
+    const target = document.getElementById(field === 'team-folder' ? 'team-folder-heading' : field);
+    if (['plan-file', 'plan-url', 'team-folder'].includes(field) && target) {
+      const control = target.closest('.file-field')?.querySelector<HTMLElement>('button') ?? target;
+      if (field === 'team-folder') control.tabIndex = -1;
+      control.focus();
+      control.scrollIntoView?.({ block: 'center' });
+    }
     return props.subscribe(() => void refresh());
   }, []);
 

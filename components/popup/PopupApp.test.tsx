@@ -163,13 +163,16 @@ describe('PopupApp', () => {
     expect(openSiteCheck).toHaveBeenCalled();
   });
 
-  it('offers a plan file, a plan address and the example plan when there is no plan', async () => {
+  it('says in two sentences what Kurskompis does and offers the example plan first, then a plan file or address', async () => {
     const props = popupProps({ at: '2026-11-23T09:00:00Z', plan: undefined });
     await renderPopup(props);
+    const welcome = screen.getByRole('region', { name: 'Välkommen till Kurskompis' });
+    expect(within(welcome).getByText(/^Kurskompis visar teamets plan på Digiteket/).textContent?.match(/[.!?](\s|$)/g)).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Prova med en exempelplan' }).classList.contains('primary')).toBe(true);
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Prova med en exempelplan',
       'Läs in en planfil',
       'Hämta planen från en adress',
-      'Prova med en exempelplan',
       'Mina reflektioner',
       'Inställningar',
     ]);

@@ -60,14 +60,14 @@ function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: PopupPro
       <h2 id="welcome">{t('welcomeTitle')}</h2>
       <p>{t('welcomeText')}</p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => onOptions('plan-file')}>
+        <button type="button" class="primary" onClick={onDemo}>
+          {t('tryDemo')}
+        </button>
+        <button type="button" onClick={() => onOptions('plan-file')}>
           {t('loadPlanFile')}
         </button>
         <button type="button" onClick={() => onOptions('plan-url')}>
           {t('usePlanUrl')}
-        </button>
-        <button type="button" onClick={onDemo}>
-          {t('tryDemo')}
         </button>
       </div>
     </section>

@@ -13,7 +13,7 @@ describe('DoneTimeline', () => {
     const data = doneByMonth([done('a', '2026-11-03T09:00:00Z'), done('b', '2026-11-20T09:00:00Z'), done('c', '2026-02-14T09:00:00Z')], now);
     const { container } = render(<DoneTimeline data={data} locale="sv-SE" />);
     expect(screen.getByRole('heading', { name: 'Klara kurser per månad' })).toBeTruthy();
-    expect(screen.getByTestId('timeline-total').textContent).toBe('De senaste tolv månaderna: 3 klara kurser.');
+    expect(screen.getByTestId('timeline-total').textContent).toBe('Klara kurser de senaste tolv månaderna: 3.');
     const column = (month: string) => container.querySelector(`[data-month="${month}"]`) as SVGGElement;
     const height = (month: string) => Number(column(month).querySelector('rect')?.getAttribute('height') ?? 0);
     expect(height('2026-11')).toBeGreaterThan(0);
@@ -32,7 +32,7 @@ describe('DoneTimeline', () => {
 
   it('shows an empty year as twelve empty months', () => {
     const { container } = render(<DoneTimeline data={doneByMonth([], now)} locale="sv-SE" />);
-    expect(screen.getByTestId('timeline-total').textContent).toBe('De senaste tolv månaderna: 0 klara kurser.');
+    expect(screen.getByTestId('timeline-total').textContent).toBe('Klara kurser de senaste tolv månaderna: 0.');
     expect(container.querySelectorAll('[data-month]')).toHaveLength(12);
     expect(container.querySelectorAll('rect')).toHaveLength(0);
   });

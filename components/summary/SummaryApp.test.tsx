@@ -106,10 +106,16 @@ describe('SummaryApp', () => {
 
   it('says what to do without a plan and without a team folder', async () => {
     const { container } = await renderSummary(summaryProps({ load: async () => ({ plan: undefined, reading: { ok: false, error: 'teamNoFolder' } }) }));
-    expect(screen.getByTestId('summary-empty').textContent).toBe(
-      'Ingen plan ännu: läs in teamets plan under Inställningar eller bygg den i planeringen, så fylls sammanfattningen i.' +
-        'Den här webbläsaren är inte med i teamets mapp: gå med under Inställningar → Teamets mapp, så läser sammanfattningen medlemmarnas filer.',
-    );
+    expect([...screen.getByTestId('summary-empty').querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'Ingen plan ännu: läs in teamets plan under Inställningar eller bygg den i planeringen, så fylls sammanfattningen i.',
+      'Den här webbläsaren är inte med i teamets mapp: gå med under Inställningar → Teamets mapp, så läser sammanfattningen medlemmarnas filer.',
+    ]);
+    // The one next step, straight to where it is taken.
+    const steps = screen.getByRole('navigation', { name: 'Nästa steg' });
+    expect(within(steps).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Läs in teamets plan', '/options.html#plan-file'],
+      ['Bygg planen i planeringen', '/coordinator.html'],
+    ]);
     expect(screen.queryByRole('button', { name: 'Skriv ut' })).toBeNull();
     expect(screen.queryByTestId('summary-periods')).toBeNull();
     await expectAccessible(container);

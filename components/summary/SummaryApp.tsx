@@ -9,6 +9,7 @@ import type { Answer } from '../../lib/messages/protocol';
 import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
 import type { ScaleAssessment } from '../../lib/team/overview';
 import { managementSummary, summaryCsv, type CourseScore, type EvaluationSummary, type ManagementSummary, type PeriodSummary } from '../../lib/team/summary';
+import { BUILD_PLAN, JOIN_FOLDER, LOAD_PLAN, NextSteps } from '../shared/NextSteps';
 import './summary.css';
 
 // One printable page for management: the team's figures per period and the self-assessment
@@ -215,6 +216,8 @@ export function SummaryApp(props: SummaryProps) {
       </header>
       <div data-testid="summary-empty">
         {!plan.value && <p>{t('summaryNoPlan')}</p>}
+        {!plan.value && <NextSteps steps={[LOAD_PLAN(), BUILD_PLAN()]} />}
+        {plan.value && !answer.ok && answer.error === 'teamNoFolder' && <NextSteps steps={[JOIN_FOLDER()]} />}
         {!answer.ok && <p>{answer.error === 'teamNoFolder' ? t('summaryNoFolder') : t('summaryFolderUnread', t(answer.error))}</p>}
         {answer.ok && members.length === 0 && <p>{t('summaryNoMembers')}</p>}
       </div>

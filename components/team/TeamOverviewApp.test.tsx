@@ -39,6 +39,16 @@ async function renderOverview(props: TeamOverviewProps) {
 }
 
 describe('TeamOverviewApp', () => {
+  it('without a plan says so and links straight to loading or building one', async () => {
+    const { container } = await renderOverview(overviewProps({ load: async () => ({ plan: undefined, reading: { ok: true, members: [], skipped: [] } }) }));
+    const steps = screen.getByRole('navigation', { name: 'Nästa steg' });
+    expect(within(steps).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Läs in teamets plan', '/options.html#plan-file'],
+      ['Bygg planen i planeringen', '/coordinator.html'],
+    ]);
+    await expectAccessible(container);
+  });
+
   it('shows the running period with each member’s courses and names the files it skipped', async () => {
     await renderOverview(overviewProps());
     expect(screen.getByLabelText<HTMLSelectElement>('Period').value).toBe('2026-11');

@@ -17,6 +17,7 @@ import { SessionSignups } from './SessionSignups';
 import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
 import { TeamEvaluation } from './TeamEvaluation';
+import { BUILD_PLAN, LOAD_PLAN, NextSteps } from '../shared/NextSteps';
 import './team.css';
 import './grid.css';
 
@@ -108,7 +109,12 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
         }}
       />
 
-      {!currentPlan && <p>{t('teamNoPlan')}</p>}
+      {!currentPlan && (
+        <>
+          <p>{t('teamNoPlan')}</p>
+          <NextSteps steps={[LOAD_PLAN(), BUILD_PLAN()]} />
+        </>
+      )}
       {currentPlan && (
         <p class="no-print">
           <label for="period">{t('teamPeriodLabel')}</label>{' '}

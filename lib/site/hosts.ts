@@ -16,3 +16,6 @@ export const DIGITEKET_MATCHES: readonly string[] = DIGITEKET_HOSTS.map((host) =
 export function isDigiteketHost(host: string): boolean {
   return DIGITEKET_HOSTS.includes(host.toLowerCase());
 }
+
+/** Digiteket's list of all courses: where a person goes to start one. */
+export const COURSE_LIST_URL = `${DIGITEKET_ORIGIN}/kurser/`;

@@ -20,6 +20,23 @@ describe('loading a plan', () => {
     await popup.close();
   });
 
+  it('says what it does, offers the example plan first, and a page with nothing to show leads to the step that fills it', async () => {
+    const popup = await browser.popup();
+    const welcome = popup.getByRole('region', { name: 'Välkommen till Kurskompis' });
+    assert.deepEqual(await welcome.getByRole('button').allTextContents(), ['Prova med en exempelplan', 'Läs in en planfil', 'Hämta planen från en adress']);
+    await popup.screenshot({ path: '.output/screenshots/popup-welcome-sv.png' });
+    await popup.close();
+
+    const team = await browser.context.newPage();
+    await team.goto(`chrome-extension://${browser.extensionId}/team.html`);
+    await team.getByRole('navigation', { name: 'Nästa steg' }).getByRole('link', { name: 'Läs in teamets plan' }).click();
+    await team.waitForURL(/\/options\.html#plan-file$/);
+    // The person lands on the button that opens the file dialog, with the focus ring on it.
+    await team.waitForFunction(() => document.activeElement?.textContent === 'Välj fil …');
+    assert.equal(await team.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'solid');
+    await team.close();
+  });
+
   it('tries the example plan: this month, real courses, labelled as an example', async () => {
     const popup = await browser.popup();
     await popup.getByRole('button', { name: 'Prova med en exempelplan' }).click();
