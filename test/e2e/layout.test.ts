@@ -5,12 +5,13 @@ import { ClosedRoots, notesFrame } from './closed-root';
 import { fixturePlanAt, launch, loadPlanFile, message, seriousViolations, type Browser } from './harness';
 import { layoutProblems } from './layout-check';
 
-// Every extension page, with a plan and data in it, at a desktop width and at 360 px (a phone,
-// or a desktop window at 400 % zoom), in light and in dark: no text cut off or pushed out of
+// Every extension page, with a plan and data in it, at a desktop width, at 640 px (that window
+// at 200 % zoom) and at 320 px (WCAG's reflow width: a phone, or the window at 400 %), in light
+// and in dark: no text cut off or pushed out of
 // its box, no sideways scrolling of the page, no control or heading drawn over another, and
 // axe finds nothing serious in either theme (its contrast check sees the real colours here).
 
-const WIDTHS = [1280, 360];
+const WIDTHS = [1280, 640, 320];
 const MEMBER = 'aaaaaaaa-0000-4000-8000-000000000001';
 
 function memberFile(): string {
