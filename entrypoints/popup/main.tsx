@@ -8,6 +8,7 @@ import { bookedSessionIds } from '../../lib/domain/sessions';
 import { openReader } from '../../lib/storage/store';
 import { browser } from 'wxt/browser';
 
+performance.mark('kurskompis-popup-script');
 document.documentElement.lang = t('localeCode');
 document.title = t('extName');
 
@@ -20,6 +21,7 @@ function openPage(path: Parameters<typeof browser.runtime.getURL>[0]): void {
 }
 
 void openReader().then((store) => {
+  performance.mark('kurskompis-popup-db');
   render(
     <PopupApp
       load={async () => {
@@ -34,6 +36,7 @@ void openReader().then((store) => {
           siteCheckSuggested.getValue(),
           store.extensions(),
         ]);
+        performance.mark('kurskompis-popup-read');
         const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);
         if (suggestSiteCheck) await siteCheckSuggested.setValue(true);
         const signedUp = bookedSessionIds(signups);
