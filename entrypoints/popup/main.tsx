@@ -7,6 +7,7 @@ import { suggestSiteCheck as suggestSiteCheckFor } from '../../lib/domain/site-c
 import { bookedSessionIds } from '../../lib/domain/sessions';
 import { openReader } from '../../lib/storage/store';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 
 performance.mark('kurskompis-popup-script');
 document.documentElement.lang = t('localeCode');
@@ -25,16 +26,10 @@ void openReader().then((store) => {
   render(
     <PopupApp
       load={async () => {
-        const [stored, progress, changes, coordinator, teamSettings, state, signups, suggested, own] = await Promise.all([
-          store.activePlan(),
-          store.progress(),
-          store.planChanges(),
-          coordinatorMode.getValue(),
-          teamFolderSetting.getValue(),
-          store.syncState(),
-          store.signups(),
-          siteCheckSuggested.getValue(),
-          store.extensions(),
+        const [{ stored, progress, changes, state, signups, own }, [coordinator, teamSettings, suggested]] = await Promise.all([
+          store.popupData(),
+          // One call for the three settings, with each one's fallback.
+          storage.getItems([coordinatorMode, teamFolderSetting, siteCheckSuggested]).then((items) => items.map((item) => item.value) as [boolean, unknown, boolean]),
         ]);
         performance.mark('kurskompis-popup-read');
         const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);

@@ -41,6 +41,15 @@ interface KurskompisDB extends DBSchema {
 
 export type Database = IDBPDatabase<KurskompisDB>;
 
+export interface PopupData {
+  stored: StoredPlan | undefined;
+  progress: Map<CourseKey, ProgressRecord>;
+  changes: PlanChanges | undefined;
+  state: SyncState | undefined;
+  signups: Signup[];
+  own: PersonalExtension[];
+}
+
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<KurskompisDB>(name, DB_VERSION, {
     // A newer version of Kurskompis (an update) wants to upgrade the schema: this connection
@@ -85,6 +94,24 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
  */
 export class StoreReader {
   constructor(protected readonly db: Database) {}
+
+  /**
+   * What the popup shows, read in one transaction: each transaction is a round trip to the
+   * browser's database process, and the popup waits for the slowest of them.
+   */
+  async popupData(): Promise<PopupData> {
+    const tx = this.db.transaction(['plans', 'progress', 'state', 'signups', 'extensions']);
+    const [stored, records, changes, state, signups, own] = await Promise.all([
+      tx.objectStore('plans').get('active'),
+      tx.objectStore('progress').getAll(),
+      tx.objectStore('state').get('planChanges') as Promise<PlanChanges | undefined>,
+      tx.objectStore('state').get('sync') as Promise<SyncState | undefined>,
+      tx.objectStore('signups').getAll(),
+      tx.objectStore('extensions').getAll(),
+      tx.done,
+    ]);
+    return { stored, progress: new Map(records.map((r) => [r.courseKey, r])), changes, state, signups, own };
+  }
 
   activePlan(): Promise<StoredPlan | undefined> {
     return this.db.get('plans', 'active');
