@@ -21,6 +21,9 @@ function openPage(path: Parameters<typeof browser.runtime.getURL>[0]): void {
   window.close();
 }
 
+/** The places left in a discussion are counted while someone looks at them, not in the background. */
+let looked = false;
+
 void openReader().then((store) => {
   performance.mark('kurskompis-popup-db');
   render(
@@ -37,6 +40,10 @@ void openReader().then((store) => {
         const signedUp = bookedSessionIds(signups);
         // Only whether this browser is in a team: the popup stays free of the schema library.
         const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
+        if (team && !looked) {
+          looked = true;
+          void send({ type: 'lookAtSignups' }).catch(() => undefined);
+        }
         // A grant in the plan is for one member id; the worker parses the settings properly when it uses them.
         const memberId = team && typeof (teamSettings as { memberId?: unknown }).memberId === 'string' ? (teamSettings as { memberId: string }).memberId : undefined;
         const extensions = { own, granted: stored?.plan.extensions ?? [], memberId };

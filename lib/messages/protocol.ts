@@ -119,6 +119,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('leaveTeam'), removeFile: z.boolean().optional() }),
   z.object({ type: z.literal('syncNow') }),
+  z.object({ type: z.literal('lookAtSignups') }),
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
   z.object({ type: z.literal('teamMembers') }),
@@ -238,6 +239,8 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   joinTeam: 'extension',
   leaveTeam: 'extension',
   syncNow: 'extension',
+  // The popup is open: the places left in the discussions are counted if they are old.
+  lookAtSignups: 'extension',
   setSharing: 'extension',
   signUp: 'extension',
   teamMembers: 'extension',
@@ -362,6 +365,7 @@ export interface ResponseMap {
   joinTeam: JoinResult;
   leaveTeam: Ok | { ok: false; error: FolderErrorKey };
   syncNow: Ok<{ state: SyncState | null }>;
+  lookAtSignups: Ok<{ state: SyncState | null }>;
   setSharing: Ok<{ state: SyncState | null }>;
   signUp: Ok | Failure<'signupNoPeriod'>;
   teamMembers: ReadResult;

@@ -21,8 +21,7 @@ import { FolderFailure, WebDavClient } from './webdav';
 // reason, everything stays here and the next try is planned: a sync never ends unrecorded.
 
 const MAX_ATTEMPTS = 5;
-const SIGNUP_COUNTS_MS = 4 * 60 * 60 * 1000;
-const SIGNUP_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
+const SIGNUP_COUNTS_MS = 60 * 60 * 1000;
 /** How long a warning that someone else wrote this member's file stays after it was last seen. */
 const MEMBER_WARNING_MS = 24 * 60 * 60 * 1000;
 
@@ -73,13 +72,26 @@ export class SyncService {
    * One sync now (a second call while one runs waits for it). `joining`: the first sync of a
    * join; if it fails, the member file it created is taken out of the folder again.
    */
-  sync(now: Date = new Date(), options: { joining?: boolean; asked?: boolean } = {}): Promise<SyncState | null> {
-    this.running ??= this.run(now, options.joining === true, options.asked === true).finally(() => (this.running = null));
+  sync(now: Date = new Date(), options: { joining?: boolean; asked?: boolean; looking?: boolean } = {}): Promise<SyncState | null> {
+    this.running ??= this.run(now, options.joining === true, options.asked === true, options.looking === true).finally(() => (this.running = null));
     return this.running;
   }
 
-  /** `asked`: the member asked for this sync ("Synka nu"), so everything is read afresh. */
-  private async run(now: Date, joining: boolean, asked = false): Promise<SyncState | null> {
+  /**
+   * The member opened the popup, where places left are shown: a sync that counts them, if a
+   * session with places is near and the counts are over an hour old. Null when none was due.
+   */
+  async lookAtSignups(now: Date = new Date()): Promise<SyncState | null> {
+    const state = await this.deps.store.syncState().catch(() => undefined);
+    if (!state || !(await this.signupCountsWanted(state, false, true, now))) return null;
+    return this.sync(now, { looking: true });
+  }
+
+  /**
+   * `asked`: the member asked for this sync ("Synka nu"), so everything is read afresh.
+   * `looking`: the member is looking at the places left (lookAtSignups).
+   */
+  private async run(now: Date, joining: boolean, asked = false, looking = false): Promise<SyncState | null> {
     const settings = await this.deps.settings().catch(() => null);
     if (!settings) return null;
     const address = folderAddress(settings.url);
@@ -97,7 +109,7 @@ export class SyncService {
       const pushed = await this.pushMember(client, settings, state, now);
       state = pushed.state;
       created = pushed.created;
-      const signupCounts = asked || (await this.signupCountsWanted(state, pushed.signupsChanged, now)) ? await this.countSignups() : undefined;
+      const signupCounts = asked || (await this.signupCountsWanted(state, pushed.signupsChanged, looking, now)) ? await this.countSignups() : undefined;
       const etagBefore = state.planEtag;
       state = await this.installPlan(client, plan, state, now);
       // A plan refused again (unsigned, broken) is nothing new: only one put in force counts.
@@ -162,17 +174,16 @@ export class SyncService {
   }
 
   /**
-   * Whether to read every member file for the sign-up counts: only in the two weeks before a
-   * session with a capacity (the counts show places left), and at most every four hours unless
-   * this member's own sign-ups just changed. In a region of 1,000 members the listing alone is
-   * almost 300 kilobytes, and a member's first count reads every file.
+   * Whether to read every member file for the sign-up counts: only while a session with a
+   * capacity is ahead (the counts show places left), and then only when this member's own
+   * sign-ups just changed or the member is looking at the places (at most hourly). In a region
+   * of 1,000 members the listing alone is almost 300 kilobytes, and a member's first count
+   * reads every file: a routine look in the background never counts.
    */
-  private async signupCountsWanted(state: SyncState, signedUp: boolean, now: Date): Promise<boolean> {
+  private async signupCountsWanted(state: SyncState, signedUp: boolean, looking: boolean, now: Date): Promise<boolean> {
+    if (!signedUp && !looking) return false;
     const active = await this.deps.store.activePlan().catch(() => undefined);
-    // Places left are shown only for sessions with a capacity, and matter in the weeks before them.
-    const soon = now.getTime() + SIGNUP_WEEKS_MS;
-    const ahead =
-      active?.plan.periods.some((p) => p.sessions.some((s) => s.capacity !== undefined && Date.parse(s.starts) > now.getTime() && Date.parse(s.starts) <= soon)) ?? false;
+    const ahead = active?.plan.periods.some((p) => p.sessions.some((s) => s.capacity !== undefined && Date.parse(s.starts) > now.getTime())) ?? false;
     if (!ahead) return false;
     if (signedUp || !state.signupCountsAt || !state.signupCounts) return true;
     return now.getTime() - Date.parse(state.signupCountsAt) >= SIGNUP_COUNTS_MS;

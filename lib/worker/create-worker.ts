@@ -294,6 +294,7 @@ export function createWorker(deps: WorkerDeps) {
       return { ok: true };
     },
     syncNow: async (_request, now) => ({ ok: true, state: await sync.sync(now, { asked: true }) }),
+    lookAtSignups: async (_request, now) => ({ ok: true, state: await sync.lookAtSignups(now) }),
     setSharing: async ({ type: _type, ...patch }, now) => ({ ok: true, state: await team.setSharing(patch, now) }),
     signUp: async (request, now) => {
       if (request.cancel) {

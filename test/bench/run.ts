@@ -245,7 +245,7 @@ async function main() {
     console.log(`  task-time ratio:                         ${(taskWith / taskWithout).toFixed(3)}   (target ≤ 1.05)`);
     const [low, high] = medianInterval(pairedRatios);
     console.log(`  median of per-round ratios:              ${median(pairedRatios).toFixed(3)}   (90 % interval ${low.toFixed(3)}–${high.toFixed(3)})`);
-    console.log(`  for reference, an empty content script:  TaskDuration ${fmt(taskEmpty)} ms, ratio ${(taskEmpty / taskWithout).toFixed(3)}`);
+    console.log(`  for reference, an empty content script:  TaskDuration ${fmt(taskEmpty)} ms, ratio ${(taskEmpty / taskWithout).toFixed(3)}, ScriptDuration ${fmt(median(runs.empty.map((r) => r.script)))} ms`);
     const spread = (k: 'with' | 'without' | 'empty') => {
       const tasks = runs[k].map((r) => r.task);
       return `${fmt(quantile(tasks, 0.25))}–${fmt(quantile(tasks, 0.75))} ms`;

@@ -90,7 +90,18 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     assert.ok(!JSON.stringify(file).includes('privata'), 'a private note never reaches the folder');
   });
 
-  it('shows a colleague the places left', async () => {
+  it('counts the places when a colleague opens the popup, never in the background', async () => {
+    // Alex has synced in the background since Kim signed up, and never looked.
+    const options = await alex.options();
+    const popup = await alex.popup();
+    const session = popup.getByTestId('signup').locator('li[data-session-id="2026-11-s1"]');
+    await session.filter({ hasText: /Platser kvar: 7\./ }).waitFor();
+    // Counted a moment ago: opening the popup again within the hour asks the folder nothing.
+    const again = (await message(options, { type: 'lookAtSignups' })) as { ok: boolean; state: unknown };
+    assert.deepEqual(again, { ok: true, state: null });
+  });
+
+  it('shows a colleague the places left after "Synka nu"', async () => {
     const options = await alex.options();
     // As "Synka nu" does; awaited here, so the popup opens after the sync has finished.
     const { state } = (await message(options, { type: 'syncNow' })) as { state: { signupCounts?: Record<string, number> } };

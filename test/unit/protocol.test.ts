@@ -40,6 +40,7 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   joinTeam: { type: 'joinTeam', url: 'https://moln.example.se/dav/', username: 'a', password: 'b', displayName: 'Kim', shareProgress: true, shareNotes: true },
   leaveTeam: { type: 'leaveTeam' },
   syncNow: { type: 'syncNow' },
+  lookAtSignups: { type: 'lookAtSignups' },
   setSharing: { type: 'setSharing', shareProgress: true, shareNotes: true, displayName: 'Kim' },
   signUp: { type: 'signUp', sessionId: '2026-11-s1', cancel: false },
   teamMembers: { type: 'teamMembers' },

@@ -92,32 +92,34 @@ describe('syncing with a team folder', () => {
     expect((await kim.store.activePlan())?.loadedAt).toBe(loadedAt);
   });
 
-  it('counts the team’s sign-ups only in the two weeks before a session with places, at most every four hours unless asked or signed up', async () => {
+  it('counts the team’s sign-ups while a session with places is ahead, only when the member looks (hourly at most), asks or signs up', async () => {
     writeFileSync(join(root, 'plan.json'), JSON.stringify(fixturePlan()));
     const kim = await browserProfile();
     const readMembers = vi.fn(async () => ({ ok: true as const, members: [], skipped: [] }));
     const sync = new SyncService({ store: kim.store, plans: new PlanService({ store: kim.store, fetch, onChange: () => undefined }), fetch, settings: async () => kim.settings, onChange: () => undefined, pause: async () => undefined, readMembers });
-    // Weeks before the sessions of 1–3 December: nothing to count yet.
+    // Before the sessions of 1–3 December, a routine sync in the background counts nothing.
     await sync.sync(new Date('2026-11-01T10:00:00Z'));
-    await sync.sync(new Date('2026-11-10T10:00:00Z'));
-    expect(readMembers).toHaveBeenCalledTimes(0);
     await sync.sync(new Date('2026-11-25T10:00:00Z'));
+    await sync.sync(new Date('2026-11-25T16:00:00Z'));
+    expect(readMembers).toHaveBeenCalledTimes(0);
+    // The member opens the popup: counted, then not again within the hour.
+    expect(await sync.lookAtSignups(new Date('2026-11-25T16:05:00Z'))).toMatchObject({ signupCountsAt: '2026-11-25T16:05:00.000Z' });
     expect(readMembers).toHaveBeenCalledTimes(1);
-    await sync.sync(new Date('2026-11-25T13:00:00Z'));
+    expect(await sync.lookAtSignups(new Date('2026-11-25T16:50:00Z'))).toBeNull();
     expect(readMembers).toHaveBeenCalledTimes(1);
-    await sync.sync(new Date('2026-11-25T14:01:00Z'));
+    await sync.lookAtSignups(new Date('2026-11-25T17:06:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(2);
-    await sync.sync(new Date('2026-11-25T14:05:00Z'), { asked: true });
+    await sync.sync(new Date('2026-11-25T17:10:00Z'), { asked: true });
     expect(readMembers).toHaveBeenCalledTimes(3);
     // A finished course changes no sign-up; the member's own sign-up does.
-    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-25T14:06:00Z'));
-    await sync.sync(new Date('2026-11-25T14:07:00Z'));
+    await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-25T17:11:00Z'));
+    await sync.sync(new Date('2026-11-25T17:12:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(3);
-    await kim.store.putSignups([{ sessionId: '2026-11-s1', updatedAt: '2026-11-25T14:08:00.000Z' }]);
-    await sync.sync(new Date('2026-11-25T14:09:00Z'));
+    await kim.store.putSignups([{ sessionId: '2026-11-s1', updatedAt: '2026-11-25T17:13:00.000Z' }]);
+    await sync.sync(new Date('2026-11-25T17:14:00Z'));
     expect(readMembers).toHaveBeenCalledTimes(4);
     // Every session of the plan is over: nothing to count places for.
-    await sync.sync(new Date('2027-06-01T10:00:00Z'));
+    expect(await sync.lookAtSignups(new Date('2027-06-01T10:00:00Z'))).toBeNull();
     expect(readMembers).toHaveBeenCalledTimes(4);
   });
 
