@@ -5,6 +5,7 @@ import { EXTENSION_MAX_DAYS, EXTENSION_REASONS, type ExtensionReason } from '../
 import { addDays } from '../../lib/time/dates';
 import type { MemberDeadline } from '../../lib/time/personal-deadline';
 import type { Period } from '../../lib/model/plan';
+import { useDeadlineForm } from '../shared/deadline-form';
 
 // "Behöver du mer tid?": the member's personal deadline for the period in view. The worker
 // checks it against the period and answers with the sentence's key when it refuses.
@@ -34,36 +35,17 @@ export function personalDeadlineText(deadline: MemberDeadline): string | null {
 
 export function ExtensionForm({ period, deadline, onSave, onRemove }: Props) {
   const own = deadline.source === 'own' ? deadline : undefined;
-  const date = useSignal(own?.deadline ?? '');
+  const { date, note, message, busy, run, submit } = useDeadlineForm({ date: own?.deadline, note: own?.note });
   const reason = useSignal<ExtensionReason>(own?.reason ?? 'sick');
-  const note = useSignal(own?.note ?? '');
-  const message = useSignal<{ text: string; error: boolean } | null>(null);
-  const busy = useSignal(false);
   const id = `extension-${period.id}`;
 
-  const answer = (result: ExtensionResult, done: string) => {
-    message.value = result.ok ? { text: done, error: false } : { text: t(result.error), error: true };
-  };
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!date.value) {
-      message.value = { text: t('extensionDateMissing'), error: true };
-      return;
-    }
-    busy.value = true;
-    const trimmed = note.value.trim();
-    answer(await onSave({ periodId: period.id, deadline: date.value, reason: reason.value, ...(trimmed ? { note: trimmed } : {}) }), t('extensionSaved'));
-    busy.value = false;
-  };
+  const save = submit((input) => onSave({ periodId: period.id, reason: reason.value, ...input }), () => t('extensionSaved'));
   const remove = async () => {
-    busy.value = true;
-    const result = await onRemove(period.id);
-    answer(result, t('extensionRemoved'));
+    const result = await run(() => onRemove(period.id), t('extensionRemoved'));
     if (result.ok) {
       date.value = '';
       note.value = '';
     }
-    busy.value = false;
   };
 
   return (

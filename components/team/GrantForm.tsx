@@ -1,4 +1,3 @@
-import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { dayMonth } from '../../lib/text/format';
 import { t, type MessageKey } from '../../lib/text/i18n';
@@ -6,6 +5,7 @@ import { EXTENSION_MAX_DAYS } from '../../lib/model/extension-rules';
 import type { GrantedExtension } from '../../lib/model/extension';
 import { addDays } from '../../lib/time/dates';
 import type { Period } from '../../lib/model/plan';
+import { useDeadlineForm } from '../shared/deadline-form';
 
 // "Ge mer tid": the coordinator grants one member a later deadline for the period, written
 // into the saved plan by the worker, which checks it and answers with the sentence's key when
@@ -29,35 +29,22 @@ interface Props {
 }
 
 export function GrantForm({ period, member, current, actions, close }: Props) {
-  const date = useSignal(current?.deadline ?? '');
-  const note = useSignal(current?.note ?? '');
-  const message = useSignal<{ text: string; error: boolean } | null>(null);
-  const busy = useSignal(false);
+  const { date, note, message, busy, run, submit } = useDeadlineForm({ date: current?.deadline, note: current?.note });
   const heading = useRef<HTMLHeadingElement>(null);
   const id = `grant-${member.memberId}`;
   useEffect(() => heading.current?.focus(), [member.memberId]);
 
-  const answer = (result: GrantAnswer, done: string) => {
+  // An accepted change gives the new grants to the overview.
+  const told = async (answer: Promise<GrantAnswer>) => {
+    const result = await answer;
     if (result.ok) actions.changed(result.extensions);
-    message.value = result.ok ? { text: done, error: false } : { text: t(result.error), error: true };
+    return result;
   };
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!date.value) {
-      message.value = { text: t('extensionDateMissing'), error: true };
-      return;
-    }
-    busy.value = true;
-    const trimmed = note.value.trim();
-    const result = await actions.grant({ memberId: member.memberId, periodId: period.id, deadline: date.value, ...(trimmed ? { note: trimmed } : {}) });
-    answer(result, t('grantSaved', [member.displayName, dayMonth(date.value)]));
-    busy.value = false;
-  };
-  const revoke = async () => {
-    busy.value = true;
-    answer(await actions.revoke({ memberId: member.memberId, periodId: period.id }), t('grantRevoked', member.displayName));
-    busy.value = false;
-  };
+  const save = submit(
+    (input) => told(actions.grant({ memberId: member.memberId, periodId: period.id, ...input })),
+    () => t('grantSaved', [member.displayName, dayMonth(date.value)]),
+  );
+  const revoke = () => run(() => told(actions.revoke({ memberId: member.memberId, periodId: period.id })), t('grantRevoked', member.displayName));
 
   return (
     <section class="grant card no-print" aria-labelledby={`${id}-heading`} data-testid="grant-form">
