@@ -29,17 +29,19 @@ export function readPageReport(
   const isCourse = item !== null && item.key.includes('/kurs/');
   const onLanding = item?.via === 'landing';
   const facts = onLanding ? courseFacts(doc) : {};
-  const present: Record<PageCheck, boolean> = {
-    courseMenuLink: hasCourseMenuLink(doc),
-    heading: itemHeading(doc) !== null,
-    mainContent: doc.querySelector(SELECTORS.main) !== null,
-    canonical: doc.querySelector(SELECTORS.canonical) !== null,
-    area: facts.competenceArea !== undefined,
-    time: facts.minutes !== undefined,
-    completion: item !== null && mainContent(doc) !== null && showsCompletion(doc, new URL(`https://${item.key}`), overrides),
-    lastStep: lastStepReached(doc, url),
+  // Only the checks that apply are read: a list of 2,000 cards has no course menu to look for.
+  const present: Record<PageCheck, () => boolean> = {
+    courseMenuLink: () => hasCourseMenuLink(doc),
+    heading: () => itemHeading(doc) !== null,
+    mainContent: () => doc.querySelector(SELECTORS.main) !== null,
+    canonical: () => doc.querySelector(SELECTORS.canonical) !== null,
+    area: () => facts.competenceArea !== undefined,
+    time: () => facts.minutes !== undefined,
+    completion: () => item !== null && mainContent(doc) !== null && showsCompletion(doc, new URL(`https://${item.key}`), overrides),
+    lastStep: () => lastStepReached(doc, url),
   };
   const checks = checksFor(isCourse, onLanding);
+  const seen = new Map(checks.map((check) => [check, present[check]()]));
   return {
     address: `${url.origin}${url.pathname}`,
     // A detector's name without its "is": courseList, myPages, …
@@ -47,8 +49,8 @@ export function readPageReport(
     ...(item ? { key: item.key, title: pageItemTitle(doc, item, url.href).replace(PATTERNS.titleSuffix, '') } : {}),
     ...(facts.competenceArea ? { area: facts.competenceArea } : {}),
     ...(facts.minutes !== undefined ? { minutes: facts.minutes } : {}),
-    found: checks.filter((check) => present[check]),
-    missing: checks.filter((check) => !present[check]),
+    found: checks.filter((check) => seen.get(check)),
+    missing: checks.filter((check) => !seen.get(check)),
     profile: profileVersion(),
   };
 }
