@@ -5,13 +5,27 @@ import { send } from '../../lib/messages/send';
 import { coordinatorMode, revision, siteCheckSuggested, teamFolderSetting } from '../../lib/storage/settings';
 import { suggestSiteCheck as suggestSiteCheckFor } from '../../lib/domain/site-check';
 import { bookedSessionIds } from '../../lib/domain/sessions';
-import { openReader } from '../../lib/storage/store';
+import { openReader, type StoreReader } from '../../lib/storage/store';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 performance.mark('kurskompis-popup-script');
+// Asked for first: the database opens, and the popup's data is read, while the browser hands
+// this page its message catalogue (the first t() waits for it) and Preact draws the frame.
+const reading = openReader().then((store) => {
+  performance.mark('kurskompis-popup-db');
+  return { store, first: readPopup(store) };
+});
 document.documentElement.lang = t('localeCode');
 document.title = t('extName');
+
+function readPopup(store: StoreReader) {
+  return Promise.all([
+    store.popupData(),
+    // One call for the three settings, with each one's fallback.
+    storage.getItems([coordinatorMode, teamFolderSetting, siteCheckSuggested]).then((items) => items.map((item) => item.value) as [boolean, unknown, boolean]),
+  ]);
+}
 
 // The popup reads the database directly (fast, no wait for the service worker) and sends
 // every change through the background, which owns the toolbar badge and the open tabs.
@@ -24,16 +38,14 @@ function openPage(path: Parameters<typeof browser.runtime.getURL>[0]): void {
 /** The places left in a discussion are counted while someone looks at them, not in the background. */
 let looked = false;
 
-void openReader().then((store) => {
-  performance.mark('kurskompis-popup-db');
+void reading.then(({ store, first }) => {
+  let early: ReturnType<typeof readPopup> | null = first;
   render(
     <PopupApp
       load={async () => {
-        const [{ stored, progress, changes, state, signups, own }, [coordinator, teamSettings, suggested]] = await Promise.all([
-          store.popupData(),
-          // One call for the three settings, with each one's fallback.
-          storage.getItems([coordinatorMode, teamFolderSetting, siteCheckSuggested]).then((items) => items.map((item) => item.value) as [boolean, unknown, boolean]),
-        ]);
+        // The read begun at start serves the first drawing; every later one reads afresh.
+        const [{ stored, progress, changes, state, signups, own }, [coordinator, teamSettings, suggested]] = await (early ?? readPopup(store));
+        early = null;
         performance.mark('kurskompis-popup-read');
         const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);
         if (suggestSiteCheck) await siteCheckSuggested.setValue(true);
