@@ -4,10 +4,13 @@ import { t } from '../../lib/text/i18n';
 import { openReader } from '../../lib/storage/store';
 
 performance.mark('kurskompis-script-start');
+// Asked for first: the database opens while the browser hands this page its message catalogue
+// (the first t() waits for it).
+const opening = openReader();
 document.documentElement.lang = t('localeCode');
 document.title = `${t('notesTitle')} – ${t('extName')}`;
 
-void openReader().then((store) => {
+void opening.then((store) => {
   performance.mark('kurskompis-db-open');
   render(
     <NotesView
