@@ -129,6 +129,14 @@ describe('TeamOverviewApp', () => {
     );
   });
 
+  it('shows the members read before the coordinator stopped the reading, and how many were not read', async () => {
+    await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: true, members: [kim], skipped: [], unread: 880 } }) }));
+    expect(screen.getByTestId('team-source').textContent).toBe(
+      'Från teamets mapp: 1 medlemsfiler. Läsningen avbröts: 880 medlemsfiler lästes inte, översikten visar de andra. Det som hann läsas sparas till nästa gång.',
+    );
+    expect(screen.getByTestId('team-grid').textContent).toContain(kim.displayName);
+  });
+
   it('adds member files read in by hand, refusing one whose id does not match its name', async () => {
     const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: false, error: 'teamNoFolder' } }) }));
     expect(screen.getByTestId('team-source').textContent).toMatch(/inte med i en teamets mapp/);

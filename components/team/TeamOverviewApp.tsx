@@ -95,6 +95,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
             : reading.value.error === 'teamNoFolder'
               ? t('teamNoFolder')
               : `${t(reading.value.error)} ${t('teamFolderUnread')}`}
+          {reading.value.ok && reading.value.unread ? ` ${t('teamReadCancelled', reading.value.unread)}` : ''}
           {reading.value.ok && reading.value.overCap ? ` ${t('teamOverCap', reading.value.overCap)}` : ''}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>

@@ -121,10 +121,12 @@ export interface MemberReading {
   skipped: Array<{ name: string; reason: SkipReason }>;
   /** Files past the cap of one reading, not read at all. */
   overCap?: number;
+  /** The reading was stopped: this many listed files were not read (what was read is here and kept). */
+  unread?: number;
 }
 
-/** `teamNoFolder`: this browser has joined no team folder; `teamReadCancelled`: the coordinator stopped the reading. */
-export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderErrorKey | 'teamNoFolder' | 'teamReadCancelled' };
+/** `teamNoFolder`: this browser has joined no team folder. */
+export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderErrorKey | 'teamNoFolder' };
 
 export type PublishResult =
   | { ok: true }

@@ -128,12 +128,10 @@ export class MemberReader {
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, work));
-      if (this.cancelled) {
-        await this.kept?.save(`${KEPT_FORMAT} ${address.base}`, changed, []).catch(() => undefined);
-        return { ok: false, error: 'teamReadCancelled' };
-      }
+      // Stopped: what was read is shown and kept, and the rest is said to be unread.
+      const unread = this.cancelled ? files.length - results.size : 0;
       const listedNames = new Set(listed.map((f) => f.name));
-      const gone = [...this.cache.keys()].filter((name) => !listedNames.has(name));
+      const gone = unread > 0 ? [] : [...this.cache.keys()].filter((name) => !listedNames.has(name));
       for (const name of gone) this.cache.delete(name);
       await this.kept?.save(`${KEPT_FORMAT} ${address.base}`, changed, gone).catch(() => undefined);
       const members: MemberFile[] = [];
@@ -142,7 +140,7 @@ export class MemberReader {
         if (result.ok) members.push(result.member);
         else skipped.push({ name, reason: result.reason });
       }
-      return { ok: true, members, skipped, ...(overCap > 0 ? { overCap } : {}) };
+      return { ok: true, members, skipped, ...(overCap > 0 ? { overCap } : {}), ...(unread > 0 ? { unread } : {}) };
     } catch (error) {
       if (error instanceof FolderFailure) return { ok: false, error: folderErrorKey(error.reason) };
       throw error;

@@ -193,7 +193,8 @@ export class SyncService {
   private async countSignups(): Promise<Record<string, number> | undefined> {
     if (!this.deps.readMembers) return undefined;
     const reading = await this.deps.readMembers();
-    if (!reading.ok) return undefined;
+    // A reading the coordinator stopped is only part of the team: no count from it.
+    if (!reading.ok || reading.unread) return undefined;
     const counts: Record<string, number> = {};
     for (const member of reading.members) {
       for (const signup of member.signups) if (!signup.cancelled) counts[signup.sessionId] = (counts[signup.sessionId] ?? 0) + 1;

@@ -123,6 +123,16 @@ describe('syncing with a team folder', () => {
     expect(readMembers).toHaveBeenCalledTimes(4);
   });
 
+  it('takes no count of places from a reading the coordinator stopped half-way', async () => {
+    writeFileSync(join(root, 'plan.json'), JSON.stringify(fixturePlan()));
+    const kim = await browserProfile();
+    const readMembers = vi.fn(async () => ({ ok: true as const, members: [], skipped: [], unread: 30 }));
+    const sync = new SyncService({ store: kim.store, plans: new PlanService({ store: kim.store, fetch, onChange: () => undefined }), fetch, settings: async () => kim.settings, onChange: () => undefined, pause: async () => undefined, readMembers });
+    const state = await sync.sync(new Date('2026-11-25T10:00:00Z'), { asked: true });
+    expect(readMembers).toHaveBeenCalledTimes(1);
+    expect(state?.signupCounts).toBeUndefined();
+  });
+
   it('takes the member’s own file out of the folder for one who leaves for good', async () => {
     const kim = await browserProfile();
     await kim.tracker.markDone(PODD, 'Skapa en podd', 'manual', new Date('2026-11-12T10:20:00Z'));
