@@ -103,8 +103,16 @@ describe('notes survive the worst moment', () => {
     const [panelA, panelB] = [await openPanel(a), await openPanel(b)];
     const id = await panelA.locator('.note', { hasText: 'Kort tanke om ljud' }).getAttribute('data-note-id');
     const note = (panel: Frame) => panel.locator(`.note[data-note-id="${id}"]`);
-    await note(panelA).getByRole('button', { name: 'Redigera' }).click();
-    await note(panelB).getByRole('button', { name: 'Redigera' }).click();
+    // Both notes open for editing before either tab types (a click while a panel is still
+    // starting up is clicked again, as a person would).
+    for (const panel of [panelA, panelB]) {
+      const field = note(panel).getByLabel('Redigera reflektionen');
+      for (let i = 0; i < 3 && !(await field.isVisible()); i += 1) {
+        await note(panel).getByRole('button', { name: 'Redigera' }).click();
+        await field.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await field.waitFor();
+    }
     await note(panelA).getByLabel('Redigera reflektionen').pressSequentially(' Från A.');
     await note(panelA).getByRole('button', { name: 'Klar' }).click();
     await note(panelA).locator('.note-text').filter({ hasText: 'Från A.' }).waitFor();
