@@ -241,6 +241,30 @@ describe('PopupApp', () => {
     expect(within(signup).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['Diskussion om ”November: Skapa innehåll”']);
   });
 
+  it('draws what was read before it started in its first frame, and takes the next reading when told of a change', async () => {
+    let announce = () => undefined as void;
+    const load = vi.fn(async () => ({ stored, progress: new Map([[done('digiteket.se/kurs/skapa-en-podd/').courseKey, done('digiteket.se/kurs/skapa-en-podd/')]]) }));
+    render(
+      <PopupApp
+        {...popupProps({ at: '2026-11-23T09:00:00Z' })}
+        initial={{ stored, progress: new Map() }}
+        load={load}
+        subscribe={(listener) => {
+          announce = listener;
+          return () => undefined;
+        }}
+      />,
+    );
+    // No waiting: the content is there as soon as render returns.
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false');
+    expect(text('tally')).toBe('0 av 4 obligatoriska klara');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(load).not.toHaveBeenCalled();
+    announce();
+    await waitFor(() => expect(text('tally')).toBe('1 av 4 obligatoriska klara'));
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('has no serious accessibility problems: with a plan and sign-up, and with none', async () => {
     const withPlan = await renderPopup(
       popupProps({

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { dayMonth, syncStateText } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
 import type { SyncState } from '../../lib/model/results';
@@ -17,20 +17,28 @@ import { SessionSignup } from './SessionSignup';
 import { EvaluateEntry, periodsToEvaluate } from './EvaluateEntry';
 import './popup.css';
 
+/** What the popup draws from, as read from storage. */
+export interface PopupLoaded {
+  stored: StoredPlan | undefined;
+  progress: Map<string, ProgressRecord>;
+  changes?: PlanChanges | undefined;
+  /** In coordinator mode the footer also opens the planner. */
+  coordinator?: boolean;
+  /** Present when this browser is in a team folder. */
+  team?: { state: SyncState | undefined; signedUp: Set<string> };
+  /** Point to the site check (asked once: the page marks it shown). */
+  suggestSiteCheck?: boolean;
+  /** The member's personal deadlines, own and granted. */
+  extensions?: MemberExtensions;
+}
+
 export interface PopupProps {
-  load: () => Promise<{
-    stored: StoredPlan | undefined;
-    progress: Map<string, ProgressRecord>;
-    changes?: PlanChanges | undefined;
-    /** In coordinator mode the footer also opens the planner. */
-    coordinator?: boolean;
-    /** Present when this browser is in a team folder. */
-    team?: { state: SyncState | undefined; signedUp: Set<string> };
-    /** Point to the site check (asked once: the page marks it shown). */
-    suggestSiteCheck?: boolean;
-    /** The member's personal deadlines, own and granted. */
-    extensions?: MemberExtensions;
-  }>;
+  load: () => Promise<PopupLoaded>;
+  /**
+   * Read before the popup is drawn: its first frame is the content, not an empty frame that
+   * waits for the browser's next paint before it asks for data.
+   */
+  initial?: PopupLoaded;
   setExtension?: (input: ExtensionInput) => Promise<ExtensionResult>;
   removeExtension?: (periodId: string) => Promise<ExtensionResult>;
   openSiteCheck?: () => void;
@@ -74,28 +82,42 @@ function NoPlan({ onDemo, onOptions }: { onDemo: () => void; onOptions: PopupPro
   );
 }
 
+/** What the popup shows for what was read, at `now`. */
+function popupState(loaded: PopupLoaded, now: Date) {
+  return {
+    view: overview(loaded.stored, loaded.progress, now, loaded.extensions),
+    changes: loaded.changes,
+    coordinator: loaded.coordinator === true,
+    team: loaded.team,
+    openSessions: loaded.stored ? openSessionGroups(loaded.stored.plan, now) : [],
+    toEvaluate: loaded.stored ? periodsToEvaluate(loaded.stored.plan, loaded.progress, now) : [],
+    siteCheckHint: loaded.suggestSiteCheck === true,
+  };
+}
+
 export function PopupApp(props: PopupProps) {
   const { load, setDone, useDemo, openOptions, openNotes, subscribe, now = () => new Date() } = props;
-  const view = useSignal<Overview | null>(null);
-  const changes = useSignal<PlanChanges | undefined>(undefined);
-  const coordinator = useSignal(false);
-  const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(undefined);
-  const openSessions = useSignal<SessionGroup[]>([]);
-  const siteCheckHint = useSignal(false);
-  const toEvaluate = useSignal<Period[]>([]);
+  const [first] = useState(() => (props.initial ? popupState(props.initial, now()) : null));
+  const view = useSignal<Overview | null>(first?.view ?? null);
+  const changes = useSignal<PlanChanges | undefined>(first?.changes);
+  const coordinator = useSignal(first?.coordinator ?? false);
+  const team = useSignal<{ state: SyncState | undefined; signedUp: Set<string> } | undefined>(first?.team);
+  const openSessions = useSignal<SessionGroup[]>(first?.openSessions ?? []);
+  // Asked once: it stays for as long as this popup is open.
+  const siteCheckHint = useSignal(first?.siteCheckHint ?? false);
+  const toEvaluate = useSignal<Period[]>(first?.toEvaluate ?? []);
   const refresh = async () => {
-    const loaded = await load();
-    // Asked once: it stays for as long as this popup is open.
-    if (loaded.suggestSiteCheck) siteCheckHint.value = true;
-    view.value = overview(loaded.stored, loaded.progress, now(), loaded.extensions);
-    changes.value = loaded.changes;
-    coordinator.value = loaded.coordinator === true;
-    team.value = loaded.team;
-    openSessions.value = loaded.stored ? openSessionGroups(loaded.stored.plan, now()) : [];
-    toEvaluate.value = loaded.stored ? periodsToEvaluate(loaded.stored.plan, loaded.progress, now()) : [];
+    const next = popupState(await load(), now());
+    if (next.siteCheckHint) siteCheckHint.value = true;
+    view.value = next.view;
+    changes.value = next.changes;
+    coordinator.value = next.coordinator;
+    team.value = next.team;
+    openSessions.value = next.openSessions;
+    toEvaluate.value = next.toEvaluate;
   };
   useEffect(() => {
-    void refresh();
+    if (!first) void refresh();
     return subscribe(() => void refresh());
   }, []);
   useLayoutEffect(() => {

@@ -1,31 +1,45 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/popup/PopupApp';
+import { PopupApp, type PopupLoaded } from '../../components/popup/PopupApp';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { coordinatorMode, revision, siteCheckSuggested, teamFolderSetting } from '../../lib/storage/settings';
 import { suggestSiteCheck as suggestSiteCheckFor } from '../../lib/domain/site-check';
 import { bookedSessionIds } from '../../lib/domain/sessions';
-import { openReader, type StoreReader } from '../../lib/storage/store';
+import { DB_VERSION, openReader, type PopupData, type StoreReader } from '../../lib/storage/store';
+import { readPopupSnapshot, writePopupSnapshot } from '../../lib/storage/popup-snapshot';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
+type Settings = [coordinator: boolean, teamFolder: unknown, siteCheckSuggested: boolean, revision: number];
+type Reading = [PopupData, Settings];
+
 performance.mark('kurskompis-popup-script');
-// Asked for first: the database opens, and the popup's data is read, while the browser hands
-// this page its message catalogue (the first t() waits for it) and Preact draws the frame.
-const reading = openReader().then((store) => {
+
+/** The settings and the background's revision counter, in one call, each with its fallback. */
+function readSettings(): Promise<Settings> {
+  return storage.getItems([coordinatorMode, teamFolderSetting, siteCheckSuggested, revision]).then((items) => items.map((item) => item.value) as Settings);
+}
+
+/** The database is read after the revision: data is never older than the revision it is kept with. */
+async function readPopup(store: StoreReader, known?: Settings): Promise<Reading> {
+  const settings = known ?? (await readSettings());
+  return [await store.popupData(), settings];
+}
+
+const VERSION = `${DB_VERSION}:${browser.runtime.getManifest().version}`;
+// Asked for first: the settings, and the database opens meanwhile; what the last opening drew
+// is drawn at once if nothing changed since, and the database's answer follows it.
+const settings = readSettings();
+const reading = Promise.all([openReader(), settings]).then(([store, known]) => {
   performance.mark('kurskompis-popup-db');
-  return { store, first: readPopup(store) };
+  return { store, fresh: readPopup(store, known) };
+});
+const snapshot = settings.then((known): Reading | null => {
+  const data = readPopupSnapshot(localStorage, known[3], VERSION);
+  return data ? [data, known] : null;
 });
 document.documentElement.lang = t('localeCode');
 document.title = t('extName');
-
-function readPopup(store: StoreReader) {
-  return Promise.all([
-    store.popupData(),
-    // One call for the three settings, with each one's fallback.
-    storage.getItems([coordinatorMode, teamFolderSetting, siteCheckSuggested]).then((items) => items.map((item) => item.value) as [boolean, unknown, boolean]),
-  ]);
-}
 
 // The popup reads the database directly (fast, no wait for the service worker) and sends
 // every change through the background, which owns the toolbar badge and the open tabs.
@@ -38,28 +52,51 @@ function openPage(path: Parameters<typeof browser.runtime.getURL>[0]): void {
 /** The places left in a discussion are counted while someone looks at them, not in the background. */
 let looked = false;
 
-void reading.then(({ store, first }) => {
-  let early: ReturnType<typeof readPopup> | null = first;
+/** The revision the popup's data was last read at: a change made before the popup listened is not missed. */
+let seenRevision = 0;
+
+/** What the popup draws from a reading. */
+async function loaded([{ stored, progress, changes, state, signups, own }, [coordinator, teamSettings, suggested]]: Reading): Promise<PopupLoaded> {
+  const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);
+  if (suggestSiteCheck) await siteCheckSuggested.setValue(true);
+  const signedUp = bookedSessionIds(signups);
+  // Only whether this browser is in a team: the popup stays free of the schema library.
+  const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
+  if (team && !looked) {
+    looked = true;
+    void send({ type: 'lookAtSignups' }).catch(() => undefined);
+  }
+  // A grant in the plan is for one member id; the worker parses the settings properly when it uses them.
+  const memberId = team && typeof (teamSettings as { memberId?: unknown }).memberId === 'string' ? (teamSettings as { memberId: string }).memberId : undefined;
+  const extensions = { own, granted: stored?.plan.extensions ?? [], memberId };
+  return { stored, progress, changes, coordinator, suggestSiteCheck, extensions, ...(team ? { team } : {}) };
+}
+
+/** A reading from the database: kept for the next opening, once this one has drawn. */
+function keep(reading: Reading): Reading {
+  performance.mark('kurskompis-popup-read');
+  seenRevision = reading[1][3];
+  setTimeout(() => writePopupSnapshot(localStorage, reading[1][3], VERSION, reading[0]));
+  return reading;
+}
+
+void (async () => {
+  const quick = await snapshot;
+  const fresh = reading.then(({ fresh }) => fresh.then(keep));
+  if (quick) {
+    performance.mark('kurskompis-popup-snapshot');
+    seenRevision = quick[1][3];
+  }
+  // Drawn from the snapshot, the database's answer is the popup's first refresh.
+  let pending: Promise<Reading> | null = quick ? fresh : null;
+  const initial = await loaded(quick ?? (await fresh));
   render(
     <PopupApp
+      initial={initial}
       load={async () => {
-        // The read begun at start serves the first drawing; every later one reads afresh.
-        const [{ stored, progress, changes, state, signups, own }, [coordinator, teamSettings, suggested]] = await (early ?? readPopup(store));
-        early = null;
-        performance.mark('kurskompis-popup-read');
-        const suggestSiteCheck = suggestSiteCheckFor(progress.values(), suggested);
-        if (suggestSiteCheck) await siteCheckSuggested.setValue(true);
-        const signedUp = bookedSessionIds(signups);
-        // Only whether this browser is in a team: the popup stays free of the schema library.
-        const team = teamSettings !== null && typeof teamSettings === 'object' ? { state, signedUp } : undefined;
-        if (team && !looked) {
-          looked = true;
-          void send({ type: 'lookAtSignups' }).catch(() => undefined);
-        }
-        // A grant in the plan is for one member id; the worker parses the settings properly when it uses them.
-        const memberId = team && typeof (teamSettings as { memberId?: unknown }).memberId === 'string' ? (teamSettings as { memberId: string }).memberId : undefined;
-        const extensions = { own, granted: stored?.plan.extensions ?? [], memberId };
-        return { stored, progress, changes, coordinator, suggestSiteCheck, extensions, ...(team ? { team } : {}) };
+        const next = pending ?? readPopup((await reading).store).then(keep);
+        pending = null;
+        return loaded(await next);
       }}
       setExtension={(input) => send({ type: 'setExtension', ...input })}
       removeExtension={(periodId) => send({ type: 'removeExtension', periodId })}
@@ -79,8 +116,13 @@ void reading.then(({ store, first }) => {
       openReport={() => openPage('/report.html')}
       openEvaluation={(periodId) => openPage(`/evaluate.html?${new URLSearchParams({ period: periodId })}`)}
       openPlanner={() => openPage('/coordinator.html')}
-      subscribe={(listener) => revision.watch(listener)}
+      subscribe={(listener) => {
+        const stop = revision.watch(listener);
+        if (quick) void fresh.then(() => listener());
+        void revision.getValue().then((now) => now !== seenRevision && listener());
+        return stop;
+      }}
     />,
     document.getElementById('app') as HTMLElement,
   );
-});
+})();

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { fixturePlanAt, launch, loadPlanFile, message, type Browser } from './harness';
+
+// The popup draws what it drew last time at once, when the background changed nothing since,
+// and the database's answer follows. These tests look at the popup's very first frame.
+
+const SNAPSHOT_KEY = 'kurskompis.popupSnapshot';
+const PODD = 'digiteket.se/kurs/skapa-en-podd/';
+const FILMA = 'digiteket.se/kurs/filma-med-mobilen/';
+
+/** Opens the popup and gives the tally as first drawn, whether that came from the snapshot, and the tally once all is read. */
+async function openPopup(browser: Browser): Promise<{ popup: Page; first: string; fromSnapshot: boolean }> {
+  const popup = await browser.popup();
+  await popup.waitForFunction(() => performance.getEntriesByName('kurskompis-popup-read').length > 0);
+  const [first, fromSnapshot] = await popup.evaluate(() => [
+    (globalThis as unknown as { firstTally?: string }).firstTally ?? '',
+    performance.getEntriesByName('kurskompis-popup-snapshot').length > 0,
+  ] as const);
+  return { popup, first, fromSnapshot };
+}
+
+/** Waits until the popup that just read the database has kept what it read. */
+async function snapshotKept(options: Page, previous: string | null): Promise<string> {
+  const handle = await options.waitForFunction(([key, before]) => {
+    const now = localStorage.getItem(key);
+    return now !== null && now !== before ? now : false;
+  }, [SNAPSHOT_KEY, previous] as const);
+  return (await handle.jsonValue()) as string;
+}
+
+describe('popup, first frame', () => {
+  let browser: Browser;
+  let options: Page;
+  before(async () => {
+    browser = await launch();
+    // Every popup records its tally's text at the moment it is first drawn.
+    await browser.context.addInitScript(() => {
+      if (!location.pathname.endsWith('/popup.html')) return;
+      new MutationObserver((_, observer) => {
+        const tally = document.querySelector('[data-testid="tally"]');
+        if (!tally) return;
+        (globalThis as unknown as { firstTally?: string }).firstTally = tally.textContent ?? '';
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    options = await loadPlanFile(browser, fixturePlanAt());
+  });
+  after(() => browser.close());
+
+  it('opens from what it drew last time while nothing changed, and shows the same', async () => {
+    const kept = snapshotKept(options, null);
+    const { popup, first, fromSnapshot } = await openPopup(browser);
+    assert.equal(fromSnapshot, false, 'the first opening has nothing to draw from but the database');
+    assert.match(first, /^0 av 4 obligatoriska klara/);
+    const text = await kept;
+    await popup.close();
+    // The snapshot holds the plan and progress the popup shows, and nothing typed by the user.
+    assert.ok(text.includes('November: Skapa innehåll'));
+    assert.ok(!/"notes"|"text"/.test(text));
+
+    const again = await openPopup(browser);
+    assert.equal(again.fromSnapshot, true);
+    assert.match(again.first, /^0 av 4 obligatoriska klara/);
+    assert.match((await again.popup.getByTestId('tally').textContent()) ?? '', /^0 av 4 obligatoriska klara/);
+    await again.popup.close();
+  });
+
+  it('a course marked done while it was closed is in its first frame, never the count from before', async () => {
+    const before = await options.evaluate((key) => localStorage.getItem(key), SNAPSHOT_KEY);
+    assert.deepEqual(await message(options, { type: 'setDone', key: PODD, done: true }), { ok: true });
+    const kept = snapshotKept(options, before);
+    const { popup, first, fromSnapshot } = await openPopup(browser);
+    assert.equal(fromSnapshot, false);
+    assert.match(first, /^1 av 4 obligatoriska klara/);
+    await kept;
+    await popup.close();
+  });
+
+  it('a change nobody announced is put right by the database while the popup is open', async () => {
+    // Written past the background (as a part of it that forgot to tell the pages would): the
+    // snapshot still fits the revision, so the popup draws it, and then what the database holds.
+    await options.evaluate(async (record) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('kurskompis');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('progress', 'readwrite');
+        tx.objectStore('progress').put(record);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, { courseKey: FILMA, status: 'done', completedAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+    const { popup, first, fromSnapshot } = await openPopup(browser);
+    assert.equal(fromSnapshot, true);
+    assert.match(first, /^1 av 4 obligatoriska klara/);
+    await popup.getByTestId('tally').filter({ hasText: /^2 av 4 obligatoriska klara/ }).waitFor();
+    assert.equal(await popup.locator(`.item[data-key="${FILMA}"]`).getAttribute('data-status'), 'done');
+    await popup.close();
+  });
+
+  it('a snapshot that is not one is passed over', async () => {
+    const revision = await options.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('revision')).revision);
+    for (const text of ['{', JSON.stringify({ revision, version: 'x', data: {} }), JSON.stringify({ revision, version: '6:0.2.0', data: { progress: 'all done' } })]) {
+      await options.evaluate(([key, value]) => localStorage.setItem(key, value), [SNAPSHOT_KEY, text] as const);
+      const { popup, first, fromSnapshot } = await openPopup(browser);
+      assert.equal(fromSnapshot, false, text);
+      assert.match(first, /^2 av 4 obligatoriska klara/, text);
+      await popup.close();
+    }
+  });
+});
