@@ -6,7 +6,7 @@ import { coordinatorMode, revision, siteCheckSuggested, teamFolderSetting } from
 import { suggestSiteCheck as suggestSiteCheckFor } from '../../lib/domain/site-check';
 import { bookedSessionIds } from '../../lib/domain/sessions';
 import { DB_VERSION, openReader, type PopupData, type StoreReader } from '../../lib/storage/store';
-import { readPopupSnapshot, writePopupSnapshot } from '../../lib/storage/popup-snapshot';
+import { readPopupSnapshot, webStorage, writePopupSnapshot } from '../../lib/storage/popup-snapshot';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
@@ -27,6 +27,7 @@ async function readPopup(store: StoreReader, known?: Settings): Promise<Reading>
 }
 
 const VERSION = `${DB_VERSION}:${browser.runtime.getManifest().version}`;
+const web = webStorage();
 // Asked for first: the settings, and the database opens meanwhile; what the last opening drew
 // is drawn at once if nothing changed since, and the database's answer follows it.
 const settings = readSettings();
@@ -35,7 +36,7 @@ const reading = Promise.all([openReader(), settings]).then(([store, known]) => {
   return { store, fresh: readPopup(store, known) };
 });
 const snapshot = settings.then((known): Reading | null => {
-  const data = readPopupSnapshot(localStorage, known[3], VERSION);
+  const data = readPopupSnapshot(web, known[3], VERSION);
   return data ? [data, known] : null;
 });
 document.documentElement.lang = t('localeCode');
@@ -76,7 +77,7 @@ async function loaded([{ stored, progress, changes, state, signups, own }, [coor
 function keep(reading: Reading): Reading {
   performance.mark('kurskompis-popup-read');
   seenRevision = reading[1][3];
-  setTimeout(() => writePopupSnapshot(localStorage, reading[1][3], VERSION, reading[0]));
+  setTimeout(() => writePopupSnapshot(web, reading[1][3], VERSION, reading[0]));
   return reading;
 }
 
@@ -118,7 +119,7 @@ void (async () => {
       openPlanner={() => openPage('/coordinator.html')}
       subscribe={(listener) => {
         const stop = revision.watch(listener);
-        if (quick) void fresh.then(() => listener());
+        if (quick) void fresh.then(() => listener(), () => undefined);
         void revision.getValue().then((now) => now !== seenRevision && listener());
         return stop;
       }}

@@ -19,8 +19,18 @@ interface Stored {
   data: Omit<PopupData, 'progress'> & { progress: ProgressRecord[] };
 }
 
+/** The page's web storage, or null where the browser turned it off (reading it then throws). */
+export function webStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The snapshot taken at `revision` by this `version`, or null when there is none that fits. */
-export function readPopupSnapshot(storage: Pick<Storage, 'getItem'>, revision: number, version: string): PopupData | null {
+export function readPopupSnapshot(storage: Pick<Storage, 'getItem'> | null, revision: number, version: string): PopupData | null {
+  if (!storage) return null;
   try {
     const text = storage.getItem(SNAPSHOT_KEY);
     if (text === null) return null;
@@ -36,8 +46,11 @@ export function readPopupSnapshot(storage: Pick<Storage, 'getItem'>, revision: n
 }
 
 /** Keeps what was read at `revision`; a full or disabled web storage only costs the next opening its head start. */
-export function writePopupSnapshot(storage: Pick<Storage, 'setItem' | 'removeItem'>, revision: number, version: string, data: PopupData): void {
-  const stored: Stored = { revision, version, data: { ...data, progress: [...data.progress.values()] } };
+export function writePopupSnapshot(storage: Pick<Storage, 'setItem' | 'removeItem'> | null, revision: number, version: string, data: PopupData): void {
+  if (!storage) return;
+  // The folder's address may carry a user name: the popup shows the sync state without it.
+  const state = data.state && { ...data.state, base: '' };
+  const stored: Stored = { revision, version, data: { ...data, state, progress: [...data.progress.values()] } };
   try {
     storage.setItem(SNAPSHOT_KEY, JSON.stringify(stored));
   } catch {

@@ -266,6 +266,8 @@ export function createWorker(deps: WorkerDeps) {
     },
     dismissPlanChanges: async () => {
       await store.setPlanChanges(null);
+      // Only pages show the notice: no toolbar count or sync to redo, but their drawings are old.
+      await deps.bumpRevision();
       return { ok: true };
     },
     saveDraft: (request, now) => coordinator.save(request.plan, now),

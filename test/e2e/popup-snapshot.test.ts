@@ -11,14 +11,14 @@ const PODD = 'digiteket.se/kurs/skapa-en-podd/';
 const FILMA = 'digiteket.se/kurs/filma-med-mobilen/';
 
 /** Opens the popup and gives the tally as first drawn, whether that came from the snapshot, and the tally once all is read. */
-async function openPopup(browser: Browser): Promise<{ popup: Page; first: string; fromSnapshot: boolean }> {
+async function openPopup(browser: Browser): Promise<{ popup: Page; first: string; fromSnapshot: boolean; firstNotice: boolean }> {
   const popup = await browser.popup();
   await popup.waitForFunction(() => performance.getEntriesByName('kurskompis-popup-read').length > 0);
-  const [first, fromSnapshot] = await popup.evaluate(() => [
-    (globalThis as unknown as { firstTally?: string }).firstTally ?? '',
-    performance.getEntriesByName('kurskompis-popup-snapshot').length > 0,
-  ] as const);
-  return { popup, first, fromSnapshot };
+  const [first, fromSnapshot, firstNotice] = await popup.evaluate(() => {
+    const seen = globalThis as unknown as { firstTally?: string; firstNotice?: boolean };
+    return [seen.firstTally ?? '', performance.getEntriesByName('kurskompis-popup-snapshot').length > 0, seen.firstNotice === true] as const;
+  });
+  return { popup, first, fromSnapshot, firstNotice };
 }
 
 /** Waits until the popup that just read the database has kept what it read. */
@@ -42,6 +42,7 @@ describe('popup, first frame', () => {
         const tally = document.querySelector('[data-testid="tally"]');
         if (!tally) return;
         (globalThis as unknown as { firstTally?: string }).firstTally = tally.textContent ?? '';
+        (globalThis as unknown as { firstNotice?: boolean }).firstNotice = document.querySelector('[data-testid="plan-changes"]') !== null;
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
@@ -105,12 +106,32 @@ describe('popup, first frame', () => {
 
   it('a snapshot that is not one is passed over', async () => {
     const revision = await options.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('revision')).revision);
-    for (const text of ['{', JSON.stringify({ revision, version: 'x', data: {} }), JSON.stringify({ revision, version: '6:0.2.0', data: { progress: 'all done' } })]) {
+    // The version the popup writes, from what it wrote last.
+    const version = JSON.parse((await options.evaluate((key) => localStorage.getItem(key), SNAPSHOT_KEY)) ?? '{}').version as string;
+    assert.match(version, /^\d+:\d+\.\d+\.\d+$/);
+    for (const text of ['{', JSON.stringify({ revision, version: 'x', data: {} }), JSON.stringify({ revision, version, data: { progress: 'all done' } })]) {
       await options.evaluate(([key, value]) => localStorage.setItem(key, value), [SNAPSHOT_KEY, text] as const);
       const { popup, first, fromSnapshot } = await openPopup(browser);
       assert.equal(fromSnapshot, false, text);
       assert.match(first, /^2 av 4 obligatoriska klara/, text);
       await popup.close();
     }
+  });
+
+  it('a notice of plan changes, once seen, is not in the next opening’s first frame', async () => {
+    const next = JSON.parse(fixturePlanAt());
+    next.updatedAt = new Date().toISOString();
+    next.periods[1].items.push({ url: 'https://digiteket.se/inspirationsartikel/att-leda-samtal/', title: 'Att leda samtal', kind: 'article', optional: true });
+    await (await loadPlanFile(browser, JSON.stringify(next))).close();
+    const shown = await openPopup(browser);
+    const notice = shown.popup.getByTestId('plan-changes');
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'OK, jag har sett det' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await shown.popup.close();
+    const again = await openPopup(browser);
+    assert.equal(again.firstNotice, false);
+    assert.equal(await again.popup.getByTestId('plan-changes').count(), 0);
+    await again.popup.close();
   });
 });

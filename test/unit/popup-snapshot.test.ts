@@ -20,7 +20,7 @@ const data: PopupData = {
   stored: { plan: planSchema.parse(fixturePlan()), source: { kind: 'file' }, loadedAt: '2026-11-01T00:00:00Z' },
   progress: new Map([[record.courseKey, record]]),
   changes: undefined,
-  state: { base: 'https://moln.example.se/kurskompis/', failures: 0, lastOkAt: '2026-11-30T08:00:00Z', signupCounts: { 's-1': 3 } },
+  state: { base: 'https://kim:hemligt@moln.example.se/kurskompis/', failures: 0, lastOkAt: '2026-11-30T08:00:00Z', signupCounts: { 's-1': 3 } },
   signups: [],
   own: [{ periodId: 'p-2026-11', deadline: '2026-12-07', reason: 'sick', updatedAt: '2026-11-20T10:00:00Z' }],
 };
@@ -32,7 +32,16 @@ describe('the popup snapshot', () => {
     const read = readPopupSnapshot(storage, 41, '6:0.2.0');
     expect(read).not.toBeNull();
     expect(read?.progress.get(record.courseKey)).toEqual(record);
-    expect({ ...read, progress: [...(read?.progress.values() ?? [])] }).toEqual({ ...JSON.parse(JSON.stringify(data)), progress: [record] });
+    expect({ ...read, progress: [...(read?.progress.values() ?? [])] }).toEqual({ ...JSON.parse(JSON.stringify(data)), state: { ...data.state, base: '' }, progress: [record] });
+  });
+
+  it('keeps no folder address (it may carry a user name and password), and nothing without web storage', () => {
+    const storage = memoryStorage();
+    writePopupSnapshot(storage, 41, 'v', data);
+    expect(storage.items.get(SNAPSHOT_KEY)).not.toContain('moln.example.se');
+    expect(storage.items.get(SNAPSHOT_KEY)).not.toContain('hemligt');
+    expect(() => writePopupSnapshot(null, 41, 'v', data)).not.toThrow();
+    expect(readPopupSnapshot(null, 41, 'v')).toBeNull();
   });
 
   it('is not used once the background changed anything, nor by another version of Kurskompis', () => {

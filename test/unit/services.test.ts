@@ -142,7 +142,7 @@ describe('PlanService and plan URLs', () => {
   });
 
   it('remembers what a new version of the same plan changed, until dismissed', async () => {
-    const { plans, store, handler } = await setup();
+    const { plans, store, handler, onChange } = await setup();
     await plans.loadText(planText, { kind: 'file' }, NOW);
     expect(await store.planChanges()).toBeUndefined();
     const next = JSON.parse(planText);
@@ -150,8 +150,11 @@ describe('PlanService and plan URLs', () => {
     next.periods[1].items.push({ url: 'https://digiteket.se/kurs/skriv-for-webben/', title: 'Skriv för webben', kind: 'course' });
     await plans.loadText(JSON.stringify(next), { kind: 'file' }, NOW);
     expect((await store.planChanges())?.changes).toEqual([{ kind: 'itemsAdded', period: 'November: Skapa innehåll', count: 1 }]);
+    onChange.mockClear();
     await handler.handle({ type: 'dismissPlanChanges' }, { fromExtensionPage: true });
     expect(await store.planChanges()).toBeUndefined();
+    // Pages are told: the popup's next opening does not draw the notice from what it drew last.
+    expect(onChange).toHaveBeenCalled();
   });
 
   it('fetches with the ETag of the copy it has and keeps it on 304', async () => {
