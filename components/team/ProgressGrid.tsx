@@ -21,7 +21,8 @@ function deadlineText(row: OverviewRow): string {
 export function ProgressGrid(props: {
   overview: TeamOverview;
   memberCount: number;
-  download: (fileName: string, text: string) => void;
+  /** Absent while the member files are still being read: a CSV is of the whole team. */
+  download?: ((fileName: string, text: string) => void) | undefined;
   /** Granting more time; absent where the page cannot change the plan. */
   grants?: GrantActions | undefined;
 }) {
@@ -129,25 +130,27 @@ export function ProgressGrid(props: {
           close={() => (granting.value = null)}
         />
       )}
-      <p class="no-print">
-        <button
-          type="button"
-          onClick={() =>
-            props.download(
-              `kurskompis-${overview.period.id}.csv`,
-              overviewCsv(overview, {
-                name: t('teamNameColumn'),
-                requiredDone: t('teamRequiredColumn'),
-                done: t('teamCellDoneText'),
-                started: t('teamCellStartedText'),
-                deadline: t('teamDeadlineCsv'),
-              }),
-            )
-          }
-        >
-          {t('teamCsv')}
-        </button>
-      </p>
+      {props.download && (
+        <p class="no-print">
+          <button
+            type="button"
+            onClick={() =>
+              props.download?.(
+                `kurskompis-${overview.period.id}.csv`,
+                overviewCsv(overview, {
+                  name: t('teamNameColumn'),
+                  requiredDone: t('teamRequiredColumn'),
+                  done: t('teamCellDoneText'),
+                  started: t('teamCellStartedText'),
+                  deadline: t('teamDeadlineCsv'),
+                }),
+              )
+            }
+          >
+            {t('teamCsv')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

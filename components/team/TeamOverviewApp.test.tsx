@@ -137,6 +137,61 @@ describe('TeamOverviewApp', () => {
     expect(screen.getByTestId('team-grid').textContent).toContain(kim.displayName);
   });
 
+  it('fills in with the members read so far while the reading runs, each asked for once, then shows the whole reading', async () => {
+    const alex = memberSchema.parse({ ...kim, memberId: 'bbbbbbbb-0000-4000-8000-000000000000', displayName: 'Alex', sharedNotes: [], signups: [] });
+    // As the page's own watch does: each listener hears the last figure at once, then each new one.
+    const listeners = new Set<(progress: { done: number; total: number } | null) => void>();
+    let last: { done: number; total: number } | null = null;
+    const tell = (progress: { done: number; total: number } | null) => {
+      last = progress;
+      for (const listener of listeners) listener(progress);
+    };
+    let finish: () => void = () => undefined;
+    const soFar = vi.fn(async (after: number) => ({
+      plan,
+      reading: after === 0 ? { members: [kim], skipped: [{ name: 'trasig.json', reason: 'notJson' as const }], next: 2, total: 3 } : { members: [alex], skipped: [], next: 3, total: 3 },
+    }));
+    const props = overviewProps({
+      load: () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ plan, reading: { ok: true, members: [alex, kim], skipped: [{ name: 'trasig.json', reason: 'notJson' }] } });
+        }),
+      reading: {
+        watch: (listener) => {
+          listeners.add(listener);
+          listener(last);
+          return () => listeners.delete(listener);
+        },
+        cancel: vi.fn(),
+        soFar,
+      },
+    });
+    const { container } = render(<TeamOverviewApp {...props} />);
+    tell({ done: 2, total: 3 });
+    await screen.findByTestId('team-grid');
+    expect(soFar).toHaveBeenLastCalledWith(0);
+    expect(screen.getByTestId('team-source').textContent).toBe('Läsningen pågår: översikten visar de 1 medlemsfiler som lästs hittills och fylls på medan resten läses.');
+    expect(screen.getByRole('status').textContent).toBe('Läser medlemsfiler 2 av 3');
+    expect(screen.getByTestId('team-grid').textContent).toContain('Kim');
+    // The CSV, the sign-ups and the shared notes are of the whole team: shown once everything is read.
+    expect(screen.queryByRole('button', { name: /CSV/ })).toBeNull();
+    expect(screen.queryByText('Bra om ljud')).toBeNull();
+    await expectAccessible(container);
+
+    // Asked again at most twice a second, and only for what came after.
+    await new Promise((r) => setTimeout(r, 520));
+    tell({ done: 3, total: 3 });
+    await vi.waitFor(() => expect(screen.getByTestId('team-grid').textContent).toContain('Alex'));
+    expect(soFar).toHaveBeenLastCalledWith(2);
+    expect(screen.getByTestId('team-grid').querySelectorAll('tbody tr')).toHaveLength(2);
+
+    finish();
+    await vi.waitFor(() => expect(screen.getByTestId('team-source').textContent).toBe('Från teamets mapp: 2 medlemsfiler.'));
+    expect(screen.queryByRole('button', { name: 'Avbryt' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /CSV/ })).toHaveLength(2);
+    expect(screen.getByText('Bra om ljud')).toBeTruthy();
+  });
+
   it('adds member files read in by hand, refusing one whose id does not match its name', async () => {
     const { container } = await renderOverview(overviewProps({ load: async () => ({ plan, reading: { ok: false, error: 'teamNoFolder' } }) }));
     expect(screen.getByTestId('team-source').textContent).toMatch(/inte med i en teamets mapp/);

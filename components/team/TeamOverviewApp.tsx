@@ -9,6 +9,7 @@ import type { GrantedExtension } from '../../lib/model/extension';
 import type { GrantActions } from './GrantForm';
 import { discussionPeriod } from '../../lib/time/periods';
 import type { Answer } from '../../lib/messages/protocol';
+import type { MemberReadingSoFar } from '../../lib/model/results';
 import { teamOverview } from '../../lib/team/overview';
 import { MemberFiles, type SkippedFile } from './MemberFiles';
 import { ProgressGrid } from './ProgressGrid';
@@ -37,8 +38,11 @@ export interface TeamOverviewProps {
   }>;
   /** Granting more time to a member, into the saved plan. */
   grant?: Omit<GrantActions, 'changed'>;
-  /** How far the reading of the member files has come, while it runs (ReadingProgress). */
-  reading?: ReadingProgressProps;
+  /**
+   * How far the reading of the member files has come, while it runs (ReadingProgress), and what
+   * it has read so far after the first `after` files, with the plan to show it against.
+   */
+  reading?: ReadingProgressProps & { soFar?: (after: number) => Promise<{ plan: Plan | undefined; reading: MemberReadingSoFar } | null> };
   download: (fileName: string, text: string) => void;
   print: () => void;
   now?: () => Date;
@@ -59,6 +63,9 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const stated = useSignal<Record<string, number>>({});
   const granted = useSignal<readonly GrantedExtension[]>([]);
 
+  /** What a reading still running has read so far (each file asked for once), and the plan to show it against. */
+  const partial = useSignal<{ plan: Plan | undefined; members: MemberFile[]; skipped: SkippedFile[] } | null>(null);
+
   useEffect(() => {
     void props.load().then((loaded) => {
       plan.value = loaded.plan;
@@ -69,34 +76,70 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     });
   }, []);
 
-  if (!reading.value) {
+  useEffect(() => {
+    const source = props.reading;
+    const soFar = source?.soFar;
+    if (!source || !soFar) return;
+    let after = 0;
+    let asking = false;
+    let askedAt = -Infinity;
+    // At most twice a second: a thousand rows are drawn again each time.
+    return source.watch((progress) => {
+      if (!progress || progress.done <= after || asking || reading.value || performance.now() - askedAt < 500) return;
+      asking = true;
+      askedAt = performance.now();
+      void soFar(after)
+        .then((answer) => {
+          if (!answer || reading.value) return;
+          after = answer.reading.next;
+          const before = partial.value;
+          if (!before) periodId.value ??= answer.plan ? (discussionPeriod(answer.plan, now())?.id ?? null) : null;
+          partial.value = {
+            plan: answer.plan,
+            members: [...(before?.members ?? []), ...answer.reading.members],
+            skipped: [...(before?.skipped ?? []), ...answer.reading.skipped],
+          };
+        })
+        .catch(() => undefined)
+        .finally(() => (asking = false));
+    });
+  }, []);
+
+  const soFar = reading.value ? null : partial.value;
+  if (!reading.value && !soFar) {
     return (
       <main class="team-app" aria-busy="true">
-        <h1>{t('teamOverviewTitle')}</h1>
-        {props.reading && <ReadingProgress {...props.reading} />}
+        <header>
+          <h1>{t('teamOverviewTitle')}</h1>
+          {props.reading && <ReadingProgress {...props.reading} />}
+        </header>
       </main>
     );
   }
-  const currentPlan = plan.value;
-  const fromFolder = reading.value.ok ? reading.value.members : [];
+  const currentPlan = soFar ? soFar.plan : plan.value;
+  const fromFolder = soFar ? soFar.members : reading.value?.ok ? reading.value.members : [];
   const members = combine(fromFolder, imported.value);
-  const skipped = [...(reading.value.ok ? reading.value.skipped : []), ...importSkipped.value];
+  const skipped = [...(soFar ? soFar.skipped : reading.value?.ok ? reading.value.skipped : []), ...importSkipped.value];
   const period = currentPlan?.periods.find((p) => p.id === periodId.value);
   const overview = period ? teamOverview(period, members, granted.value) : null;
   const grants: GrantActions | undefined = props.grant && { ...props.grant, changed: (extensions) => (granted.value = extensions) };
 
   return (
-    <main class="team-app">
+    <main class="team-app" aria-busy={soFar !== null}>
       <header>
         <h1>{t('teamOverviewTitle')}</h1>
+        {/* In the same place as while nothing is read yet: the bar and its stop button stay as they are. */}
+        {soFar && props.reading && <ReadingProgress {...props.reading} />}
         <p class="muted" data-testid="team-source">
-          {reading.value.ok
-            ? t('teamFromFolder', fromFolder.length)
-            : reading.value.error === 'teamNoFolder'
-              ? t('teamNoFolder')
-              : `${t(reading.value.error)} ${t('teamFolderUnread')}`}
-          {reading.value.ok && reading.value.unread ? ` ${t('teamReadCancelled', reading.value.unread)}` : ''}
-          {reading.value.ok && reading.value.overCap ? ` ${t('teamOverCap', reading.value.overCap)}` : ''}
+          {soFar
+            ? t('teamReadSoFar', fromFolder.length)
+            : reading.value?.ok
+              ? t('teamFromFolder', fromFolder.length)
+              : reading.value?.error === 'teamNoFolder'
+                ? t('teamNoFolder')
+                : `${reading.value ? t(reading.value.error) : ''} ${t('teamFolderUnread')}`}
+          {reading.value?.ok && reading.value.unread ? ` ${t('teamReadCancelled', reading.value.unread)}` : ''}
+          {reading.value?.ok && reading.value.overCap ? ` ${t('teamOverCap', reading.value.overCap)}` : ''}
           {imported.value.length > 0 && ` ${t('teamFromFiles', imported.value.length)}`}
         </p>
         <p class="no-print"><a href="summary.html">{t('summaryLink')}</a></p>
@@ -131,11 +174,16 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
 
       {overview && (
         <>
-          <ProgressGrid overview={overview} memberCount={members.length} download={props.download} grants={grants} />
-          <SessionSignups sessions={overview.sessions} />
-          <TeamAssessment members={members} />
-          <SharedNotes notes={overview.notes} print={props.print} />
-          {period && <TeamEvaluation period={period} members={members} stated={stated.value} now={now()} download={props.download} />}
+          <ProgressGrid overview={overview} memberCount={members.length} download={soFar ? undefined : props.download} grants={grants} />
+          {/* Counts, averages and notes of part of the team would mislead: they come once all is read. */}
+          {!soFar && (
+            <>
+              <SessionSignups sessions={overview.sessions} />
+              <TeamAssessment members={members} />
+              <SharedNotes notes={overview.notes} print={props.print} />
+              {period && <TeamEvaluation period={period} members={members} stated={stated.value} now={now()} download={props.download} />}
+            </>
+          )}
         </>
       )}
     </main>

@@ -5,11 +5,15 @@ import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { openReader } from '../../lib/storage/store';
 import { teamReadProgress } from '../../lib/storage/settings';
+import type { Plan } from '../../lib/model/plan';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;
 
 void openReader().then((store) => {
+  // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
+  let planRead: Promise<Plan | undefined> | null = null;
+  const planNow = () => (planRead ??= Promise.all([store.activePlan(), store.draft()]).then(([active, draft]) => active?.plan ?? draft?.plan));
   render(
     <TeamOverviewApp
       load={async () => {
@@ -24,7 +28,6 @@ void openReader().then((store) => {
         const stated: Record<string, number> = {};
         for (const entry of catalogue) if (entry.minutes !== undefined) stated[entry.key] = entry.minutes;
         for (const record of progress.values()) if (record.minutes !== undefined) stated[record.courseKey] = record.minutes;
-        // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
         const granted = draft?.plan.extensions ?? active?.plan.extensions ?? [];
         return { plan: active?.plan ?? draft?.plan, reading, stated, granted };
       }}
@@ -41,6 +44,10 @@ void openReader().then((store) => {
           return teamReadProgress.watch(listener);
         },
         cancel: () => void send({ type: 'cancelTeamMembers' }),
+        soFar: async (after) => {
+          const [plan, answer] = await Promise.all([planNow(), send({ type: 'teamMembersSoFar', after })]);
+          return answer.ok && answer.reading ? { plan, reading: answer.reading } : null;
+        },
       }}
       download={(fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8')}
       print={() => window.print()}

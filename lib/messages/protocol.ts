@@ -18,6 +18,7 @@ import type {
   PlanLoadResult,
   PublishResult,
   ReadResult,
+  MemberReadingSoFar,
   SaveAssessmentResult,
   SyncState,
 } from '../model/results';
@@ -123,6 +124,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
   z.object({ type: z.literal('teamMembers') }),
+  z.object({ type: z.literal('teamMembersSoFar'), after: z.number().int().min(0).max(1_000_000) }),
   z.object({ type: z.literal('cancelTeamMembers') }),
   z.object({
     type: z.literal('saveSelfAssessment'),
@@ -244,6 +246,8 @@ export const SENDERS: { readonly [T in RequestType]: SenderKind } = {
   setSharing: 'extension',
   signUp: 'extension',
   teamMembers: 'extension',
+  // The overview fills in while the reading runs.
+  teamMembersSoFar: 'extension',
   cancelTeamMembers: 'extension',
   publishPlan: 'extension',
   takeFolderPlan: 'extension',
@@ -369,6 +373,7 @@ export interface ResponseMap {
   setSharing: Ok<{ state: SyncState | null }>;
   signUp: Ok | Failure<'signupNoPeriod'>;
   teamMembers: ReadResult;
+  teamMembersSoFar: Ok<{ reading: MemberReadingSoFar | null }>;
   cancelTeamMembers: Ok;
   saveSelfAssessment: SaveAssessmentResult;
   openReport: Ok;

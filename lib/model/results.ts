@@ -125,6 +125,14 @@ export interface MemberReading {
   unread?: number;
 }
 
+/** Files read by a reading still running, after those the asker already has. */
+export interface MemberReadingSoFar extends MemberReading {
+  /** How many files the reading has read in all: the next asking starts after them. */
+  next: number;
+  /** How many files it reads in all. */
+  total: number;
+}
+
 /** `teamNoFolder`: this browser has joined no team folder. */
 export type ReadResult = ({ ok: true } & MemberReading) | { ok: false; error: FolderErrorKey | 'teamNoFolder' };
 

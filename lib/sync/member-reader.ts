@@ -1,7 +1,7 @@
 import { parseMemberText, type MemberFile } from '../model/member';
 import { MEMBERS_DIR } from '../folder/layout';
 import { folderOf, type TeamSettings } from '../folder/team-settings';
-import { folderErrorKey, type MemberReading, type ReadResult, type SkipReason } from '../model/results';
+import { folderErrorKey, type MemberReading, type MemberReadingSoFar, type ReadResult, type SkipReason } from '../model/results';
 import type { CachedMemberFile } from '../model/stored';
 import { FolderFailure, WebDavClient } from './webdav';
 
@@ -40,12 +40,27 @@ export interface MemberFileCache {
   save(base: string, changed: readonly CachedMemberFile[], gone: readonly string[]): Promise<void>;
 }
 
+type FileResult = { ok: true; member: MemberFile } | { ok: false; reason: SkipReason };
+
+/** Members and skipped files of `results`, by file name. */
+function readingOf(results: Iterable<[string, FileResult]>): MemberReading {
+  const members: MemberFile[] = [];
+  const skipped: MemberReading['skipped'] = [];
+  for (const [name, result] of [...results].sort(([a], [b]) => a.localeCompare(b))) {
+    if (result.ok) members.push(result.member);
+    else skipped.push({ name, reason: result.reason });
+  }
+  return { members, skipped };
+}
+
 export class MemberReader {
-  private cache = new Map<string, { etag: string; result: { ok: true; member: MemberFile } | { ok: false; reason: SkipReason } }>();
+  private cache = new Map<string, { etag: string; result: FileResult }>();
   private cachedBase = '';
 
   private running: Promise<ReadResult> | null = null;
   private cancelled = false;
+  /** The running reading's results, in the order they came: the overview shows them as they come. */
+  private live: { order: string[]; results: Map<string, FileResult>; total: number } | null = null;
 
   constructor(
     private readonly settings: () => Promise<TeamSettings | null>,
@@ -61,10 +76,22 @@ export class MemberReader {
   read(): Promise<ReadResult> {
     this.running ??= this.readAll().finally(() => {
       this.running = null;
+      this.live = null;
       this.cancelled = false;
       this.onProgress?.(null);
     });
     return this.running;
+  }
+
+  /**
+   * What the running reading has read after its first `after` files (null when none runs), so
+   * the overview fills in as files come without each asking carrying everything again.
+   */
+  soFar(after: number): MemberReadingSoFar | null {
+    if (!this.live) return null;
+    const { order, results, total } = this.live;
+    const names = order.slice(after);
+    return { ...readingOf(names.map((name) => [name, results.get(name) as FileResult])), next: after + names.length, total };
   }
 
   /** Stops the running reading; what it read so far is kept for the next one. */
@@ -90,7 +117,9 @@ export class MemberReader {
       const listed = (await client.list(MEMBERS_DIR)).filter((f) => f.name.endsWith('.json')).sort((a, b) => a.name.localeCompare(b.name));
       const files = listed.slice(0, MAX_MEMBER_FILES);
       const overCap = listed.length - files.length;
-      const results = new Map<string, { ok: true; member: MemberFile } | { ok: false; reason: SkipReason }>();
+      const results = new Map<string, FileResult>();
+      const order: string[] = [];
+      this.live = { order, results, total: files.length };
       const queue = [...files];
       let lastTold = 0;
       const tell = () => {
@@ -105,6 +134,7 @@ export class MemberReader {
           const cached = this.cache.get(file.name);
           if (cached && file.etag && sameTag(cached.etag, file.etag)) {
             results.set(file.name, cached.result);
+            order.push(file.name);
             continue;
           }
           const answer = await client.get(`${MEMBERS_DIR}${encodeURIComponent(file.name)}`).catch((error: unknown) => {
@@ -119,6 +149,7 @@ export class MemberReader {
                 ? ({ ok: false, reason: 'tooLarge' } as const)
                 : ({ ok: false, reason: 'unreadable' } as const);
           results.set(file.name, result);
+          order.push(file.name);
           // Kept under the listing's ETag, which is what the next listing is compared with.
           const etag = answer?.status === 'ok' || answer?.status === 'tooLarge' ? (file.etag ?? answer.etag) : null;
           if (etag) {
@@ -134,13 +165,7 @@ export class MemberReader {
       const gone = unread > 0 ? [] : [...this.cache.keys()].filter((name) => !listedNames.has(name));
       for (const name of gone) this.cache.delete(name);
       await this.kept?.save(`${KEPT_FORMAT} ${address.base}`, changed, gone).catch(() => undefined);
-      const members: MemberFile[] = [];
-      const skipped: MemberReading['skipped'] = [];
-      for (const [name, result] of [...results].sort(([a], [b]) => a.localeCompare(b))) {
-        if (result.ok) members.push(result.member);
-        else skipped.push({ name, reason: result.reason });
-      }
-      return { ok: true, members, skipped, ...(overCap > 0 ? { overCap } : {}), ...(unread > 0 ? { unread } : {}) };
+      return { ok: true, ...readingOf(results), ...(overCap > 0 ? { overCap } : {}), ...(unread > 0 ? { unread } : {}) };
     } catch (error) {
       if (error instanceof FolderFailure) return { ok: false, error: folderErrorKey(error.reason) };
       throw error;

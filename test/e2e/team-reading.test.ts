@@ -10,7 +10,8 @@ import { fixturePlanAt, joinTeam, launch, seriousViolations, type Browser } from
 
 // A region's folder over a slow network: 300 member files behind a proxy that makes every
 // request wait 80 ms and takes six at a time, as a server without HTTP/2 does. The coordinator
-// sees how far the reading has come, can stop it, and then sees the members read so far.
+// sees how far the reading has come and the members read so far as they come, can stop it, and
+// then sees the members read before the stop.
 
 const MEMBERS = 300;
 /** With the coordinator's own file, written on joining. */
@@ -44,6 +45,13 @@ describe('the team overview reading a large folder over a slow network', () => {
     const bar = page.locator('progress');
     await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value')) >= 20);
     assert.equal(await bar.getAttribute('max'), String(FILES));
+    // The grid fills in while the reading runs, and says it is not all yet.
+    const rows = page.getByTestId('team-grid').locator('tbody tr');
+    await rows.first().waitFor();
+    const shown = await rows.count();
+    assert.ok(shown > 0 && shown < FILES, `${shown} rows while reading`);
+    assert.match((await page.getByTestId('team-source').textContent()) ?? '', /^Läsningen pågår: översikten visar de \d+ medlemsfiler som lästs hittills/);
+    assert.equal(await page.getByRole('button', { name: /CSV/ }).count(), 0);
     assert.deepEqual(await seriousViolations(page), []);
     await page.getByRole('button', { name: 'Avbryt' }).click();
     const source = page.getByTestId('team-source');

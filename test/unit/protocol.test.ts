@@ -44,6 +44,7 @@ const SAMPLES: { [T in RequestType]: Extract<Request, { type: T }> } = {
   setSharing: { type: 'setSharing', shareProgress: true, shareNotes: true, displayName: 'Kim' },
   signUp: { type: 'signUp', sessionId: '2026-11-s1', cancel: false },
   teamMembers: { type: 'teamMembers' },
+  teamMembersSoFar: { type: 'teamMembersSoFar', after: 20 },
   cancelTeamMembers: { type: 'cancelTeamMembers' },
   saveSelfAssessment: { type: 'saveSelfAssessment', scale: 7, scores: { information: 4 }, source: 'page' },
   openReport: { type: 'openReport' },

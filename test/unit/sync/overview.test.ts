@@ -164,6 +164,36 @@ describe('reading the member files of a team folder', () => {
     expect(gets() - before).toBe(50);
   });
 
+  it('gives what it has read so far while it reads, each file once over many askings', async () => {
+    for (let i = 0; i < 50; i += 1) {
+      const m = member(String(10_000_000 + i), `Medarbetare ${i}`);
+      writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
+    }
+    writeFileSync(join(root, 'members', '11111111-0000-4000-8000-000000000000.json'), 'inte json');
+    const settings = { url: server.url, username: '', password: '', memberId: 'x'.repeat(8), displayName: 'S', shareProgress: true, shareNotes: true };
+    const seen: string[] = [];
+    const skipped: string[] = [];
+    const shownAt: number[] = [];
+    let after = 0;
+    const reader: MemberReader = new MemberReader(async () => settings, fetch, undefined, undefined, (progress) => {
+      const soFar = progress && reader.soFar(after);
+      if (!soFar) return;
+      expect(soFar.total).toBe(51);
+      seen.push(...soFar.members.map((m) => m.memberId));
+      skipped.push(...soFar.skipped.map((f) => f.name));
+      after = soFar.next;
+      shownAt.push(seen.length);
+    });
+    expect(reader.soFar(0)).toBeNull();
+    const done = await reader.read();
+    expect(reader.soFar(0)).toBeNull();
+    // Every member came once, and the overview had some of them before the reading ended.
+    expect([...seen].sort()).toEqual((done.ok ? done.members.map((m) => m.memberId) : []).sort());
+    expect(new Set(seen).size).toBe(50);
+    expect(skipped).toEqual(['11111111-0000-4000-8000-000000000000.json']);
+    expect(shownAt.some((n) => n > 0 && n < 50)).toBe(true);
+  });
+
   it('keeps what it read between workers: a new reader over the same kept files fetches only what changed', async () => {
     for (const m of team) writeFileSync(join(root, 'members', `${m.memberId}.json`), JSON.stringify(m));
     const settings = { url: server.url, username: '', password: '', memberId: 'x'.repeat(8), displayName: 'S', shareProgress: true, shareNotes: true };
