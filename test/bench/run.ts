@@ -8,6 +8,7 @@ import { addMonths, firstOfMonth, lastOfMonth, todayInSweden } from '../../lib/t
 import { CHROMIUM, CHROMIUM_ARGS, fixturePlanAt, EXTENSION_DIR } from '../e2e/harness';
 import { benchTeamFolder } from './team-folder';
 import { benchSlowFolder } from './slow-folder';
+import { benchPopup, type PopupFigures } from './popup';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 // BENCH_ONLY=list measures the course list alone (the figures that move with the content script).
@@ -174,21 +175,8 @@ function twelvePeriodPlan(): string {
   return JSON.stringify(base);
 }
 
-/**
- * The extension as built, plus an empty page of its own that marks when its first script runs:
- * what Chromium takes to open any extension page on this machine, before the popup's own work.
- */
-function extensionWithEmptyPage(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kurskompis-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(join(dir, 'bench-empty.html'), '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>-</title><script type="module" src="/bench-empty.js"></script></head><body><main data-testid="tally"></main></body></html>');
-  writeFileSync(join(dir, 'bench-empty.js'), "performance.mark('kurskompis-popup-content');");
-  return dir;
-}
-
 async function main() {
-  const extensionDir = extensionWithEmptyPage();
-  const withExt = await launch(true, extensionDir);
+  const withExt = await launch(true);
   const without = await launch(false);
   const options = await withExt.context.newPage();
   await options.goto(`chrome-extension://${withExt.extensionId}/options.html`);
@@ -264,46 +252,18 @@ async function main() {
     await withExt.context.close();
     await without.context.close();
     rmSync(withExt.dir, { recursive: true, force: true });
-    rmSync(extensionDir, { recursive: true, force: true });
     rmSync(without.dir, { recursive: true, force: true });
     printList();
     return;
   }
 
-  await sendFromExtension(options, { type: 'importPlan', text: twelvePeriodPlan(), name: 'twelve.json' });
   const entries = Array.from({ length: 300 }, (_, i) => ({ key: `digiteket.se/kurs/klar-${i}/`, title: `Klar ${i}`, completedAt: '2026-09-01' }));
+  const popup = await benchPopup(RUNS, async (send) => {
+    await send({ type: 'importPlan', text: twelvePeriodPlan(), name: 'twelve.json' });
+    await send({ type: 'importMyPages', entries });
+  });
+  await sendFromExtension(options, { type: 'importPlan', text: twelvePeriodPlan(), name: 'twelve.json' });
   await sendFromExtension(options, { type: 'importMyPages', entries });
-  const popupTimes: number[] = [];
-  const changedTimes: number[] = [];
-  const emptyPageTimes: number[] = [];
-  const popupParts: Record<string, number[]> = { script: [], db: [], read: [] };
-  // The popup as it opens when nothing changed since it last drew (it draws from its snapshot),
-  // as it opens after a change (it waits for the database), and an empty extension page, in turn.
-  const pages = [
-    ['popup.html', popupTimes, false],
-    ['popup.html', changedTimes, true],
-    ['bench-empty.html', emptyPageTimes, false],
-  ] as const;
-  for (let i = 0; i < RUNS + 1; i += 1) {
-    for (const [path, times, changed] of pages) {
-      if (changed) await options.evaluate(() => localStorage.removeItem('kurskompis.popupSnapshot'));
-      const popup = await withExt.context.newPage();
-      await popup.goto(`chrome-extension://${withExt.extensionId}/${path}`);
-      await popup.locator('[data-testid="tally"]').waitFor({ state: 'attached' });
-      if (path === 'popup.html') await popup.waitForFunction(() => performance.getEntriesByName('kurskompis-popup-read').length > 0);
-      const marks = await popup.evaluate(() =>
-        ['content', 'script', 'db', 'read'].map((name) => performance.getEntriesByName(`kurskompis-popup-${name}`)[0]?.startTime ?? NaN),
-      );
-      // The first open also starts the extension's page process.
-      if (i > 0) {
-        times.push(marks[0] as number);
-        if (path === 'popup.html' && !changed) ['script', 'db', 'read'].forEach((name, k) => popupParts[name]?.push(marks[k + 1] as number));
-      }
-      // The snapshot is written once the popup has drawn: the next opening finds it.
-      if (path === 'popup.html') await options.waitForFunction(() => localStorage.getItem('kurskompis.popupSnapshot') !== null);
-      await popup.close();
-    }
-  }
 
   // Notes: 5,000 notes over 300 courses, loaded as a backup.
   const notes = Array.from({ length: 5000 }, (_, i) => {
@@ -368,19 +328,19 @@ async function main() {
   await withExt.context.close();
   await without.context.close();
   rmSync(withExt.dir, { recursive: true, force: true });
-  rmSync(extensionDir, { recursive: true, force: true });
   rmSync(without.dir, { recursive: true, force: true });
 
   if (!PAGES_ONLY) printList();
   console.log(`Notes view, 5,000 notes over 300 courses: first content ${fmt(median(viewTimes))} ms median   (target ≤ 200 ms)`);
   console.log(`  search, per keystroke: median ${fmt(median(searchTimes))} ms, max ${fmt(Math.max(...searchTimes))} ms   (target ≤ 16 ms, one frame)`);
   console.log(`Saving a note (debounce fired → stored): median ${fmt(median(saveTimes))} ms, max ${fmt(Math.max(...saveTimes))} ms   (target ≤ 20 ms)`);
-  const emptyPage = median(emptyPageTimes);
-  console.log(`Popup, 12 periods and 300 progress records: open to content ${fmt(median(popupTimes))} ms median (min ${fmt(Math.min(...popupTimes))}, max ${fmt(Math.max(...popupTimes))})   (target ≤ 100 ms)`);
-  const part = (name: string) => fmt(median(popupParts[name] ?? []));
-  console.log(`  drawn from what it drew last time; its script runs at ${part('script')} ms, the database is open at ${part('db')} ms and read at ${part('read')} ms`);
-  console.log(`  after a change (no snapshot fits, it waits for the database): ${fmt(median(changedTimes))} ms median`);
-  console.log(`  an empty extension page runs its first script at ${fmt(emptyPage)} ms on this machine: the popup's own part is ${fmt(median(popupTimes) - emptyPage)} ms, after a change ${fmt(median(changedTimes) - emptyPage)} ms`);
+  const popupMedian = (list: PopupFigures['unchanged'], name: 'content' | 'script' | 'db' | 'read' | 'snapshot' = 'content') => median(list.map((m) => m[name]));
+  const popupTimes = popup.unchanged.map((m) => m.content);
+  const emptyPopup = median(popup.empty);
+  console.log(`Popup (the toolbar button's, chrome.action.openPopup), 12 periods and 300 progress records: open to content ${fmt(median(popupTimes))} ms median (min ${fmt(Math.min(...popupTimes))}, max ${fmt(Math.max(...popupTimes))})   (target ≤ 100 ms)`);
+  console.log(`  drawn from what it drew last time: its script runs at ${fmt(popupMedian(popup.unchanged, 'script'))} ms, the snapshot is drawn from at ${fmt(popupMedian(popup.unchanged, 'snapshot'))} ms; the database is open at ${fmt(popupMedian(popup.unchanged, 'db'))} ms and read at ${fmt(popupMedian(popup.unchanged, 'read'))} ms`);
+  console.log(`  right after a change (no snapshot fits, it waits for the database): ${fmt(popupMedian(popup.changed))} ms median`);
+  console.log(`  an empty popup page runs its first script at ${fmt(emptyPopup)} ms on this machine: the popup's own part is ${fmt(median(popupTimes) - emptyPopup)} ms, after a change ${fmt(popupMedian(popup.changed) - emptyPopup)} ms`);
   if (PAGES_ONLY) return;
   for (const line of await benchTeamFolder(RUNS)) console.log(line);
   for (const line of await benchSlowFolder(RUNS)) console.log(line);
