@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { dayMonth } from '../../lib/text/format';
-import { todayInSweden } from '../../lib/time/dates';
+import { formatLongDate, todayInSweden } from '../../lib/time/dates';
 import { t, uiLocale } from '../../lib/text/i18n';
 import { areaLabel } from '../../lib/text/areas';
 import type { Plan } from '../../lib/model/plan';
@@ -30,7 +30,7 @@ const change = (value: number) => {
 };
 
 function longDate(date: string): string {
-  return new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return formatLongDate(date, uiLocale());
 }
 
 function courseCell(evaluation: EvaluationSummary, which: 'top' | 'bottom'): string {

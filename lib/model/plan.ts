@@ -64,9 +64,12 @@ function itemIdentity(url: string): string {
 /** Sessions are held during the period or in the weeks after its deadline, never far from it. */
 export const SESSION_DAYS_AFTER_DEADLINE = 45;
 
+let stockholmDay: Intl.DateTimeFormat | undefined;
+
 function dayOfInstant(instant: string): string {
   // The calendar day in Swedish time, without pulling a time-zone library into the schema.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date(instant));
+  stockholmDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' });
+  return stockholmDay.format(new Date(instant));
 }
 
 

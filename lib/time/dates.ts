@@ -83,9 +83,25 @@ export function isoWeek(date: CalendarDate): number {
   return Math.floor((thursday - yearStart) / (7 * 86_400_000)) + 1;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per kind and locale: making one costs some hundred times more than using it,
+ * and a team's grid writes a date on each of a thousand rows.
+ */
+function formatter(kind: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind} ${locale}`;
+  let made = formats.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, made);
+  }
+  return made;
+}
+
 /** "1 dec" in Swedish, "1 Dec" in English: day and short month, no trailing dot. */
 export function formatDayMonth(date: CalendarDate, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  const text = formatter('dayMonth', locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(toUtcMs(date)),
   );
   return text.replace(/\.$/, '').replace(/\.(?=\s|$)/g, '');
@@ -93,7 +109,7 @@ export function formatDayMonth(date: CalendarDate, locale: string): string {
 
 /** Clock time of an instant in Swedish time: "09.00" as Swedish writes it, "09:00" in English. */
 export function formatTime(instant: Date, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: PLAN_TIME_ZONE }).format(instant);
+  const text = formatter('time', locale, { hour: '2-digit', minute: '2-digit', timeZone: PLAN_TIME_ZONE }).format(instant);
   return locale.startsWith('sv') ? text.replace(':', '.') : text;
 }
 
@@ -140,22 +156,22 @@ export function swedishInstant(date: CalendarDate, time: string): string | null 
 
 /** The month's name as a title would start with it: "December", "Januari". */
 export function monthTitle(date: CalendarDate, locale: string): string {
-  const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
+  const name = formatter('month', locale, { month: 'long', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** A month's short name with no trailing dot ("nov", "Nov"), for a chart's axis; `month` is YYYY-MM. */
 export function formatShortMonth(month: string, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
+  const text = formatter('shortMonth', locale, { month: 'short', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
   return text.replace(/\.$/, '');
 }
 
 /** A month in full with its year ("november 2026"), `month` being YYYY-MM. */
 export function formatMonthYear(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
+  return formatter('monthYear', locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(`${month}-01`)));
 }
 
 /** "25 november 2026" in Swedish, "25 November 2026" in English. */
 export function formatLongDate(date: CalendarDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
+  return formatter('longDate', locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtcMs(date)));
 }
