@@ -83,9 +83,11 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     let after = 0;
     let asking = false;
     let askedAt = -Infinity;
-    // At most twice a second: a thousand rows are drawn again each time.
+    // At most twice a second, and less often as the grid grows: each time every row is drawn
+    // again (~250 ms for a thousand here), and the page must stay free to use meanwhile.
     return source.watch((progress) => {
-      if (!progress || progress.done <= after || asking || reading.value || performance.now() - askedAt < 500) return;
+      const gap = Math.max(500, (partial.value?.members.length ?? 0) * 1.5);
+      if (!progress || progress.done <= after || asking || reading.value || performance.now() - askedAt < gap) return;
       asking = true;
       askedAt = performance.now();
       void soFar(after)
