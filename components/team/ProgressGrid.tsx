@@ -21,6 +21,8 @@ function deadlineText(row: OverviewRow): string {
 export function ProgressGrid(props: {
   overview: TeamOverview;
   memberCount: number;
+  /** Only some of the member files are read (the reading runs, or was stopped): the count says so. */
+  partial?: boolean;
   /** Absent while the member files are still being read: a CSV is of the whole team. */
   download?: ((fileName: string, text: string) => void) | undefined;
   /** Granting more time; absent where the page cannot change the plan. */
@@ -32,7 +34,7 @@ export function ProgressGrid(props: {
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('teamProgressHeading')}</h2>
-      <p data-testid="team-summary">{t('teamSummary', [props.memberCount, overview.finished.length, overview.notStarted.length])}</p>
+      <p data-testid="team-summary">{t(props.partial ? 'teamSummarySoFar' : 'teamSummary', [props.memberCount, overview.finished.length, overview.notStarted.length])}</p>
       {overview.notStarted.length > 0 && <p>{t('teamNotStartedNames', overview.notStarted.join(', '))}</p>}
       {overview.finished.length > 0 && <p>{t('teamFinishedNames', overview.finished.join(', '))}</p>}
       <GridLegend />

@@ -135,6 +135,7 @@ describe('TeamOverviewApp', () => {
       'Från teamets mapp: 1 medlemsfiler. Läsningen avbröts: 880 medlemsfiler lästes inte, översikten visar de andra. Det som hann läsas sparas till nästa gång.',
     );
     expect(screen.getByTestId('team-grid').textContent).toContain(kim.displayName);
+    expect(screen.getByTestId('team-summary').textContent).toMatch(/^Medlemmar lästa hittills: 1\. /);
   });
 
   it('fills in with the members read so far while the reading runs, each asked for once, then shows the whole reading', async () => {
@@ -173,6 +174,7 @@ describe('TeamOverviewApp', () => {
     expect(screen.getByTestId('team-source').textContent).toBe('Läsningen pågår: översikten visar de 1 medlemsfiler som lästs hittills och fylls på medan resten läses.');
     expect(screen.getByRole('status').textContent).toBe('Läser medlemsfiler 2 av 3');
     expect(screen.getByTestId('team-grid').textContent).toContain('Kim');
+    expect(screen.getByTestId('team-summary').textContent).toMatch(/^Medlemmar lästa hittills: 1\. /);
     // The CSV, the sign-ups and the shared notes are of the whole team: shown once everything is read.
     expect(screen.queryByRole('button', { name: /CSV/ })).toBeNull();
     expect(screen.queryByText('Bra om ljud')).toBeNull();
@@ -189,6 +191,7 @@ describe('TeamOverviewApp', () => {
     await vi.waitFor(() => expect(screen.getByTestId('team-source').textContent).toBe('Från teamets mapp: 2 medlemsfiler.'));
     expect(screen.queryByRole('button', { name: 'Avbryt' })).toBeNull();
     expect(screen.getAllByRole('button', { name: /CSV/ })).toHaveLength(2);
+    expect(screen.getByTestId('team-summary').textContent).toMatch(/^Medlemmar: 2\. /);
     expect(screen.getByText('Bra om ljud')).toBeTruthy();
   });
 

@@ -176,7 +176,13 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
 
       {overview && (
         <>
-          <ProgressGrid overview={overview} memberCount={members.length} download={soFar ? undefined : props.download} grants={grants} />
+          <ProgressGrid
+            overview={overview}
+            memberCount={members.length}
+            partial={soFar !== null || (reading.value?.ok === true && (reading.value.unread ?? 0) > 0)}
+            download={soFar ? undefined : props.download}
+            grants={grants}
+          />
           {/* Counts, averages and notes of part of the team would mislead: they come once all is read. */}
           {!soFar && (
             <>
