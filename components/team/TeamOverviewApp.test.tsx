@@ -148,15 +148,20 @@ describe('TeamOverviewApp', () => {
       for (const listener of listeners) listener(progress);
     };
     let finish: () => void = () => undefined;
-    const soFar = vi.fn(async (after: number) => ({
-      plan,
-      reading: after === 0 ? { members: [kim], skipped: [{ name: 'trasig.json', reason: 'notJson' as const }], next: 2, total: 3 } : { members: [alex], skipped: [], next: 3, total: 3 },
-    }));
+    // The worker's answers: reading 1 gives Kim (and a broken file), then Alex; then a new
+    // reading has begun (another page stopped and reopened), which starts from its first file.
+    const answers = [
+      { members: [kim], skipped: [{ name: 'trasig.json', reason: 'notJson' as const }], reading: 1, from: 0, next: 2, total: 3 },
+      { members: [alex], skipped: [], reading: 1, from: 2, next: 3, total: 3 },
+      { members: [alex], skipped: [], reading: 2, from: 0, next: 1, total: 3 },
+    ];
+    const soFar = vi.fn(async (_after: number, _of?: number) => ({ plan, granted: [], reading: answers.shift() as (typeof answers)[number] }));
     const props = overviewProps({
       load: () =>
         new Promise((resolve) => {
           finish = () => resolve({ plan, reading: { ok: true, members: [alex, kim], skipped: [{ name: 'trasig.json', reason: 'notJson' }] } });
         }),
+      grant: { grant: vi.fn(), revoke: vi.fn() },
       reading: {
         watch: (listener) => {
           listeners.add(listener);
@@ -170,7 +175,7 @@ describe('TeamOverviewApp', () => {
     const { container } = render(<TeamOverviewApp {...props} />);
     tell({ done: 2, total: 3 });
     await screen.findByTestId('team-grid');
-    expect(soFar).toHaveBeenLastCalledWith(0);
+    expect(soFar).toHaveBeenLastCalledWith(0, undefined);
     expect(screen.getByTestId('team-source').textContent).toBe('Läsningen pågår: översikten visar de 1 medlemsfiler som lästs hittills och fylls på medan resten läses.');
     expect(screen.getByRole('status').textContent).toBe('Läser medlemsfiler 2 av 3');
     expect(screen.getByTestId('team-grid').textContent).toContain('Kim');
@@ -178,21 +183,39 @@ describe('TeamOverviewApp', () => {
     // The CSV, the sign-ups and the shared notes are of the whole team: shown once everything is read.
     expect(screen.queryByRole('button', { name: /CSV/ })).toBeNull();
     expect(screen.queryByText('Bra om ljud')).toBeNull();
+    // Granting waits for the whole reading (the grants in force are read with it).
+    expect(container.querySelector('.grant-open')).toBeNull();
     await expectAccessible(container);
+    // A period chosen meanwhile stays chosen when the whole reading arrives.
+    const select = screen.getByLabelText('Period') as HTMLSelectElement;
+    const original = select.value;
+    const other = [...select.options].map((o) => o.value).find((v) => v !== original) as string;
+    fireEvent.change(select, { target: { value: other } });
 
     // Asked again at most twice a second, and only for what came after.
     await new Promise((r) => setTimeout(r, 520));
     tell({ done: 3, total: 3 });
     await vi.waitFor(() => expect(screen.getByTestId('team-grid').textContent).toContain('Alex'));
-    expect(soFar).toHaveBeenLastCalledWith(2);
+    expect(soFar).toHaveBeenLastCalledWith(2, 1);
     expect(screen.getByTestId('team-grid').querySelectorAll('tbody tr')).toHaveLength(2);
+
+    // A new reading: what the old one gave is not kept beside it.
+    await new Promise((r) => setTimeout(r, 520));
+    tell({ done: 4, total: 3 });
+    await vi.waitFor(() => expect(soFar).toHaveBeenCalledTimes(3));
+    expect(soFar).toHaveBeenLastCalledWith(3, 1);
+    await vi.waitFor(() => expect(screen.getByTestId('team-grid').querySelectorAll('tbody tr')).toHaveLength(1));
+    expect(screen.getByTestId('team-grid').textContent).not.toContain('Kim');
 
     finish();
     await vi.waitFor(() => expect(screen.getByTestId('team-source').textContent).toBe('Från teamets mapp: 2 medlemsfiler.'));
     expect(screen.queryByRole('button', { name: 'Avbryt' })).toBeNull();
     expect(screen.getAllByRole('button', { name: /CSV/ })).toHaveLength(2);
     expect(screen.getByTestId('team-summary').textContent).toMatch(/^Medlemmar: 2\. /);
-    expect(screen.getByText('Bra om ljud')).toBeTruthy();
+    expect((screen.getByLabelText('Period') as HTMLSelectElement).value).toBe(other);
+    expect(container.querySelector('.grant-open')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: original } });
+    expect(await screen.findByText('Bra om ljud')).toBeTruthy();
   });
 
   it('adds member files read in by hand, refusing one whose id does not match its name', async () => {

@@ -42,7 +42,9 @@ export interface TeamOverviewProps {
    * How far the reading of the member files has come, while it runs (ReadingProgress), and what
    * it has read so far after the first `after` files, with the plan to show it against.
    */
-  reading?: ReadingProgressProps & { soFar?: (after: number) => Promise<{ plan: Plan | undefined; reading: MemberReadingSoFar } | null> };
+  reading?: ReadingProgressProps & {
+    soFar?: (after: number, of?: number) => Promise<{ plan: Plan | undefined; granted: readonly GrantedExtension[]; reading: MemberReadingSoFar } | null>;
+  };
   download: (fileName: string, text: string) => void;
   print: () => void;
   now?: () => Date;
@@ -64,7 +66,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const granted = useSignal<readonly GrantedExtension[]>([]);
 
   /** What a reading still running has read so far (each file asked for once), and the plan to show it against. */
-  const partial = useSignal<{ plan: Plan | undefined; members: MemberFile[]; skipped: SkippedFile[] } | null>(null);
+  const partial = useSignal<{ plan: Plan | undefined; granted: readonly GrantedExtension[]; members: MemberFile[]; skipped: SkippedFile[] } | null>(null);
 
   useEffect(() => {
     void props.load().then((loaded) => {
@@ -72,7 +74,11 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
       reading.value = loaded.reading;
       stated.value = loaded.stated ?? {};
       granted.value = loaded.granted ?? loaded.plan?.extensions ?? [];
-      periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
+      // A period the coordinator chose while the grid filled in stays chosen.
+      const chosen = periodId.value;
+      if (!chosen || !loaded.plan?.periods.some((p) => p.id === chosen)) {
+        periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
+      }
     });
   }, []);
 
@@ -81,6 +87,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     const soFar = source?.soFar;
     if (!source || !soFar) return;
     let after = 0;
+    let of: number | undefined;
     let asking = false;
     let askedAt = -Infinity;
     // At most twice a second, and less often as the grid grows: each time every row is drawn
@@ -90,16 +97,20 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
       if (!progress || progress.done <= after || asking || reading.value || performance.now() - askedAt < gap) return;
       asking = true;
       askedAt = performance.now();
-      void soFar(after)
+      void soFar(after, of)
         .then((answer) => {
           if (!answer || reading.value) return;
-          after = answer.reading.next;
-          const before = partial.value;
-          if (!before) periodId.value ??= answer.plan ? (discussionPeriod(answer.plan, now())?.id ?? null) : null;
+          const { reading: id, from, next, members, skipped } = answer.reading;
+          // From the reading's first file (another reading than the one asked about): what was shown goes.
+          const before = from === 0 ? null : partial.value;
+          of = id;
+          after = next;
+          periodId.value ??= answer.plan ? (discussionPeriod(answer.plan, now())?.id ?? null) : null;
           partial.value = {
             plan: answer.plan,
-            members: [...(before?.members ?? []), ...answer.reading.members],
-            skipped: [...(before?.skipped ?? []), ...answer.reading.skipped],
+            granted: answer.granted,
+            members: [...(before?.members ?? []), ...members],
+            skipped: [...(before?.skipped ?? []), ...skipped],
           };
         })
         .catch(() => undefined)
@@ -123,11 +134,12 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const members = combine(fromFolder, imported.value);
   const skipped = [...(soFar ? soFar.skipped : reading.value?.ok ? reading.value.skipped : []), ...importSkipped.value];
   const period = currentPlan?.periods.find((p) => p.id === periodId.value);
-  const overview = period ? teamOverview(period, members, granted.value) : null;
-  const grants: GrantActions | undefined = props.grant && { ...props.grant, changed: (extensions) => (granted.value = extensions) };
+  const overview = period ? teamOverview(period, members, soFar ? soFar.granted : granted.value) : null;
+  // Granting waits for the whole reading: the page's plan and grants are read with it.
+  const grants: GrantActions | undefined = !soFar && props.grant ? { ...props.grant, changed: (extensions) => (granted.value = extensions) } : undefined;
 
   return (
-    <main class="team-app" aria-busy={soFar !== null}>
+    <main class="team-app">
       <header>
         <h1>{t('teamOverviewTitle')}</h1>
         {/* In the same place as while nothing is read yet: the bar and its stop button stay as they are. */}

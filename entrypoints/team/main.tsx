@@ -6,14 +6,19 @@ import { send } from '../../lib/messages/send';
 import { openReader } from '../../lib/storage/store';
 import { teamReadProgress } from '../../lib/storage/settings';
 import type { Plan } from '../../lib/model/plan';
+import type { GrantedExtension } from '../../lib/model/extension';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;
 
 void openReader().then((store) => {
   // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
-  let planRead: Promise<Plan | undefined> | null = null;
-  const planNow = () => (planRead ??= Promise.all([store.activePlan(), store.draft()]).then(([active, draft]) => active?.plan ?? draft?.plan));
+  let planRead: Promise<{ plan: Plan | undefined; granted: GrantedExtension[] }> | null = null;
+  const planNow = () =>
+    (planRead ??= Promise.all([store.activePlan(), store.draft()]).then(([active, draft]) => ({
+      plan: active?.plan ?? draft?.plan,
+      granted: draft?.plan.extensions ?? active?.plan.extensions ?? [],
+    })));
   render(
     <TeamOverviewApp
       load={async () => {
@@ -44,9 +49,9 @@ void openReader().then((store) => {
           return teamReadProgress.watch(listener);
         },
         cancel: () => void send({ type: 'cancelTeamMembers' }),
-        soFar: async (after) => {
-          const [plan, answer] = await Promise.all([planNow(), send({ type: 'teamMembersSoFar', after })]);
-          return answer.ok && answer.reading ? { plan, reading: answer.reading } : null;
+        soFar: async (after, of) => {
+          const [{ plan, granted }, answer] = await Promise.all([planNow(), send({ type: 'teamMembersSoFar', after, ...(of !== undefined ? { of } : {}) })]);
+          return answer.ok && answer.reading ? { plan, granted, reading: answer.reading } : null;
         },
       }}
       download={(fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8')}

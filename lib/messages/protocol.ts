@@ -124,7 +124,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSharing'), shareProgress: z.boolean(), shareNotes: z.boolean(), displayName: z.string().max(100) }),
   z.object({ type: z.literal('signUp'), sessionId: z.string().min(1).max(100), cancel: z.boolean() }),
   z.object({ type: z.literal('teamMembers') }),
-  z.object({ type: z.literal('teamMembersSoFar'), after: z.number().int().min(0).max(1_000_000) }),
+  z.object({ type: z.literal('teamMembersSoFar'), after: z.number().int().min(0).max(1_000_000), of: z.number().int().min(0).optional() }),
   z.object({ type: z.literal('cancelTeamMembers') }),
   z.object({
     type: z.literal('saveSelfAssessment'),

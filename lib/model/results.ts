@@ -127,6 +127,10 @@ export interface MemberReading {
 
 /** Files read by a reading still running, after those the asker already has. */
 export interface MemberReadingSoFar extends MemberReading {
+  /** Which reading this is: a page that had files of another one starts afresh. */
+  reading: number;
+  /** The files here follow this many of the reading's (0: these are all it has read). */
+  from: number;
   /** How many files the reading has read in all: the next asking starts after them. */
   next: number;
   /** How many files it reads in all. */

@@ -60,7 +60,8 @@ export class MemberReader {
   private running: Promise<ReadResult> | null = null;
   private cancelled = false;
   /** The running reading's results, in the order they came: the overview shows them as they come. */
-  private live: { order: string[]; results: Map<string, FileResult>; total: number } | null = null;
+  private live: { id: number; order: string[]; results: Map<string, FileResult>; total: number } | null = null;
+  private readings = 0;
 
   constructor(
     private readonly settings: () => Promise<TeamSettings | null>,
@@ -85,13 +86,15 @@ export class MemberReader {
 
   /**
    * What the running reading has read after its first `after` files (null when none runs), so
-   * the overview fills in as files come without each asking carrying everything again.
+   * the overview fills in as files come without each asking carrying everything again. `after`
+   * counts in reading `of`: asked about another reading, the answer starts from its first file.
    */
-  soFar(after: number): MemberReadingSoFar | null {
+  soFar(after: number, of?: number): MemberReadingSoFar | null {
     if (!this.live) return null;
-    const { order, results, total } = this.live;
-    const names = order.slice(after);
-    return { ...readingOf(names.map((name) => [name, results.get(name) as FileResult])), next: after + names.length, total };
+    const { id, order, results, total } = this.live;
+    const from = of === id ? Math.min(after, order.length) : 0;
+    const names = order.slice(from);
+    return { ...readingOf(names.map((name) => [name, results.get(name) as FileResult])), reading: id, from, next: from + names.length, total };
   }
 
   /** Stops the running reading; what it read so far is kept for the next one. */
@@ -119,7 +122,8 @@ export class MemberReader {
       const overCap = listed.length - files.length;
       const results = new Map<string, FileResult>();
       const order: string[] = [];
-      this.live = { order, results, total: files.length };
+      this.readings += 1;
+      this.live = { id: this.readings, order, results, total: files.length };
       const queue = [...files];
       let lastTold = 0;
       const tell = () => {

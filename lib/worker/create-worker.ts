@@ -306,7 +306,7 @@ export function createWorker(deps: WorkerDeps) {
       return (await signups.signUp(request.sessionId, now)) ? { ok: true } : { ok: false, error: 'signupNoPeriod' };
     },
     teamMembers: () => members.read(),
-    teamMembersSoFar: async (request) => ({ ok: true, reading: members.soFar(request.after) }),
+    teamMembersSoFar: async (request) => ({ ok: true, reading: members.soFar(request.after, request.of) }),
     cancelTeamMembers: async () => {
       members.cancel();
       return { ok: true };

@@ -175,10 +175,20 @@ describe('reading the member files of a team folder', () => {
     const skipped: string[] = [];
     const shownAt: number[] = [];
     let after = 0;
+    let of: number | undefined;
+    const froms: number[] = [];
+    let again = false;
+    let answer: ReturnType<MemberReader['soFar']> = null;
     const reader: MemberReader = new MemberReader(async () => settings, fetch, undefined, undefined, (progress) => {
-      const soFar = progress && reader.soFar(after);
+      if (again) {
+        answer ??= progress && progress.done > 0 ? reader.soFar(after, of) : null;
+        return;
+      }
+      const soFar = progress && reader.soFar(after, of);
       if (!soFar) return;
       expect(soFar.total).toBe(51);
+      froms.push(soFar.from);
+      of = soFar.reading;
       seen.push(...soFar.members.map((m) => m.memberId));
       skipped.push(...soFar.skipped.map((f) => f.name));
       after = soFar.next;
@@ -192,6 +202,15 @@ describe('reading the member files of a team folder', () => {
     expect(new Set(seen).size).toBe(50);
     expect(skipped).toEqual(['11111111-0000-4000-8000-000000000000.json']);
     expect(shownAt.some((n) => n > 0 && n < 50)).toBe(true);
+    expect(froms[0]).toBe(0);
+    expect(froms).toEqual([...froms].sort((a, b) => a - b));
+
+    // A page still counting in that reading, asking about the next one, gets it from its start.
+    again = true;
+    await reader.read();
+    expect(answer).not.toBeNull();
+    expect(answer!.from).toBe(0);
+    expect(answer!.members.length + answer!.skipped.length).toBe(answer!.next);
   });
 
   it('keeps what it read between workers: a new reader over the same kept files fetches only what changed', async () => {
