@@ -34,7 +34,11 @@ export function ProgressGrid(props: {
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('teamProgressHeading')}</h2>
-      <p data-testid="team-summary">{t(props.partial ? 'teamSummarySoFar' : 'teamSummary', [props.memberCount, overview.finished.length, overview.notStarted.length])}</p>
+      <p data-testid="team-summary">
+        {props.partial
+          ? t('teamSummarySoFar', [props.memberCount, overview.finished.length, overview.notStarted.length])
+          : t('teamSummary', [props.memberCount, overview.finished.length, overview.notStarted.length])}
+      </p>
       {overview.notStarted.length > 0 && <p>{t('teamNotStartedNames', overview.notStarted.join(', '))}</p>}
       {overview.finished.length > 0 && <p>{t('teamFinishedNames', overview.finished.join(', '))}</p>}
       <GridLegend />
