@@ -13,6 +13,7 @@ document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;
 
 void openReader().then((store) => {
   // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
+  // Read once, for the grid while the member files come in and for the whole overview after.
   let planRead: Promise<{ plan: Plan | undefined; granted: GrantedExtension[] }> | null = null;
   const planNow = () =>
     (planRead ??= Promise.all([store.activePlan(), store.draft()]).then(([active, draft]) => ({
@@ -22,9 +23,8 @@ void openReader().then((store) => {
   render(
     <TeamOverviewApp
       load={async () => {
-        const [active, draft, reading, progress, catalogue] = await Promise.all([
-          store.activePlan(),
-          store.draft(),
+        const [{ plan, granted }, reading, progress, catalogue] = await Promise.all([
+          planNow(),
           send({ type: 'teamMembers' }),
           store.progress(),
           store.catalogue(),
@@ -33,8 +33,7 @@ void openReader().then((store) => {
         const stated: Record<string, number> = {};
         for (const entry of catalogue) if (entry.minutes !== undefined) stated[entry.key] = entry.minutes;
         for (const record of progress.values()) if (record.minutes !== undefined) stated[record.courseKey] = record.minutes;
-        const granted = draft?.plan.extensions ?? active?.plan.extensions ?? [];
-        return { plan: active?.plan ?? draft?.plan, reading, stated, granted };
+        return { plan, reading, stated, granted };
       }}
       grant={{
         grant: async (input) => {
