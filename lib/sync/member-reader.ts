@@ -59,8 +59,8 @@ export class MemberReader {
 
   private running: Promise<ReadResult> | null = null;
   private cancelled = false;
-  /** The running reading's results, in the order they came: the overview shows them as they come. */
-  private live: { id: number; order: string[]; results: Map<string, FileResult>; total: number } | null = null;
+  /** The running reading's results (a Map keeps the order they came in): the overview shows them as they come. */
+  private live: { id: number; results: Map<string, FileResult>; total: number } | null = null;
   private readings = 0;
 
   constructor(
@@ -91,10 +91,10 @@ export class MemberReader {
    */
   soFar(after: number, of?: number): MemberReadingSoFar | null {
     if (!this.live) return null;
-    const { id, order, results, total } = this.live;
-    const from = of === id ? Math.min(after, order.length) : 0;
-    const names = order.slice(from);
-    return { ...readingOf(names.map((name) => [name, results.get(name) as FileResult])), reading: id, from, next: from + names.length, total };
+    const { id, results, total } = this.live;
+    const from = of === id ? Math.min(after, results.size) : 0;
+    const read = [...results].slice(from);
+    return { ...readingOf(read), reading: id, from, next: from + read.length, total };
   }
 
   /** Stops the running reading; what it read so far is kept for the next one. */
@@ -121,9 +121,8 @@ export class MemberReader {
       const files = listed.slice(0, MAX_MEMBER_FILES);
       const overCap = listed.length - files.length;
       const results = new Map<string, FileResult>();
-      const order: string[] = [];
       this.readings += 1;
-      this.live = { id: this.readings, order, results, total: files.length };
+      this.live = { id: this.readings, results, total: files.length };
       const queue = [...files];
       let lastTold = 0;
       const tell = () => {
@@ -138,7 +137,6 @@ export class MemberReader {
           const cached = this.cache.get(file.name);
           if (cached && file.etag && sameTag(cached.etag, file.etag)) {
             results.set(file.name, cached.result);
-            order.push(file.name);
             continue;
           }
           const answer = await client.get(`${MEMBERS_DIR}${encodeURIComponent(file.name)}`).catch((error: unknown) => {
@@ -153,7 +151,6 @@ export class MemberReader {
                 ? ({ ok: false, reason: 'tooLarge' } as const)
                 : ({ ok: false, reason: 'unreadable' } as const);
           results.set(file.name, result);
-          order.push(file.name);
           // Kept under the listing's ETag, which is what the next listing is compared with.
           const etag = answer?.status === 'ok' || answer?.status === 'tooLarge' ? (file.etag ?? answer.etag) : null;
           if (etag) {
