@@ -249,8 +249,9 @@ export function NotesPanel(props: NotesPanelProps) {
             onShare={(id, shared) => void props.share(id, shared).then(refresh)}
             onRemove={(n) =>
               void props.remove(n.id).then(async () => {
-                removed.value = n;
+                // "Togs bort" once the list no longer shows it, never beside it.
                 await refresh();
+                removed.value = n;
               })
             }
           />
