@@ -265,6 +265,43 @@ describe('PopupApp', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('says so when what is saved cannot be read, and still offers its buttons', async () => {
+    const openOptions = vi.fn();
+    const rendered = await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', openOptions, load: async () => Promise.reject(new DOMException('gone', 'UnknownError')) }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Kurskompis kunde inte läsa det som sparats i den här webbläsaren\. Inget har ändrats/);
+    expect(screen.queryByTestId('tally')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Inställningar' }));
+    expect(openOptions).toHaveBeenCalled();
+    await expectAccessible(rendered.container);
+  });
+
+  it('keeps what it drew when a later reading fails, says so, and drops the message once a reading succeeds', async () => {
+    let announce = () => undefined as void;
+    let failing = true;
+    const load = vi.fn(async () => {
+      if (failing) throw new DOMException('gone', 'UnknownError');
+      return { stored, progress: new Map([[done('digiteket.se/kurs/skapa-en-podd/').courseKey, done('digiteket.se/kurs/skapa-en-podd/')]]) };
+    });
+    render(
+      <PopupApp
+        {...popupProps({ at: '2026-11-23T09:00:00Z' })}
+        initial={{ stored, progress: new Map() }}
+        load={load}
+        subscribe={(listener) => {
+          announce = listener;
+          return () => undefined;
+        }}
+      />,
+    );
+    announce();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Det här är vad Kurskompis visade senast/));
+    expect(text('tally')).toBe('0 av 4 obligatoriska klara');
+    failing = false;
+    announce();
+    await waitFor(() => expect(text('tally')).toBe('1 av 4 obligatoriska klara'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('has no serious accessibility problems: with a plan and sign-up, and with none', async () => {
     const withPlan = await renderPopup(
       popupProps({

@@ -106,8 +106,17 @@ export function PopupApp(props: PopupProps) {
   // Asked once: it stays for as long as this popup is open.
   const siteCheckHint = useSignal(first?.siteCheckHint ?? false);
   const toEvaluate = useSignal<Period[]>(first?.toEvaluate ?? []);
+  // The database could not be read: what is on screen stays, and the popup says so.
+  const readFailed = useSignal(false);
   const refresh = async () => {
-    const next = popupState(await load(), now());
+    let next: ReturnType<typeof popupState>;
+    try {
+      next = popupState(await load(), now());
+    } catch {
+      readFailed.value = true;
+      return;
+    }
+    readFailed.value = false;
     if (next.siteCheckHint) siteCheckHint.value = true;
     view.value = next.view;
     changes.value = next.changes;
@@ -151,7 +160,7 @@ export function PopupApp(props: PopupProps) {
   const firstGroup = openSessions.value[0];
   const signupFirst = firstGroup !== undefined && v?.kind === 'plan' && v.current?.period.id !== firstGroup.period.id;
   return (
-    <main class="popup-app" aria-busy={v === null}>
+    <main class="popup-app" aria-busy={v === null && !readFailed.value}>
       <header class="popup-header">
         <h1>{t('extName')}</h1>
         {v?.kind === 'plan' && (
@@ -160,6 +169,11 @@ export function PopupApp(props: PopupProps) {
           </span>
         )}
       </header>
+      {readFailed.value && (
+        <p class="plan-changes" role="alert" data-testid="read-failed">
+          {v ? t('popupReadFailedShowingLast') : t('popupReadFailed')}
+        </p>
+      )}
       {v?.kind === 'noPlan' && (
         <NoPlan
           onOptions={openOptions}

@@ -90,10 +90,11 @@ void (async () => {
   }
   // Drawn from the snapshot, the database's answer is the popup's first refresh.
   let pending: Promise<Reading> | null = quick ? fresh : null;
-  const initial = await loaded(quick ?? (await fresh));
+  // A database that cannot be read leaves the popup to say so (its first refresh fails again).
+  const initial = quick ? await loaded(quick) : await fresh.then(loaded, () => undefined);
   render(
     <PopupApp
-      initial={initial}
+      {...(initial ? { initial } : {})}
       load={async () => {
         const next = pending ?? readPopup((await reading).store).then(keep);
         pending = null;
@@ -119,7 +120,8 @@ void (async () => {
       openPlanner={() => openPage('/coordinator.html')}
       subscribe={(listener) => {
         const stop = revision.watch(listener);
-        if (quick) void fresh.then(() => listener(), () => undefined);
+        // Drawn from the snapshot: the database's answer, or its failure, is the first refresh.
+        if (quick) void fresh.then(() => listener(), () => listener());
         void revision.getValue().then((now) => now !== seenRevision && listener());
         return stop;
       }}

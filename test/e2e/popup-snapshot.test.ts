@@ -9,6 +9,7 @@ import { fixturePlanAt, launch, loadPlanFile, message, type Browser } from './ha
 const SNAPSHOT_KEY = 'kurskompis.popupSnapshot';
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';
 const FILMA = 'digiteket.se/kurs/filma-med-mobilen/';
+const BREAK_DATABASE = 'kurskompis.test.breakDatabase';
 
 /** Opens the popup and gives the tally as first drawn, whether that came from the snapshot, and the tally once all is read. */
 async function openPopup(browser: Browser): Promise<{ popup: Page; first: string; fromSnapshot: boolean; firstNotice: boolean }> {
@@ -46,6 +47,13 @@ describe('popup, first frame', () => {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
+    // A popup opened while the test asks for it finds the browser's database broken.
+    await browser.context.addInitScript((flag) => {
+      if (!location.pathname.endsWith('/popup.html') || localStorage.getItem(flag) === null) return;
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The database could not be opened.', 'UnknownError');
+      };
+    }, BREAK_DATABASE);
     options = await loadPlanFile(browser, fixturePlanAt());
   });
   after(() => browser.close());
@@ -133,5 +141,30 @@ describe('popup, first frame', () => {
     assert.equal(again.firstNotice, false);
     assert.equal(await again.popup.getByTestId('plan-changes').count(), 0);
     await again.popup.close();
+  });
+
+  it('says so when the database cannot be read: over what it drew last time, or alone with its buttons', async () => {
+    await options.evaluate((flag) => localStorage.setItem(flag, '1'), BREAK_DATABASE);
+    try {
+      const popup = await browser.popup();
+      await popup.getByRole('alert').filter({ hasText: /^Det här är vad Kurskompis visade senast/ }).waitFor();
+      assert.equal(await popup.evaluate(() => (globalThis as unknown as { firstTally?: string }).firstTally), await popup.getByTestId('tally').textContent());
+      assert.match((await popup.getByTestId('tally').textContent()) ?? '', /^2 av 4 obligatoriska klara/);
+      await popup.close();
+
+      await options.evaluate((key) => localStorage.removeItem(key), SNAPSHOT_KEY);
+      const bare = await browser.popup();
+      await bare.getByRole('alert').filter({ hasText: /^Kurskompis kunde inte läsa det som sparats i den här webbläsaren/ }).waitFor();
+      assert.equal(await bare.getByTestId('tally').count(), 0);
+      assert.equal(await bare.getByRole('main').getAttribute('aria-busy'), 'false');
+      await bare.getByRole('button', { name: 'Mina reflektioner' }).waitFor();
+      await bare.close();
+    } finally {
+      await options.evaluate((flag) => localStorage.removeItem(flag), BREAK_DATABASE);
+    }
+    // Nothing was lost: the next opening reads it all again.
+    const { popup, first } = await openPopup(browser);
+    assert.match(first, /^2 av 4 obligatoriska klara/);
+    await popup.close();
   });
 });
