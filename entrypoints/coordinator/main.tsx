@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CoordinatorApp } from '../../components/coordinator/CoordinatorApp';
 import { downloadText } from '../../components/shared/download';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t, uiLocale } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { publishAddress, revision, teamFolderSetting } from '../../lib/storage/settings';
@@ -21,7 +22,7 @@ async function pageTitle(url: string): Promise<string | null> {
   return itemHeading(doc)?.textContent?.trim().slice(0, 300) || null;
 }
 
-void Promise.all([openReader(), teamFolderSetting.getValue()]).then(([store, team]) => {
+void whenOpen(Promise.all([openReader(), teamFolderSetting.getValue()]), t('coordinatorTitle'), ([store, team]) => {
   const joined = parseTeamSettings(team) !== null;
   // Member files are read from the folder once per visit, not at every autosave of the plan.
   const members = joined ? send({ type: 'teamMembers' }).then((reading) => (reading.ok ? reading.members : null)) : Promise.resolve(null);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { DiscussionSheet } from '../../components/notes/DiscussionSheet';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { discussionPeriod } from '../../lib/time/periods';
 import { openReader } from '../../lib/storage/store';
@@ -7,7 +8,7 @@ import { openReader } from '../../lib/storage/store';
 document.documentElement.lang = t('localeCode');
 document.title = `${t('discussionTitle')} – ${t('extName')}`;
 
-void openReader().then((store) => {
+void whenOpen(openReader(), t('discussionTitle'), (store) => {
   render(
     <DiscussionSheet
       load={async () => {

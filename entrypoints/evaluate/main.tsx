@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { EvaluationForm } from '../../components/evaluate/EvaluationForm';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { openReader } from '../../lib/storage/store';
@@ -10,7 +11,7 @@ document.title = `${t('evaluateTitle')} – ${t('extName')}`;
 // evaluate.html?period=<id>[&course=<key>]: without a period, the one that ended last.
 const params = new URLSearchParams(location.search);
 
-void openReader().then((store) => {
+void whenOpen(openReader(), t('evaluateTitle'), (store) => {
   render(
     <EvaluationForm
       load={async () => {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { NotesView } from '../../components/notes/NotesView';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { openReader } from '../../lib/storage/store';
 
@@ -10,7 +11,7 @@ const opening = openReader();
 document.documentElement.lang = t('localeCode');
 document.title = `${t('notesTitle')} – ${t('extName')}`;
 
-void opening.then((store) => {
+void whenOpen(opening, t('notesTitle'), (store) => {
   performance.mark('kurskompis-db-open');
   render(
     <NotesView

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { teamPermissionRequest } from './data-consent';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { downloadText } from '../../components/shared/download';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { coordinatorMode, planUrlSetting, reminderSetting, revision, seenPagesSetting, teamFolderSetting } from '../../lib/storage/settings';
@@ -25,7 +26,7 @@ document.title = `${t('optionsTitle')} – ${t('extName')}`;
 /** What the organisation's policy presets; read each time, since IT may change it while the page is open. */
 const managed = () => readManaged(() => browser.storage.managed.get(null));
 
-void openReader().then((store) => {
+void whenOpen(openReader(), t('optionsTitle'), (store) => {
   render(
     <OptionsApp
       load={async () => ({

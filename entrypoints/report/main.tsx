@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ReportApp } from '../../components/report/ReportApp';
 import { downloadText } from '../../components/shared/download';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { calendarFile } from '../../lib/domain/calendar-file';
 import { t, uiLocale } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
@@ -11,7 +12,7 @@ import { parseTeamSettings } from '../../lib/folder/team-settings';
 document.documentElement.lang = t('localeCode');
 document.title = `${t('reportTitle')} – ${t('extName')}`;
 
-void openReader().then((store) => {
+void whenOpen(openReader(), t('reportTitle'), (store) => {
   render(
     <ReportApp
       load={async () => {

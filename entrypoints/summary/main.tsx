@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { downloadText } from '../../components/shared/download';
 import { SummaryApp } from '../../components/summary/SummaryApp';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { openReader } from '../../lib/storage/store';
@@ -8,7 +9,7 @@ import { openReader } from '../../lib/storage/store';
 document.documentElement.lang = t('localeCode');
 document.title = t('summaryTitle');
 
-void openReader().then((store) => {
+void whenOpen(openReader(), t('summaryTitle'), (store) => {
   render(
     <SummaryApp
       load={async () => {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { downloadText } from '../../components/shared/download';
 import { TeamOverviewApp } from '../../components/team/TeamOverviewApp';
+import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { openReader } from '../../lib/storage/store';
@@ -11,7 +12,7 @@ import type { GrantedExtension } from '../../lib/model/extension';
 document.documentElement.lang = t('localeCode');
 document.title = `${t('teamOverviewTitle')} – ${t('extName')}`;
 
-void openReader().then((store) => {
+void whenOpen(openReader(), t('teamOverviewTitle'), (store) => {
   // The team's plan in force; a coordinator who has not put it in force yet sees the saved draft.
   // Read once, for the grid while the member files come in and for the whole overview after.
   let planRead: Promise<{ plan: Plan | undefined; granted: GrantedExtension[] }> | null = null;

@@ -1,0 +1,32 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectAccessible } from '../../test/unit/axe';
+import { StoreUnavailable, whenOpen } from './StoreUnavailable';
+
+afterEach(cleanup);
+
+describe('StoreUnavailable', () => {
+  it('says the saved data could not be read, that nothing changed, and offers to reload', async () => {
+    const reload = vi.fn();
+    const { container } = render(<StoreUnavailable title="Mina reflektioner" reload={reload} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Mina reflektioner');
+    expect(screen.getByRole('alert').textContent).toMatch(/^Kurskompis kunde inte läsa det som sparats i den här webbläsaren\. Inget har ändrats eller tagits bort\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Ladda om sidan' }));
+    expect(reload).toHaveBeenCalledOnce();
+    await expectAccessible(container);
+  });
+
+  it('draws the page when the database opens, and the message in its place when it does not', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const draw = vi.fn();
+    await whenOpen(Promise.resolve('store'), 'Teamöversikt', draw, root);
+    expect(draw).toHaveBeenCalledWith('store');
+    expect(root.textContent).toBe('');
+    await whenOpen(Promise.reject(new DOMException('gone', 'UnknownError')), 'Teamöversikt', draw, root);
+    expect(draw).toHaveBeenCalledOnce();
+    expect(root.querySelector('h1')?.textContent).toBe('Teamöversikt');
+    expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    root.remove();
+  });
+});
