@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Locator, Page } from 'playwright-core';
 import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
 
@@ -75,6 +76,40 @@ async function box(locator: Locator): Promise<Box> {
   const b = await locator.boundingBox();
   assert.ok(b, 'shown');
   return b;
+}
+
+/**
+ * The words in these cells that are drawn in more than one piece: broken across lines inside
+ * the word. A line may end after a hyphen ("Andersson-" / "Wikström"), so that counts as two words.
+ */
+async function brokenWords(cells: Locator): Promise<string[]> {
+  return cells.evaluateAll((elements) =>
+    elements.flatMap((element) => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const pieces = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+          if (pieces.length > 1) broken.push(`${word[0]} (${pieces.length} pieces)`);
+        }
+      }
+      return broken;
+    }),
+  );
+}
+
+/** Each page's text runs. */
+async function pdfPages(data: Buffer): Promise<string[][]> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false }).promise;
+  const pages: string[][] = [];
+  for (let i = 1; i <= pdf.numPages; i += 1) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str.trim() : '')).filter(Boolean));
+  }
+  return pages;
 }
 
 /** The elements that reach past the page's right edge, if the page scrolls sideways. */
@@ -209,5 +244,51 @@ describe('the team overview at a glance', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
     assert.ok(pdf.length > 1000);
     writeFileSync(join(tmpdir(), 'kurskompis-team.pdf'), pdf);
+  });
+
+  it('prints the course titles and the names whole, on landscape and portrait A4, the header row on every page', async () => {
+    const grid = page.getByTestId('team-grid');
+    await page.emulateMedia({ media: 'print' });
+    // The printable width of A4 less 10 mm margins: 277 mm landscape, 190 mm portrait (a browser
+    // that ignores the page's own size).
+    for (const [width, height] of [
+      [1047, 718],
+      [718, 1047],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(tmpdir(), `kurskompis-team-print-${width}.png`), fullPage: true });
+      assert.ok(await grid.evaluate((el, w) => el.getBoundingClientRect().right <= w + 0.5, width), `the grid fits ${width} px`);
+      // Swedish titles are long ("Tillgänglighetsanpassade dokument"): they wrap between words,
+      // never inside one, and the names too.
+      assert.deepEqual(await brokenWords(grid.locator('thead th')), [], `no title broken inside a word at ${width} px`);
+      assert.deepEqual(await brokenWords(grid.locator('tbody th, tfoot th')), [], `no name broken inside a word at ${width} px`);
+      const headers = await headerTexts(page);
+      for (const [i, a] of headers.entries()) {
+        assert.ok(a.ink.x >= a.cell.x - 0.5 && a.ink.x + a.ink.width <= a.cell.x + a.cell.width + 0.5, `"${a.text}" stays in its column at ${width} px`);
+        assert.ok(a.ink.y >= a.cell.y - 0.5 && a.ink.y + a.ink.height <= a.cell.y + a.cell.height + 0.5, `"${a.text}" stays in its cell at ${width} px`);
+        for (const b of headers.slice(i + 1)) assert.ok(!overlaps(a.ink, b.ink), `"${a.text}" and "${b.text}" do not overlap at ${width} px`);
+      }
+      // Chromium repeats a header row only while it is at most a quarter of the page's height.
+      const headerHeight = await grid.locator('thead').evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(headerHeight <= 718 / 4, `the header row is ${headerHeight} px high`);
+      assert.deepEqual(
+        await grid.evaluate((el) => [getComputedStyle(el.querySelector('thead') as Element).display, getComputedStyle(el.querySelector('tbody tr') as Element).breakInside]),
+        ['table-header-group', 'avoid'],
+        'the header row repeats and a row is never split over two pages',
+      );
+    }
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // On paper (landscape A4, as the page asks): every page with members on it starts with the header row.
+    const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: false }));
+    const names = pages.map((runs) => runs.filter((run) => /^(Anna|Bo|Cecilia|David|Eva) \S+ \d+$/.test(run)));
+    assert.equal(new Set(names.flat()).size, MEMBERS, 'every member is printed');
+    const withMembers = pages.filter((_, i) => names[i]!.length > 0);
+    assert.ok(withMembers.length >= 2, `forty members take more than one page (${withMembers.length})`);
+    for (const [i, runs] of withMembers.entries()) {
+      assert.ok(runs.includes('Namn') && runs.includes('Licenser'), `page ${i + 1} with members has the header row: ${runs.slice(0, 20).join(' | ')}`);
+    }
   });
 });
