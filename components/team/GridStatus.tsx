@@ -15,7 +15,7 @@ export function StatusMark({ status }: { status: CellStatus }) {
       <span class="status-symbol" aria-hidden="true">
         {SYMBOL[status]}
       </span>{' '}
-      <span class="visually-hidden">{t(WORDS[status])}</span>
+      <span class="visually-hidden-inline">{t(WORDS[status])}</span>
     </>
   );
 }

@@ -45,7 +45,7 @@ describe('ProgressGrid', () => {
       within(row(name))
         .getAllByRole('cell')
         .slice(0, november.items.length)
-        .map((cell) => [cell.querySelector('[aria-hidden="true"]')?.textContent, cell.querySelector('.visually-hidden')?.textContent]);
+        .map((cell) => [cell.querySelector('[aria-hidden="true"]')?.textContent, cell.querySelector('.visually-hidden-inline')?.textContent]);
     expect(statuses('Alex')).toEqual([['✓', 'klar'], ['◐', 'påbörjad'], ['–', 'inte påbörjad'], ['–', 'inte påbörjad'], ['–', 'inte påbörjad'], ['–', 'inte påbörjad']]);
     expect(statuses('Kim').slice(0, 4).every(([symbol, words]) => symbol === '✓' && words === 'klar')).toBe(true);
     const legend = screen.getByTestId('team-legend');

@@ -1,7 +1,8 @@
+import { Component } from 'preact';
 import { useSignal } from '@preact/signals';
 import { dayMonth } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
-import { overviewCsv, type OverviewRow, type TeamOverview } from '../../lib/team/overview';
+import { overviewCsv, sameRowShown, type OverviewRow, type TeamOverview } from '../../lib/team/overview';
 import { GrantForm, type GrantActions } from './GrantForm';
 import { GridLegend, StatusMark } from './GridStatus';
 import { Meter } from './Meter';
@@ -18,6 +19,64 @@ function deadlineText(row: OverviewRow): string {
 // and who has not started, a people × courses heat map with totals as bars, and the grid as CSV
 // for Excel.
 
+interface GridRowProps {
+  row: OverviewRow;
+  requiredTotal: number;
+  /** This member's grant form is open. */
+  granting: boolean;
+  /** Opens or closes this member's grant form; absent where the page cannot change the plan. */
+  onGrant: ((memberId: string) => void) | undefined;
+}
+
+/**
+ * One member's row. While the member files are read the grid is drawn again as more come in,
+ * and a region's grid has a thousand rows: a row that shows the same as before is left as it is.
+ */
+class GridRow extends Component<GridRowProps> {
+  override shouldComponentUpdate(next: GridRowProps): boolean {
+    const now = this.props;
+    return !(sameRowShown(now.row, next.row) && now.requiredTotal === next.requiredTotal && now.granting === next.granting && (now.onGrant === undefined) === (next.onGrant === undefined));
+  }
+
+  override render() {
+    const { row, requiredTotal, granting, onGrant } = this.props;
+    return (
+      <tr>
+        <th scope="row">{row.displayName}</th>
+        {row.cells.map((cell, i) => (
+          <td key={i} class={`cell cell-${cell ?? 'none'}`}>
+            <StatusMark status={cell ?? 'none'} />
+          </td>
+        ))}
+        <td class="share">
+          <Meter
+            value={row.requiredDone}
+            max={requiredTotal}
+            label={t('teamMemberShareLabel', row.displayName)}
+            valueText={t('teamMemberShareValue', [row.requiredDone, requiredTotal])}
+            shown={`${row.requiredDone}/${requiredTotal}`}
+            state={requiredTotal > 0 && row.requiredDone >= requiredTotal ? 'full' : undefined}
+          />
+        </td>
+        <td class={`deadline ${row.deadline.source}`}>
+          <span>{deadlineText(row)}</span>
+          {onGrant && (
+            <button
+              type="button"
+              class="grant-open no-print"
+              aria-label={t('grantButtonFor', row.displayName)}
+              aria-expanded={granting}
+              onClick={() => this.props.onGrant?.(this.props.row.memberId)}
+            >
+              {t('grantButton')}
+            </button>
+          )}
+        </td>
+      </tr>
+    );
+  }
+}
+
 export function ProgressGrid(props: {
   overview: TeamOverview;
   memberCount: number;
@@ -31,6 +90,7 @@ export function ProgressGrid(props: {
   const { overview, grants } = props;
   const granting = useSignal<string | null>(null);
   const grantRow = overview.rows.find((r) => r.memberId === granting.value);
+  const toggleGrant = (memberId: string) => (granting.value = granting.value === memberId ? null : memberId);
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('teamProgressHeading')}</h2>
@@ -71,38 +131,13 @@ export function ProgressGrid(props: {
           </thead>
           <tbody>
             {overview.rows.map((row) => (
-              <tr key={row.memberId}>
-                <th scope="row">{row.displayName}</th>
-                {row.cells.map((cell, i) => (
-                  <td key={i} class={`cell cell-${cell ?? 'none'}`}>
-                    <StatusMark status={cell ?? 'none'} />
-                  </td>
-                ))}
-                <td class="share">
-                  <Meter
-                    value={row.requiredDone}
-                    max={overview.requiredTotal}
-                    label={t('teamMemberShareLabel', row.displayName)}
-                    valueText={t('teamMemberShareValue', [row.requiredDone, overview.requiredTotal])}
-                    shown={`${row.requiredDone}/${overview.requiredTotal}`}
-                    state={overview.requiredTotal > 0 && row.requiredDone >= overview.requiredTotal ? 'full' : undefined}
-                  />
-                </td>
-                <td class={`deadline ${row.deadline.source}`}>
-                  <span>{deadlineText(row)}</span>
-                  {grants && (
-                    <button
-                      type="button"
-                      class="grant-open no-print"
-                      aria-label={t('grantButtonFor', row.displayName)}
-                      aria-expanded={granting.value === row.memberId}
-                      onClick={() => (granting.value = granting.value === row.memberId ? null : row.memberId)}
-                    >
-                      {t('grantButton')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <GridRow
+                key={row.memberId}
+                row={row}
+                requiredTotal={overview.requiredTotal}
+                granting={granting.value === row.memberId}
+                onGrant={grants ? toggleGrant : undefined}
+              />
             ))}
           </tbody>
           <tfoot>

@@ -192,17 +192,26 @@ describe('TeamOverviewApp', () => {
     const other = [...select.options].map((o) => o.value).find((v) => v !== original) as string;
     fireEvent.change(select, { target: { value: other } });
 
-    // Asked again at most twice a second, and only for what came after.
-    await new Promise((r) => setTimeout(r, 520));
-    tell({ done: 3, total: 3 });
+    // Asked again once the last redraw's pause is over (at least half a second), and only for what came after.
+    await vi.waitFor(
+      () => {
+        tell({ done: 3, total: 3 });
+        expect(soFar).toHaveBeenCalledTimes(2);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     await vi.waitFor(() => expect(screen.getByTestId('team-grid').textContent).toContain('Alex'));
     expect(soFar).toHaveBeenLastCalledWith(2, 1);
     expect(screen.getByTestId('team-grid').querySelectorAll('tbody tr')).toHaveLength(2);
 
     // A new reading: what the old one gave is not kept beside it.
-    await new Promise((r) => setTimeout(r, 520));
-    tell({ done: 4, total: 3 });
-    await vi.waitFor(() => expect(soFar).toHaveBeenCalledTimes(3));
+    await vi.waitFor(
+      () => {
+        tell({ done: 4, total: 3 });
+        expect(soFar).toHaveBeenCalledTimes(3);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     expect(soFar).toHaveBeenLastCalledWith(3, 1);
     await vi.waitFor(() => expect(screen.getByTestId('team-grid').querySelectorAll('tbody tr')).toHaveLength(1));
     expect(screen.getByTestId('team-grid').textContent).not.toContain('Kim');

@@ -90,10 +90,14 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     let of: number | undefined;
     let asking = false;
     let askedAt = -Infinity;
-    // At most twice a second, and less often as the grid grows: each time every row is drawn
-    // again (~250 ms for a thousand here), and the page must stay free to use meanwhile.
+    /** What the last redraw cost the page, drawing and layout included. */
+    let cost = 0;
+    // At most twice a second, and so that redrawing takes at most a fifth of the page's time (but
+    // at least every 2.5 s): with a thousand rows a redraw costs this machine's page a few hundred
+    // ms of layout, and the page must stay free to use meanwhile. Waiting longer than that makes
+    // each redraw longer (more new rows at once) for less time in all.
     return source.watch((progress) => {
-      const gap = Math.max(500, (partial.value?.members.length ?? 0) * 1.5);
+      const gap = Math.min(Math.max(500, cost * 5), 2500);
       if (!progress || progress.done <= after || asking || reading.value || performance.now() - askedAt < gap) return;
       asking = true;
       askedAt = performance.now();
@@ -106,12 +110,15 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
           of = id;
           after = next;
           periodId.value ??= answer.plan ? (discussionPeriod(answer.plan, now())?.id ?? null) : null;
+          const started = performance.now();
           partial.value = {
             plan: answer.plan,
             granted: answer.granted,
             members: [...(before?.members ?? []), ...members],
             skipped: [...(before?.skipped ?? []), ...skipped],
           };
+          // Drawn by the next frame; the task after it starts once style and layout are done.
+          requestAnimationFrame(() => setTimeout(() => (cost = performance.now() - started)));
         })
         .catch(() => undefined)
         .finally(() => (asking = false));

@@ -8,7 +8,7 @@ import { planSchema } from '../../../lib/model/plan';
 import { openDatabase, Store } from '../../../lib/storage/store';
 import type { CachedMemberFile } from '../../../lib/model/stored';
 import { MemberReader } from '../../../lib/sync/member-reader';
-import { overviewCsv, teamAssessment, teamOverview } from '../../../lib/team/overview';
+import { overviewCsv, sameRowShown, teamAssessment, teamOverview, type OverviewRow } from '../../../lib/team/overview';
 import { fixturePlan } from '../../support/fixtures';
 import { startTeamFolder, type TeamFolderServer } from '../../support/team-folder-server';
 
@@ -83,6 +83,26 @@ describe('the team overview', () => {
     expect(of('Dana').grant).toBeUndefined();
     const csv = overviewCsv(teamOverview(november, [bo], [grant]), { name: 'Namn', requiredDone: 'Klara', done: 'klar', started: 'påbörjad', deadline: 'Personlig sista dag' });
     expect(csv.slice(1).split('\r\n')[1]).toBe(`Bo;;;;;;;0/4;${later(14)}`);
+  });
+
+  it('sorts names the Swedish way (Å, Ä, Ö last) and tells a row that shows the same from one that changed', () => {
+    const names = ['Örjan', 'Åsa', 'Adam', 'Ärla', 'Östen', 'Zoë'].map((name, i) => member(`${i}`.padStart(8, 'f'), name));
+    expect(teamOverview(november, names).rows.map((r) => r.displayName)).toEqual(['Adam', 'Zoë', 'Åsa', 'Ärla', 'Örjan', 'Östen']);
+    const first = teamOverview(november, team).rows;
+    const again = teamOverview(november, [...team].reverse()).rows;
+    expect(first.every((row, i) => row !== again[i] && sameRowShown(row, again[i]!))).toBe(true);
+    const [alex, bo, kim] = first as [OverviewRow, OverviewRow, OverviewRow];
+    expect(sameRowShown(alex, bo)).toBe(false);
+    const moreDone = teamOverview(november, [member('bbbbbbbb', 'Alex', { progress: [done('skapa-en-podd')] })]).rows[0]!;
+    expect(sameRowShown(alex, moreDone)).toBe(false);
+    const renamed = teamOverview(november, [member('aaaaaaaa', 'Kim S', { progress: requiredSlugs.map(done) })]).rows[0]!;
+    expect(sameRowShown(kim, renamed)).toBe(false);
+    const later = new Date(Date.parse(`${november.deadline}T12:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    const granted = teamOverview(november, [team[2]!], [{ memberId: bo.memberId, periodId: november.id, deadline: later }]).rows[0]!;
+    expect(sameRowShown(bo, granted)).toBe(false);
+    const sick = (reason: 'sick' | 'other') => teamOverview(november, [member('cccccccc', 'Bo', { extensions: [{ periodId: november.id, deadline: later, reason, updatedAt: at }] })]).rows[0]!;
+    expect(sameRowShown(sick('sick'), sick('sick'))).toBe(true);
+    expect(sameRowShown(sick('sick'), sick('other'))).toBe(false);
   });
 
   it('writes CSV that Swedish Excel opens: BOM, semicolons, quotes where needed', () => {
