@@ -112,7 +112,8 @@ export function PopupApp(props: PopupProps) {
     let next: ReturnType<typeof popupState>;
     try {
       next = popupState(await load(), now());
-    } catch {
+    } catch (error) {
+      console.error(error);
       readFailed.value = true;
       return;
     }

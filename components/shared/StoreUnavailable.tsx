@@ -20,5 +20,8 @@ export function StoreUnavailable({ title, reload = () => location.reload() }: { 
 
 /** Draws the page with what `opening` opens, or, when it cannot be opened, says so under the page's `title`. */
 export function whenOpen<Opened>(opening: Promise<Opened>, title: string, draw: (opened: Opened) => void, root = document.getElementById('app') as HTMLElement): Promise<void> {
-  return opening.then(draw, () => render(<StoreUnavailable title={title} />, root));
+  return opening.then(draw, (error: unknown) => {
+    console.error(error);
+    render(<StoreUnavailable title={title} />, root);
+  });
 }

@@ -35,6 +35,8 @@ const reading = Promise.all([openReader(), settings]).then(([store, known]) => {
   performance.mark('kurskompis-popup-db');
   return { store, fresh: readPopup(store, known) };
 });
+// A failure is shown by the popup when it asks; until then it is not an uncaught error.
+reading.catch(() => undefined);
 const snapshot = settings.then((known): Reading | null => {
   const data = readPopupSnapshot(web, known[3], VERSION);
   return data ? [data, known] : null;
@@ -82,8 +84,9 @@ function keep(reading: Reading): Reading {
 }
 
 void (async () => {
-  const quick = await snapshot;
+  const quick = await snapshot.catch(() => null);
   const fresh = reading.then(({ fresh }) => fresh.then(keep));
+  fresh.catch(() => undefined);
   if (quick) {
     performance.mark('kurskompis-popup-snapshot');
     seenRevision = quick[1][3];
@@ -91,7 +94,7 @@ void (async () => {
   // Drawn from the snapshot, the database's answer is the popup's first refresh.
   let pending: Promise<Reading> | null = quick ? fresh : null;
   // A database that cannot be read leaves the popup to say so (its first refresh fails again).
-  const initial = quick ? await loaded(quick) : await fresh.then(loaded, () => undefined);
+  const initial = await (quick ? loaded(quick) : fresh.then(loaded)).catch(() => undefined);
   render(
     <PopupApp
       {...(initial ? { initial } : {})}
