@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
-import { noteSchema } from '../../lib/model/note';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { render as draw } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { noteSchema, type Note } from '../../lib/model/note';
 import { expectAccessible } from '../../test/unit/axe';
-import { NotesView } from './NotesView';
+import { NotesView, PAGE, firstScreen, type NotesLoaded } from './NotesView';
 
 const note = noteSchema.parse({
   id: 'n1',
@@ -13,6 +14,31 @@ const note = noteSchema.parse({
   createdAt: '2026-11-20T10:00:00Z',
   updatedAt: '2026-11-20T10:00:00Z',
 });
+
+/** `count` notes over 30 courses, one a minute, the oldest first; the one at `oldIndex` mentions lånecykler. */
+function history(count: number, oldIndex = 3): Note[] {
+  return Array.from({ length: count }, (_, i) =>
+    noteSchema.parse({
+      id: `n-${String(i).padStart(4, '0')}`,
+      courseKey: `digiteket.se/kurs/kurs-${i % 30}/`,
+      courseTitle: `Kurs ${i % 30}`,
+      text: i === oldIndex ? `Reflektion ${i}: om lånecykler på biblioteket` : `Reflektion ${i}: om källkritik`,
+      shared: i % 5 === 0,
+      createdAt: new Date(Date.UTC(2026, 8, 1) + i * 60_000).toISOString(),
+      updatedAt: new Date(Date.UTC(2026, 8, 1) + i * 60_000).toISOString(),
+    }),
+  );
+}
+
+/** The newest `count` notes, newest first, as the page reads them. */
+const newestOf = (notes: Note[], count: number): NotesLoaded => ({ notes: [...notes].reverse().slice(0, count), plan: undefined });
+
+/** A read that answers when the test says so. */
+function held<Args extends unknown[]>(answerFor: (...args: Args) => NotesLoaded) {
+  let answer = () => {};
+  const read = vi.fn((...args: Args) => new Promise<NotesLoaded>((resolve) => (answer = () => resolve(answerFor(...args)))));
+  return { read, answer: () => answer() };
+}
 
 describe('NotesView', () => {
   it('with no reflections yet says what the page is for and links to the courses on Digiteket', async () => {
@@ -29,5 +55,77 @@ describe('NotesView', () => {
     render(<NotesView load={async () => ({ notes: [note], plan: undefined })} discussionHref="/discussion.html" />);
     await screen.findByText('Bokpoddar med skolklasser?');
     expect(screen.queryByTestId('notes-none')).toBeNull();
+  });
+
+  it('reads a screenful for its first frame, at least ten notes and at most a page', () => {
+    expect(firstScreen(720)).toBe(15);
+    expect(firstScreen(200)).toBe(10);
+    expect(firstScreen(2160)).toBe(45);
+    expect(firstScreen(100_000)).toBe(PAGE);
+  });
+
+  it('draws the newest notes it was given in its first frame, then the rest of the first page and everything once that frame is painted', async () => {
+    const all = history(250);
+    const rest = held((limit: number) => newestOf(all, limit));
+    const everything = held(() => ({ notes: all, plan: undefined }));
+    const root = document.body.appendChild(document.createElement('div'));
+    try {
+      draw(<NotesView newest={newestOf(all, 15)} loadRecent={rest.read} load={everything.read} discussionHref="/discussion.html" />, root);
+      // The first frame, as drawn: no waiting for a read.
+      const first = root.querySelectorAll('.note');
+      expect(first).toHaveLength(15);
+      expect(first[0]?.querySelector('.note-text')?.textContent).toBe('Reflektion 249: om källkritik');
+      expect(root.querySelector('main')?.getAttribute('aria-busy')).toBe('false');
+      expect(root.querySelector('[data-testid="notes-count"]')?.textContent).toBe('Läser in alla reflektioner…');
+      expect(rest.read).not.toHaveBeenCalled();
+      expect(everything.read).not.toHaveBeenCalled();
+      // Once it is on screen: the rest of the first page and everything are asked for.
+      await waitFor(() => expect(everything.read).toHaveBeenCalledTimes(1));
+      expect(rest.read).toHaveBeenCalledExactlyOnceWith(PAGE);
+      rest.answer();
+      await waitFor(() => expect(root.querySelectorAll('.note')).toHaveLength(PAGE));
+      // "Visa fler" only once everything is read: until then the page has no more to show.
+      expect([...root.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Visa fler');
+      everything.answer();
+      await waitFor(() => expect(root.querySelector('[data-testid="notes-count"]')?.textContent).toBe('250 reflektioner'));
+      expect(root.querySelectorAll('.note')).toHaveLength(PAGE);
+      // The same hundred, the newest (grouped by course, as always).
+      expect([...root.querySelectorAll('.note-text')].map((n) => n.textContent).sort()).toEqual(
+        [...all].reverse().slice(0, PAGE).map((n) => n.text).sort(),
+      );
+    } finally {
+      draw(null, root);
+      root.remove();
+    }
+  });
+
+  it('keeps everything once read when the first page comes after it', async () => {
+    const all = history(250);
+    const rest = held((limit: number) => newestOf(all, limit));
+    render(<NotesView newest={newestOf(all, 15)} loadRecent={rest.read} load={async () => ({ notes: all, plan: undefined })} discussionHref="/discussion.html" />);
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe('250 reflektioner'));
+    rest.answer();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.getByTestId('notes-count').textContent).toBe('250 reflektioner');
+    expect(screen.getByRole('button', { name: 'Visa fler' })).toBeTruthy();
+  });
+
+  it('keeps what is typed while everything is read, and then searches every note, not only the newest', async () => {
+    const all = history(250, 3);
+    const everything = held(() => ({ notes: all, plan: undefined }));
+    render(<NotesView newest={newestOf(all, 15)} loadRecent={async (limit) => newestOf(all, limit)} load={everything.read} discussionHref="/discussion.html" />);
+    await waitFor(() => expect(document.querySelectorAll('.note')).toHaveLength(PAGE));
+    const search = screen.getByLabelText('Sök i reflektionerna') as HTMLInputElement;
+    fireEvent.input(search, { target: { value: 'lanecykler' } });
+    await waitFor(() => expect(document.querySelectorAll('.note')).toHaveLength(0));
+    expect(screen.getByTestId('notes-count').textContent).toBe('Läser in alla reflektioner…');
+    everything.answer();
+    await screen.findByText('Reflektion 3: om lånecykler på biblioteket');
+    expect(search.value).toBe('lanecykler');
+    expect(screen.getByTestId('notes-count').textContent).toBe('1 reflektioner');
+    fireEvent.input(search, { target: { value: '' } });
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe('250 reflektioner'));
+    fireEvent.click(screen.getByRole('button', { name: 'Visa fler' }));
+    await waitFor(() => expect(document.querySelectorAll('.note')).toHaveLength(2 * PAGE));
   });
 });

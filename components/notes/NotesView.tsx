@@ -6,46 +6,76 @@ import { groupByPeriod } from '../../lib/domain/discussion';
 import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
-import { NoteSearch, newestFirst, searchable, type ShareFilter } from '../../lib/domain/notes';
+import { NoteSearch, newestFirst, searchable, type SearchableNote, type ShareFilter } from '../../lib/domain/notes';
 import { formatNoteTime } from './format';
 import './notes.css';
 
+export interface NotesLoaded {
+  notes: Note[];
+  plan: Plan | undefined;
+}
+
 export interface NotesViewProps {
-  load: () => Promise<{ notes: Note[]; plan: Plan | undefined }>;
-  /** The newest notes only, for a first screen while everything else is read. */
-  loadRecent?: (limit: number) => Promise<{ notes: Note[]; plan: Plan | undefined }>;
+  /** Every note, and the plan they are grouped by. */
+  load: () => Promise<NotesLoaded>;
+  /**
+   * The newest notes, newest first and none deleted, read before the view is drawn (about a
+   * screenful: `firstScreen()`): the first frame shows them.
+   */
+  newest?: NotesLoaded;
+  /** The newest `limit` notes, newest first: the rest of the first page, shown while everything is read. */
+  loadRecent?: (limit: number) => Promise<NotesLoaded>;
   discussionHref: string;
 }
 
 // Enough to fill a screen several times over; more on request, so a long history opens fast.
-const PAGE = 100;
+export const PAGE = 100;
 
-export function NotesView({ load, loadRecent, discussionHref }: NotesViewProps) {
-  const data = useSignal<{ notes: ReturnType<typeof searchable>; plan: Plan | undefined; complete: boolean } | null>(null);
+/**
+ * At least as many notes as a screen shows (a one-line note is well over 48 px high with its
+ * course's heading; the bench's notes 130 px): what the page reads and lays out before its
+ * first frame.
+ */
+export function firstScreen(height = window.innerHeight): number {
+  return Math.min(PAGE, Math.max(10, Math.ceil(height / 48)));
+}
+
+/** Runs `next` once the next frame has begun (or after 100 ms, in a tab that is not drawn). */
+function afterNextFrame(next: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    next();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
+
+export function NotesView({ load, newest, loadRecent, discussionHref }: NotesViewProps) {
+  const data = useSignal<{ notes: SearchableNote[]; plan: Plan | undefined; complete: boolean } | null>(
+    newest ? { notes: searchable(newest.notes), plan: newest.plan, complete: false } : null,
+  );
   const query = useSignal('');
   const filter = useSignal<ShareFilter>('all');
   const limit = useSignal(PAGE);
 
+  // Effects run once the browser has drawn the first frame (Preact waits for the next animation
+  // frame); the rest of the first page and everything else are read a frame later still, so
+  // that drawing them does not hold up that frame on its way to the screen.
   useEffect(() => {
-    const loadAll = () =>
-      load().then(({ notes, plan }) => {
+    afterNextFrame(() => {
+      void loadRecent?.(PAGE).then(({ notes, plan }) => {
+        if (!data.value?.complete) data.value = { notes: searchable(notes), plan, complete: false };
+      });
+      void load().then(({ notes, plan }) => {
         // Newest first once, so that every filtered list and every page of it keeps that order.
         const all = searchable([...notes].sort(newestFirst));
         data.value = { notes: all, plan, complete: true };
         // Fold the texts for search while the user reads, not on their first keystroke.
         setTimeout(() => all.forEach((n) => n.folded), 0);
       });
-    if (!loadRecent) {
-      void loadAll();
-      return;
-    }
-    // The first screen needs only the newest notes; read everything else after it is shown.
-    void loadRecent(PAGE)
-      .then(({ notes, plan }) => {
-        data.value = { notes: searchable(notes), plan, complete: false };
-      })
-      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-      .then(loadAll);
+    });
   }, []);
   useLayoutEffect(() => {
     if (data.value) performance.mark('kurskompis-notes-content');
