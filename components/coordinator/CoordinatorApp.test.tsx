@@ -6,6 +6,7 @@ import type { StoredDraft } from '../../lib/model/stored';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { CoordinatorApp, type CoordinatorProps } from './CoordinatorApp';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const SAVE_DELAY = 600;
@@ -269,5 +270,29 @@ describe('CoordinatorApp', () => {
     type(screen.getByLabelText(/^Teamets diskussionsplats/), 'http://example.org');
     await screen.findByTestId('editor-problems');
     await expectAccessible(container);
+  });
+});
+
+describe('CoordinatorApp, when what is saved cannot be read', () => {
+  it('says so under its heading instead of staying blank, and a later failed reading keeps the edits not yet saved', async () => {
+    const errors = quietErrors();
+    const broken = fakeServices({ load: vi.fn(unreadable) });
+    const { unmount } = render(<CoordinatorApp {...broken.props} />);
+    await wait();
+    await expectSaidUnreadable('Planering för samordnare');
+    unmount();
+
+    let changed = () => {};
+    const services = fakeServices({ subscribe: (listener) => ((changed = listener), () => undefined) });
+    await createPlan(services);
+    await wait(SAVE_DELAY + 10);
+    const team = screen.getByRole('region', { name: 'Team och samordnare' });
+    type(within(team).getByLabelText('Teamets namn'), 'Östersunds stadsbibliotek');
+    vi.mocked(services.props.load).mockImplementation(unreadable);
+    changed();
+    await wait();
+    expect(screen.getByTestId('read-failed').textContent).toMatch(/^Det som visas kan vara inaktuellt/);
+    expect(within(team).getByLabelText<HTMLInputElement>('Teamets namn').value).toBe('Östersunds stadsbibliotek');
+    errors.mockRestore();
   });
 });

@@ -19,6 +19,7 @@ import { StartCard } from './StartCard';
 import { TitleLookup, type TitleSource } from './TitleLookup';
 import { SigningCard, type Signing } from './SigningCard';
 import { Coverage, type CoverageSource } from './Coverage';
+import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './coordinator.css';
 
 // The coordinator's plan editor: the view over the draft model (lib/coordinator/draft-model.ts),
@@ -61,10 +62,14 @@ export function CoordinatorApp(props: CoordinatorProps) {
   const lookup = useSignal<{ periodId: string; items: DraftItem[] } | null>(null);
   const removed = useSignal<{ period: DraftPeriod; index: number } | null>(null);
 
+  // A failed reading changes nothing here: edits not yet saved stay as they are.
+  const readFailed = useSignal(false);
+  const reload = () => readInto(model.reload(), () => undefined, readFailed);
+
   useEffect(() => {
-    void model.reload();
+    void reload();
     void props.planAddress.get().then((value) => (planAddress.value = value));
-    const unsubscribe = props.subscribe(() => void model.reload());
+    const unsubscribe = props.subscribe(() => void reload());
     addEventListener('beforeunload', model.leaveGuard);
     return () => {
       unsubscribe();
@@ -73,7 +78,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
     };
   }, []);
 
-  if (!loaded.value) return <main class="coordinator-app" aria-busy="true" />;
+  if (!loaded.value) return readFailed.value ? <StoreUnavailable title={t('coordinatorTitle')} /> : <main class="coordinator-app" aria-busy="true" />;
 
   // The ways into a plan: on the first visit, and again below the editor to start over.
   const start = (
@@ -103,6 +108,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
         <header>
           <h1>{t('coordinatorTitle')}</h1>
           <p class="muted">{t('coordinatorIntro')}</p>
+          {readFailed.value && <ReadFailedNotice />}
         </header>
         {start}
       </main>
@@ -123,6 +129,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
         <header>
           <h1>{t('coordinatorTitle')}</h1>
           <p class="muted">{t('coordinatorIntro')}</p>
+          {readFailed.value && <ReadFailedNotice />}
         </header>
 
         <div class={`save-state ${problems.length ? 'invalid' : ''}`} role="status" data-testid="save-state">

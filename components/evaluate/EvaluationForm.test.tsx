@@ -5,6 +5,7 @@ import type { Evaluation } from '../../lib/model/evaluation';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { EvaluationForm, type EvaluationFormProps } from './EvaluationForm';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const plan = planSchema.parse(fixturePlan());
 const PODD = 'digiteket.se/kurs/skapa-en-podd/';
@@ -85,5 +86,15 @@ describe('EvaluationForm', () => {
   it('without a period named, offers the one whose deadline passed last', async () => {
     render(<EvaluationForm {...props({ periodId: null, now: () => new Date('2026-11-05T12:00:00Z') })} />);
     expect(await screen.findByRole('heading', { level: 1 })).toHaveProperty('textContent', expect.stringContaining('Utvärdera kurserna i Oktober'));
+  });
+});
+
+describe('EvaluationForm, when what is saved cannot be read', () => {
+  it('says so under its heading with a way to reload, instead of a page that stays busy', async () => {
+    const errors = quietErrors();
+    render(<EvaluationForm {...props({ load: unreadable })} />);
+    await expectSaidUnreadable('Utvärdera kurserna');
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

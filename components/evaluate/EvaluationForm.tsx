@@ -9,6 +9,7 @@ import { USEFULNESS_MAX, USEFULNESS_MIN, type Evaluation } from '../../lib/model
 import type { Period, Plan } from '../../lib/model/plan';
 import type { Answer } from '../../lib/messages/protocol';
 import { LOAD_PLAN, NextSteps } from '../shared/NextSteps';
+import { StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './evaluate.css';
 
 // The member's evaluation of a period's courses: how useful, how long it really took, a short
@@ -178,11 +179,12 @@ function coursesOf(period: Period): Array<{ key: string; title: string }> {
 
 export function EvaluationForm({ load, periodId, course, save, now = () => new Date() }: EvaluationFormProps) {
   const loaded = useSignal<Awaited<ReturnType<EvaluationFormProps['load']>> | null>(null);
+  const failed = useSignal(false);
   useEffect(() => {
-    void load().then((value) => (loaded.value = value));
+    void readInto(load(), (value) => (loaded.value = value), failed);
   }, []);
   const data = loaded.value;
-  if (!data) return <main class="evaluate-app" aria-busy="true" />;
+  if (!data) return failed.value ? <StoreUnavailable title={t('evaluateTitle')} /> : <main class="evaluate-app" aria-busy="true" />;
   const plan = data.plan;
   const period = plan && (periodId ? plan.periods.find((p) => p.id === periodId) : lastEndedPeriod(plan, now()));
   if (!period) {

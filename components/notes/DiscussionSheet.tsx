@@ -6,6 +6,7 @@ import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Period } from '../../lib/model/plan';
 import { formatNoteTime } from './format';
+import { StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './notes.css';
 
 export interface DiscussionSheetProps {
@@ -18,13 +19,15 @@ export function DiscussionSheet({ load, copy, print }: DiscussionSheetProps) {
   const data = useSignal<{ notes: Note[]; period: Period | undefined } | null>(null);
   const onlyShared = useSignal(false);
   const copied = useSignal<'idle' | 'done' | 'failed'>('idle');
+  const failed = useSignal(false);
   useEffect(() => {
-    void load().then((loaded) => (data.value = loaded));
+    void readInto(load(), (loaded) => (data.value = loaded), failed);
   }, []);
   const courses = useComputed(() =>
     data.value?.period ? notesForPeriod(data.value.period, data.value.notes, onlyShared.value) : [],
   );
   const period = data.value?.period;
+  if (failed.value) return <StoreUnavailable title={t('discussionTitle')} />;
   if (data.value && !period) {
     return (
       <main class="discussion options-app">

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { noteSchema, type Note } from '../../lib/model/note';
 import { expectAccessible } from '../../test/unit/axe';
 import { NotesView, PAGE, firstScreen, type NotesLoaded } from './NotesView';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const note = noteSchema.parse({
   id: 'n1',
@@ -127,5 +128,25 @@ describe('NotesView', () => {
     await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe('250 reflektioner'));
     fireEvent.click(screen.getByRole('button', { name: 'Visa fler' }));
     await waitFor(() => expect(document.querySelectorAll('.note')).toHaveLength(2 * PAGE));
+  });
+});
+
+describe('NotesView, when the saved notes cannot be read', () => {
+  it('says so under its heading with a way to reload, instead of a page that stays busy', async () => {
+    const errors = quietErrors();
+    render(<NotesView load={unreadable} loadRecent={unreadable} discussionHref="/discussion.html" />);
+    await expectSaidUnreadable('Mina reflektioner');
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('keeps the newest notes it drew and says the rest could not be read', async () => {
+    const errors = quietErrors();
+    const all = history(40);
+    render(<NotesView newest={newestOf(all, 15)} load={unreadable} discussionHref="/discussion.html" />);
+    expect((await screen.findByTestId('read-failed')).textContent).toMatch(/^Det som visas kan vara inaktuellt/);
+    expect(document.querySelectorAll('.note')).toHaveLength(15);
+    expect(screen.getByTestId('notes-count').textContent).toBe('');
+    errors.mockRestore();
   });
 });

@@ -8,6 +8,7 @@ import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
 import { NoteSearch, newestFirst, searchable, type SearchableNote, type ShareFilter } from '../../lib/domain/notes';
 import { formatNoteTime } from './format';
+import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './notes.css';
 
 export interface NotesLoaded {
@@ -59,22 +60,28 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
   const query = useSignal('');
   const filter = useSignal<ShareFilter>('all');
   const limit = useSignal(PAGE);
+  const failed = useSignal(false);
 
   // Effects run once the browser has drawn the first frame (Preact waits for the next animation
   // frame); the rest of the first page and everything else are read a frame later still, so
   // that drawing them does not hold up that frame on its way to the screen.
   useEffect(() => {
     afterNextFrame(() => {
-      void loadRecent?.(PAGE).then(({ notes, plan }) => {
+      // A failure here is the full read's to say: it reads the same notes and more.
+      loadRecent?.(PAGE).then(({ notes, plan }) => {
         if (!data.value?.complete) data.value = { notes: searchable(notes), plan, complete: false };
-      });
-      void load().then(({ notes, plan }) => {
-        // Newest first once, so that every filtered list and every page of it keeps that order.
-        const all = searchable([...notes].sort(newestFirst));
-        data.value = { notes: all, plan, complete: true };
-        // Fold the texts for search while the user reads, not on their first keystroke.
-        setTimeout(() => all.forEach((n) => n.folded), 0);
-      });
+      }, console.error);
+      void readInto(
+        load(),
+        ({ notes, plan }) => {
+          // Newest first once, so that every filtered list and every page of it keeps that order.
+          const all = searchable([...notes].sort(newestFirst));
+          data.value = { notes: all, plan, complete: true };
+          // Fold the texts for search while the user reads, not on their first keystroke.
+          setTimeout(() => all.forEach((n) => n.folded), 0);
+        },
+        failed,
+      );
     });
   }, []);
   useLayoutEffect(() => {
@@ -85,10 +92,12 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
   const matches = useComputed(() => search.value?.find(query.value, filter.value) ?? []);
   const groups = useComputed(() => groupByPeriod(matches.value.slice(0, limit.value), data.value?.plan));
 
+  if (failed.value && !data.value) return <StoreUnavailable title={t('notesTitle')} />;
   return (
     <main class="notes-view options-app" aria-busy={data.value === null}>
       <header>
         <h1>{t('notesTitle')}</h1>
+        {failed.value && <ReadFailedNotice />}
         <p>
           <a class="button primary" href={discussionHref}>
             {t('discussionTitle')}
@@ -125,7 +134,7 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
         </fieldset>
       </form>
       <p role="status" class="muted" data-testid="notes-count">
-        {data.value?.complete ? t('notesCount', matches.value.length) : t('notesLoading')}
+        {data.value?.complete ? t('notesCount', matches.value.length) : failed.value ? '' : t('notesLoading')}
       </p>
       {data.value?.complete && data.value.notes.length === 0 && (
         <section class="card" data-testid="notes-none">

@@ -7,6 +7,7 @@ import type { StoredPlan, TrustState } from '../../lib/model/stored';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { OptionsApp, type OptionsProps } from './OptionsApp';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const stored: StoredPlan = { plan: planSchema.parse(fixturePlan()), source: { kind: 'file', name: 'plan.json' }, loadedAt: '2026-11-01T00:00:00Z' };
 
@@ -137,5 +138,17 @@ describe('OptionsApp', () => {
     render(<OptionsApp {...optionsProps()} />);
     expect((await screen.findByTestId('plan-signature')).textContent).toBe('Inte signerad');
     expect(screen.queryByRole('button', { name: 'Glöm nyckeln' })).toBeNull();
+  });
+});
+
+describe('OptionsApp, when what is saved cannot be read', () => {
+  it('says so under its heading with a way to reload', async () => {
+    const errors = quietErrors();
+    render(<OptionsApp {...optionsProps({ load: unreadable })} />);
+    await expectSaidUnreadable('Kurskompis');
+    // Nothing is claimed of what could not be read.
+    expect(screen.queryByTestId('current-plan')).toBeNull();
+    expect(screen.queryByText(/^Ingen plan är inläst/)).toBeNull();
+    errors.mockRestore();
   });
 });

@@ -11,6 +11,7 @@ import { PlanProblems } from './PlanProblems';
 import { ReminderCard, type ReminderCardProps } from './ReminderCard';
 import { SiteCheckCard, type SiteCheckCardProps } from './SiteCheckCard';
 import { TeamFolderCard, type TeamFolderCardProps } from './TeamFolderCard';
+import { ReadFailedNotice, StoreUnavailableCard, readInto } from '../shared/StoreUnavailable';
 import './options.css';
 import { FilePicker } from '../shared/FilePicker';
 
@@ -81,11 +82,16 @@ export function OptionsApp(props: OptionsProps) {
   const urlInput = useSignal('');
   const coordinator = useSignal(false);
 
-  const refresh = async () => {
-    const loaded = await props.load();
-    state.value = loaded;
-    if (!urlInput.value && loaded.planUrl) urlInput.value = loaded.planUrl;
-  };
+  const readFailed = useSignal(false);
+  const refresh = () =>
+    readInto(
+      props.load(),
+      (loaded) => {
+        state.value = loaded;
+        if (!urlInput.value && loaded.planUrl) urlInput.value = loaded.planUrl;
+      },
+      readFailed,
+    );
   useEffect(() => {
     void refresh();
     void props.coordinatorMode.get().then((on) => (coordinator.value = on));
@@ -144,10 +150,12 @@ export function OptionsApp(props: OptionsProps) {
           </a>
         </p>
       </header>
+      {readFailed.value && (state.value ? <ReadFailedNotice /> : <StoreUnavailableCard />)}
 
-      <section class="card" aria-labelledby="current-plan">
+      <section class="card" aria-labelledby="current-plan" aria-busy={state.value === null && !readFailed.value}>
         <h2 id="current-plan">{t('currentPlanHeading')}</h2>
-        {stored ? (
+        {/* Nothing said of the plan until it is read: "none yet" would be untrue while reading, or when it fails. */}
+        {state.value === null ? null : stored ? (
           <dl class="plan-facts" data-testid="current-plan">
             <dt>{t('teamLabel')}</dt>
             <dd>
@@ -163,10 +171,12 @@ export function OptionsApp(props: OptionsProps) {
         ) : (
           <p data-testid="current-plan">{t('noPlanYet')}</p>
         )}
-        <TrustFacts stored={stored} trust={state.value?.trust} forget={async () => {
-          await props.forgetTrustedKey();
-          await refresh();
-        }} />
+        {state.value && (
+          <TrustFacts stored={stored} trust={state.value.trust} forget={async () => {
+            await props.forgetTrustedKey();
+            await refresh();
+          }} />
+        )}
       </section>
 
       <section class="card" aria-labelledby="file-heading">

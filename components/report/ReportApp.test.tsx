@@ -6,6 +6,7 @@ import type { SelfAssessmentRecord } from '../../lib/model/self-assessment';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { ReportApp, type ReportProps } from './ReportApp';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const plan = planSchema.parse(fixturePlan());
 const at = '2026-11-10T10:00:00Z';
@@ -107,5 +108,27 @@ describe('ReportApp', () => {
     fireEvent.change(scale, { target: { value: '7' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara resultatet' }));
     await vi.waitFor(() => expect(props.saveAssessment).toHaveBeenCalledWith(expect.objectContaining({ scale: 7, scores: scores(6) })));
+  });
+});
+
+describe('ReportApp, when what is saved cannot be read', () => {
+  it('says so under its heading instead of staying blank, and keeps what it shows when a later reading fails', async () => {
+    const errors = quietErrors();
+    const { unmount } = render(<ReportApp {...reportProps()} load={unreadable} />);
+    await expectSaidUnreadable('Min fortbildning – underlag till medarbetarsamtalet');
+    unmount();
+
+    // Read once, then a change is announced and the reading fails: the report stays, with a word.
+    let changed = () => {};
+    const props = reportProps();
+    const first = props.load;
+    let calls = 0;
+    render(<ReportApp {...props} load={() => (calls++ === 0 ? first() : unreadable())} subscribe={(listener) => ((changed = listener), () => undefined)} />);
+    await screen.findByTestId('report-summary');
+    changed();
+    expect((await screen.findByTestId('read-failed')).textContent).toMatch(/^Det som visas kan vara inaktuellt/);
+    expect(screen.getByTestId('report-summary').textContent).toMatch(/^Klara kurser: 1\. /);
+    expect(errors).toHaveBeenCalledTimes(2);
+    errors.mockRestore();
   });
 });

@@ -14,6 +14,7 @@ import { MyYear } from './MyYear';
 import { DoneTimeline } from './DoneTimeline';
 import { doneByMonth } from '../../lib/domain/done-by-month';
 import { formatLongDate, todayInSweden } from '../../lib/time/dates';
+import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './report.css';
 
 // The report for the development talk (medarbetarsamtal), printed to PDF from the browser.
@@ -44,15 +45,16 @@ function duration(minutes: number): string {
 export function ReportApp(props: ReportProps) {
   const data = useSignal<Awaited<ReturnType<ReportProps['load']>> | null>(null);
   const include = useSignal<Set<string>>(new Set());
-  const refresh = async () => (data.value = await props.load());
+  const failed = useSignal(false);
+  const refresh = () => readInto(props.load(), (read) => (data.value = read), failed);
   useEffect(() => {
     void refresh().then(() => {
-      if (location.hash === '#self-assessment') document.getElementById('score-0')?.focus();
+      if (data.value && location.hash === '#self-assessment') document.getElementById('score-0')?.focus();
     });
     return props.subscribe(() => void refresh());
   }, []);
   const d = data.value;
-  if (!d) return <main class="report-app" aria-busy="true" />;
+  if (!d) return failed.value ? <StoreUnavailable title={t('reportTitle')} /> : <main class="report-app" aria-busy="true" />;
   const report = buildReport(d.plan, d.progress, d.assessments, d.notes, include.value);
   const today = (props.now ?? (() => new Date()))();
   const notesByCourse = new Map<string, Note[]>();
@@ -100,6 +102,7 @@ export function ReportApp(props: ReportProps) {
           </button>
         </p>
       </header>
+      {failed.value && <ReadFailedNotice />}
 
       <section aria-labelledby="courses-heading">
         <h2 id="courses-heading">{t('reportCoursesHeading')}</h2>

@@ -1,20 +1,53 @@
 import { render } from 'preact';
 import { t } from '../../lib/text/i18n';
 
-/** A page whose database could not be opened: it says so and offers to try again; nothing is written. */
-export function StoreUnavailable({ title, reload = () => location.reload() }: { title: string; reload?: () => void }) {
+/** What could not be read, said in place of what would be shown, with a way to try again; nothing is written. */
+export function StoreUnavailableCard({ reload = () => location.reload() }: { reload?: () => void }) {
+  return (
+    <section class="card" data-testid="store-unavailable">
+      <p role="alert">{t('storeUnavailable')}</p>
+      <button type="button" class="primary" onClick={reload}>
+        {t('reloadPage')}
+      </button>
+    </section>
+  );
+}
+
+/** A page whose database could not be opened or read: it says so under its heading. */
+export function StoreUnavailable({ title, reload }: { title: string; reload?: () => void }) {
   return (
     <main class="page">
       <header>
         <h1>{title}</h1>
       </header>
-      <section class="card" data-testid="store-unavailable">
-        <p role="alert">{t('storeUnavailable')}</p>
-        <button type="button" class="primary" onClick={reload}>
-          {t('reloadPage')}
-        </button>
-      </section>
+      <StoreUnavailableCard {...(reload ? { reload } : {})} />
     </main>
+  );
+}
+
+/** Over what a page already shows, when reading it again failed: it may be out of date. */
+export function ReadFailedNotice() {
+  return (
+    <p role="alert" class="error" data-testid="read-failed">
+      {t('pageReadFailedShowingLast')}
+    </p>
+  );
+}
+
+/**
+ * Uses what `reading` reads; when it fails, the failure is logged and `failed` is set for the
+ * page to say so (never left an uncaught rejection, never a page that stays busy and blank).
+ */
+export function readInto<Read>(reading: Promise<Read>, use: (read: Read) => void, failed: { value: boolean }): Promise<void> {
+  return reading.then(
+    (read) => {
+      failed.value = false;
+      use(read);
+    },
+    (error: unknown) => {
+      console.error(error);
+      failed.value = true;
+    },
   );
 }
 

@@ -5,6 +5,7 @@ import { planSchema } from '../../lib/model/plan';
 import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import { SummaryApp, type SummaryProps } from './SummaryApp';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const plan = planSchema.parse(fixturePlan());
 const at = '2026-11-20T10:00:00Z';
@@ -125,5 +126,15 @@ describe('SummaryApp', () => {
     await renderSummary(summaryProps({ load: async () => ({ plan, reading: { ok: true, members: [], skipped: [] } }) }));
     expect(screen.getByTestId('summary-empty').textContent).toBe('Teamets mapp har inga medlemsfiler ännu: be kollegorna gå med i mappen och dela sina framsteg.');
     expect(screen.getByTestId('summary-meta').textContent).toContain('Östersunds bibliotek');
+  });
+});
+
+describe('SummaryApp, when what is saved cannot be read', () => {
+  it('says so under its heading with a way to reload, instead of a page that stays busy', async () => {
+    const errors = quietErrors();
+    await renderSummary(summaryProps({ load: unreadable }));
+    await expectSaidUnreadable('Kurskompis – sammanfattning för ledningen');
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

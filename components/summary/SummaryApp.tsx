@@ -10,6 +10,7 @@ import { ASSESSMENT_AREAS } from '../../lib/model/self-assessment';
 import type { ScaleAssessment } from '../../lib/team/overview';
 import { managementSummary, summaryCsv, type CourseScore, type EvaluationSummary, type ManagementSummary, type PeriodSummary } from '../../lib/team/summary';
 import { BUILD_PLAN, JOIN_FOLDER, LOAD_PLAN, NextSteps } from '../shared/NextSteps';
+import { StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './summary.css';
 
 // One printable page for management: the team's figures per period and the self-assessment
@@ -153,14 +154,20 @@ export function SummaryApp(props: SummaryProps) {
   const plan = useSignal<Plan | undefined>(undefined);
   const reading = useSignal<Answer<'teamMembers'> | null>(null);
 
+  const failed = useSignal(false);
+
   useEffect(() => {
-    void props.load().then((loaded) => {
-      plan.value = loaded.plan;
-      reading.value = loaded.reading;
-    });
+    void readInto(
+      props.load(),
+      (loaded) => {
+        plan.value = loaded.plan;
+        reading.value = loaded.reading;
+      },
+      failed,
+    );
   }, []);
 
-  if (!reading.value) return <main class="summary-app" aria-busy="true" />;
+  if (!reading.value) return failed.value ? <StoreUnavailable title={t('summaryTitle')} /> : <main class="summary-app" aria-busy="true" />;
   const answer = reading.value;
   const members = answer.ok ? answer.members : [];
   const summary = plan.value && members.length > 0 ? managementSummary(plan.value, members, now()) : null;

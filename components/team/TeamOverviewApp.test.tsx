@@ -6,6 +6,7 @@ import { expectAccessible } from '../../test/unit/axe';
 import { fixturePlan } from '../../test/support/fixtures';
 import type { GrantAnswer } from './GrantForm';
 import { TeamOverviewApp, type TeamOverviewProps } from './TeamOverviewApp';
+import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
 
 const plan = planSchema.parse(fixturePlan());
 const at = '2026-11-20T10:00:00Z';
@@ -245,5 +246,15 @@ describe('TeamOverviewApp', () => {
     expect(props.download).toHaveBeenCalledWith('kurskompis-2026-11.csv', expect.stringMatching(/^\uFEFFNamn;Skapa en podd;/));
     fireEvent.click(screen.getByRole('button', { name: 'Skriv ut' }));
     expect(props.print).toHaveBeenCalled();
+  });
+});
+
+describe('TeamOverviewApp, when what is saved cannot be read', () => {
+  it('says so under its heading with a way to reload, instead of a page that stays busy', async () => {
+    const errors = quietErrors();
+    render(<TeamOverviewApp {...overviewProps({ load: unreadable })} />);
+    await expectSaidUnreadable('Teamöversikt');
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

@@ -19,6 +19,7 @@ import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
 import { TeamEvaluation } from './TeamEvaluation';
 import { BUILD_PLAN, LOAD_PLAN, NextSteps } from '../shared/NextSteps';
+import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './team.css';
 import './grid.css';
 
@@ -68,8 +69,10 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   /** What a reading still running has read so far (each file asked for once), and the plan to show it against. */
   const partial = useSignal<{ plan: Plan | undefined; granted: readonly GrantedExtension[]; members: MemberFile[]; skipped: SkippedFile[] } | null>(null);
 
+  const failed = useSignal(false);
+
   useEffect(() => {
-    void props.load().then((loaded) => {
+    void readInto(props.load(), (loaded) => {
       plan.value = loaded.plan;
       reading.value = loaded.reading;
       stated.value = loaded.stated ?? {};
@@ -79,7 +82,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
       if (!chosen || !loaded.plan?.periods.some((p) => p.id === chosen)) {
         periodId.value = loaded.plan ? (discussionPeriod(loaded.plan, now())?.id ?? null) : null;
       }
-    });
+    }, failed);
   }, []);
 
   useEffect(() => {
@@ -127,6 +130,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
 
   const soFar = reading.value ? null : partial.value;
   if (!reading.value && !soFar) {
+    if (failed.value) return <StoreUnavailable title={t('teamOverviewTitle')} />;
     return (
       <main class="team-app" aria-busy="true">
         <header>
@@ -149,6 +153,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     <main class="team-app">
       <header>
         <h1>{t('teamOverviewTitle')}</h1>
+        {failed.value && <ReadFailedNotice />}
         {/* In the same place as while nothing is read yet: the bar and its stop button stay as they are. */}
         {soFar && props.reading && <ReadingProgress {...props.reading} />}
         <p class="muted" data-testid="team-source">

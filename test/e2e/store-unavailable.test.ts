@@ -6,6 +6,7 @@ import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 // extension page says so under its own heading instead of staying blank, and nothing is lost.
 
 const BREAK_DATABASE = 'kurskompis.test.breakDatabase';
+const BREAK_READS = 'kurskompis.test.breakReads';
 const PAGES = [
   ['notes.html', 'Mina reflektioner'],
   ['team.html', 'Teamöversikt'],
@@ -23,6 +24,13 @@ describe('a database that cannot be opened', () => {
         throw new DOMException('The database could not be opened.', 'UnknownError');
       };
     }, BREAK_DATABASE);
+    // A database that opens but then cannot be read.
+    await browser.context.addInitScript((flag) => {
+      if (localStorage.getItem(flag) === null) return;
+      IDBDatabase.prototype.transaction = () => {
+        throw new DOMException('The database could not be read.', 'UnknownError');
+      };
+    }, BREAK_READS);
     const options = await loadPlanFile(browser, fixturePlanAt());
     await options.evaluate((flag) => localStorage.setItem(flag, '1'), BREAK_DATABASE);
     await options.close();
@@ -46,5 +54,27 @@ describe('a database that cannot be opened', () => {
     await notes.locator('main.notes-view[aria-busy="false"]').waitFor();
     assert.equal(await notes.getByRole('alert').filter({ hasText: /kunde inte läsa det som sparats/ }).count(), 0);
     await notes.close();
+  });
+
+  it('once open but unreadable, is said the same way on the pages that read after opening', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.evaluate(([open, read]) => {
+      localStorage.removeItem(open);
+      localStorage.setItem(read, '1');
+    }, [BREAK_DATABASE, BREAK_READS] as const);
+    try {
+      for (const [path, heading] of [...PAGES, ['summary.html', 'Kurskompis – sammanfattning'], ['evaluate.html', 'Utvärdera kurserna'], ['discussion.html', 'Förbered diskussionen'], ['options.html', 'Kurskompis']] as const) {
+        const page = await browser.context.newPage();
+        await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+        await page.getByRole('alert').filter({ hasText: /^Kurskompis kunde inte läsa det som sparats i den här webbläsaren\. Inget har ändrats/ }).waitFor();
+        assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', new RegExp(`^${heading}`), path);
+        assert.equal(await page.locator('[aria-busy="true"]').count(), 0, path);
+        await page.close();
+      }
+    } finally {
+      await options.evaluate((read) => localStorage.removeItem(read), BREAK_READS);
+      await options.close();
+    }
   });
 });
