@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/unit/axe';
-import { StoreUnavailable, whenOpen } from './StoreUnavailable';
+import { SLOW_OPEN_MS, StoreUnavailable, whenOpen } from './StoreUnavailable';
 
 afterEach(cleanup);
 
@@ -27,6 +27,30 @@ describe('StoreUnavailable', () => {
     expect(draw).toHaveBeenCalledOnce();
     expect(root.querySelector('h1')?.textContent).toBe('Teamöversikt');
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    root.remove();
+  });
+});
+
+describe('whenOpen, with a database that does not answer', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('says after a while that it is still waiting, and draws the page once the database answers', async () => {
+    vi.useFakeTimers();
+    const root = document.body.appendChild(document.createElement('div'));
+    let open: (value: string) => void = () => {};
+    const opening = new Promise<string>((resolve) => (open = resolve));
+    const draw = vi.fn((store: string) => render(<main><h1>Teamöversikt</h1><p>{store}</p></main>, { container: root }));
+    const done = whenOpen(opening, 'Teamöversikt', draw, root);
+    await vi.advanceTimersByTimeAsync(SLOW_OPEN_MS - 1);
+    expect(root.textContent).toBe('');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(root.querySelector('h1')?.textContent).toBe('Teamöversikt');
+    expect(root.querySelector('[role="status"]')?.textContent).toMatch(/^Kurskompis väntar fortfarande på det som sparats/);
+    expect(root.querySelector('button')?.textContent).toBe('Ladda om sidan');
+    open('opened');
+    await done;
+    expect(draw).toHaveBeenCalledWith('opened');
+    expect(root.querySelector('[data-testid="store-slow"]')).toBeNull();
     root.remove();
   });
 });

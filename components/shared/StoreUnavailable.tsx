@@ -51,10 +51,42 @@ export function readInto<Read>(reading: Promise<Read>, use: (read: Read) => void
   );
 }
 
-/** Draws the page with what `opening` opens, or, when it cannot be opened, says so under the page's `title`. */
+/** How long a page waits for its database before it says it is still waiting. */
+export const SLOW_OPEN_MS = 5_000;
+
+/** A page whose database has not answered yet: it says so, and is drawn as soon as it answers. */
+export function StoreSlow({ title, reload = () => location.reload() }: { title: string; reload?: () => void }) {
+  return (
+    <main class="page">
+      <header>
+        <h1>{title}</h1>
+      </header>
+      <section class="card" data-testid="store-slow">
+        <p role="status">{t('storeSlow')}</p>
+        <button type="button" onClick={reload}>
+          {t('reloadPage')}
+        </button>
+      </section>
+    </main>
+  );
+}
+
+/**
+ * Draws the page with what `opening` opens, or, when it cannot be opened, says so under the
+ * page's `title`. A database that does not answer at all (a browser busy upgrading it for another
+ * tab, a disk that hangs) would leave the page blank: after `SLOW_OPEN_MS` it says it is waiting.
+ */
 export function whenOpen<Opened>(opening: Promise<Opened>, title: string, draw: (opened: Opened) => void, root = document.getElementById('app') as HTMLElement): Promise<void> {
-  return opening.then(draw, (error: unknown) => {
-    console.error(error);
-    render(<StoreUnavailable title={title} />, root);
-  });
+  const slow = setTimeout(() => render(<StoreSlow title={title} />, root), SLOW_OPEN_MS);
+  return opening.then(
+    (opened) => {
+      clearTimeout(slow);
+      draw(opened);
+    },
+    (error: unknown) => {
+      clearTimeout(slow);
+      console.error(error);
+      render(<StoreUnavailable title={title} />, root);
+    },
+  );
 }

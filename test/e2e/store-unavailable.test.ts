@@ -7,6 +7,7 @@ import { fixturePlanAt, launch, loadPlanFile, type Browser } from './harness';
 
 const BREAK_DATABASE = 'kurskompis.test.breakDatabase';
 const BREAK_READS = 'kurskompis.test.breakReads';
+const HANG_DATABASE = 'kurskompis.test.hangDatabase';
 const PAGES = [
   ['notes.html', 'Mina reflektioner'],
   ['team.html', 'Teamöversikt'],
@@ -31,6 +32,16 @@ describe('a database that cannot be opened', () => {
         throw new DOMException('The database could not be read.', 'UnknownError');
       };
     }, BREAK_READS);
+    // A database that never answers: the page's listeners are never heard.
+    await browser.context.addInitScript((flag) => {
+      if (localStorage.getItem(flag) === null) return;
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+        const request = open.apply(this, args);
+        request.addEventListener = () => undefined;
+        return request;
+      };
+    }, HANG_DATABASE);
     const options = await loadPlanFile(browser, fixturePlanAt());
     await options.evaluate((flag) => localStorage.setItem(flag, '1'), BREAK_DATABASE);
     await options.close();
@@ -74,6 +85,32 @@ describe('a database that cannot be opened', () => {
       }
     } finally {
       await options.evaluate((read) => localStorage.removeItem(read), BREAK_READS);
+      await options.close();
+    }
+  });
+
+  it('that does not answer at all, is waited for and said after a while, not left blank', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.evaluate(([open, read, hang]) => {
+      localStorage.removeItem(open);
+      localStorage.removeItem(read);
+      localStorage.setItem(hang, '1');
+    }, [BREAK_DATABASE, BREAK_READS, HANG_DATABASE] as const);
+    const report = await browser.context.newPage();
+    try {
+      await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+      const waiting = report.getByRole('status').filter({ hasText: /^Kurskompis väntar fortfarande på det som sparats/ });
+      await waiting.waitFor({ timeout: 15_000 });
+      assert.match((await report.getByRole('heading', { level: 1 }).textContent()) ?? '', /^Min fortbildning/);
+      // Once the database answers again, reloading draws the page.
+      await options.evaluate((hang) => localStorage.removeItem(hang), HANG_DATABASE);
+      await report.getByRole('button', { name: 'Ladda om sidan' }).click();
+      await report.getByTestId('report-summary').waitFor();
+      assert.equal(await waiting.count(), 0);
+    } finally {
+      await options.evaluate((hang) => localStorage.removeItem(hang), HANG_DATABASE);
+      await report.close();
       await options.close();
     }
   });
