@@ -44,7 +44,7 @@ const snapshot = settings.then((known): Reading | null => {
   return data ? [data, known] : null;
 });
 // Drawn from the snapshot, the database waits for the popup's first paint: its opening and reading
-// held that frame back by ~30 ms (measured), and their answer only confirms what is shown.
+// compete with the frame that shows the window, and their answer only confirms what is shown.
 const reading = snapshot
   .then((quick) => (quick ? afterFirstPaint() : undefined), () => undefined)
   .then(() => Promise.all([openReader(), settings]))
