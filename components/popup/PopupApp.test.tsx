@@ -38,6 +38,23 @@ async function renderPopup(props: PopupProps) {
 
 const text = (testId: string) => screen.queryByTestId(testId)?.textContent;
 
+/** The popup drawn from a reading made before it started (no plan progress); gives the way to announce a change. */
+function renderFromReading(load: PopupProps['load']): () => void {
+  let announce = () => undefined as void;
+  render(
+    <PopupApp
+      {...popupProps({ at: '2026-11-23T09:00:00Z' })}
+      initial={{ stored, progress: new Map() }}
+      load={load}
+      subscribe={(listener) => {
+        announce = listener;
+        return () => undefined;
+      }}
+    />,
+  );
+  return () => announce();
+}
+
 describe('PopupApp', () => {
   it('shows the running period, deadline, tally, pace and next session', async () => {
     await renderPopup(popupProps({ at: '2026-11-23T09:00:00Z', progress: [done('digiteket.se/kurs/skapa-en-podd/')] }));
@@ -242,19 +259,8 @@ describe('PopupApp', () => {
   });
 
   it('draws what was read before it started in its first frame, and takes the next reading when told of a change', async () => {
-    let announce = () => undefined as void;
     const load = vi.fn(async () => ({ stored, progress: new Map([[done('digiteket.se/kurs/skapa-en-podd/').courseKey, done('digiteket.se/kurs/skapa-en-podd/')]]) }));
-    render(
-      <PopupApp
-        {...popupProps({ at: '2026-11-23T09:00:00Z' })}
-        initial={{ stored, progress: new Map() }}
-        load={load}
-        subscribe={(listener) => {
-          announce = listener;
-          return () => undefined;
-        }}
-      />,
-    );
+    const announce = renderFromReading(load);
     // No waiting: the content is there as soon as render returns.
     expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false');
     expect(text('tally')).toBe('0 av 4 obligatoriska klara');
@@ -276,23 +282,12 @@ describe('PopupApp', () => {
   });
 
   it('keeps what it drew when a later reading fails, says so, and drops the message once a reading succeeds', async () => {
-    let announce = () => undefined as void;
     let failing = true;
     const load = vi.fn(async () => {
       if (failing) throw new DOMException('gone', 'UnknownError');
       return { stored, progress: new Map([[done('digiteket.se/kurs/skapa-en-podd/').courseKey, done('digiteket.se/kurs/skapa-en-podd/')]]) };
     });
-    render(
-      <PopupApp
-        {...popupProps({ at: '2026-11-23T09:00:00Z' })}
-        initial={{ stored, progress: new Map() }}
-        load={load}
-        subscribe={(listener) => {
-          announce = listener;
-          return () => undefined;
-        }}
-      />,
-    );
+    const announce = renderFromReading(load);
     announce();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Det som visas kan vara inaktuellt: det som sparats i webbläsaren kunde inte läsas just nu\./));
     expect(text('tally')).toBe('0 av 4 obligatoriska klara');

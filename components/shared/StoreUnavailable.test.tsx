@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/unit/axe';
+import { quietErrors } from '../../test/support/unreadable';
 import { SLOW_OPEN_MS, StoreUnavailable, whenOpen } from './StoreUnavailable';
 
 afterEach(cleanup);
@@ -23,7 +24,10 @@ describe('StoreUnavailable', () => {
     await whenOpen(Promise.resolve('store'), 'Teamöversikt', draw, root);
     expect(draw).toHaveBeenCalledWith('store');
     expect(root.textContent).toBe('');
+    const errors = quietErrors();
     await whenOpen(Promise.reject(new DOMException('gone', 'UnknownError')), 'Teamöversikt', draw, root);
+    expect(errors).toHaveBeenCalledOnce();
+    errors.mockRestore();
     expect(draw).toHaveBeenCalledOnce();
     expect(root.querySelector('h1')?.textContent).toBe('Teamöversikt');
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
