@@ -95,6 +95,5 @@ describe('EvaluationForm, when what is saved cannot be read', () => {
     render(<EvaluationForm {...props({ load: unreadable })} />);
     await expectSaidUnreadable('Utvärdera kurserna');
     expect(errors).toHaveBeenCalled();
-    errors.mockRestore();
   });
 });

@@ -9,6 +9,5 @@ describe('DiscussionSheet, when what is saved cannot be read', () => {
     render(<DiscussionSheet load={unreadable} copy={vi.fn()} print={vi.fn()} />);
     await expectSaidUnreadable('Förbered diskussionen');
     expect(errors).toHaveBeenCalled();
-    errors.mockRestore();
   });
 });

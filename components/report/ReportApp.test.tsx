@@ -129,6 +129,5 @@ describe('ReportApp, when what is saved cannot be read', () => {
     expect((await screen.findByTestId('read-failed')).textContent).toMatch(/^Det som visas kan vara inaktuellt/);
     expect(screen.getByTestId('report-summary').textContent).toMatch(/^Klara kurser: 1\. /);
     expect(errors).toHaveBeenCalledTimes(2);
-    errors.mockRestore();
   });
 });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../test/unit/axe';
 import { quietErrors } from '../../test/support/unreadable';
-import { SLOW_OPEN_MS, StoreUnavailable, whenOpen } from './StoreUnavailable';
+import { SLOW_OPEN_MS, StoreUnavailable, readInto, whenOpen } from './StoreUnavailable';
 
 afterEach(cleanup);
 
@@ -27,7 +27,6 @@ describe('StoreUnavailable', () => {
     const errors = quietErrors();
     await whenOpen(Promise.reject(new DOMException('gone', 'UnknownError')), 'Teamöversikt', draw, root);
     expect(errors).toHaveBeenCalledOnce();
-    errors.mockRestore();
     expect(draw).toHaveBeenCalledOnce();
     expect(root.querySelector('h1')?.textContent).toBe('Teamöversikt');
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
@@ -49,12 +48,44 @@ describe('whenOpen, with a database that does not answer', () => {
     expect(root.textContent).toBe('');
     await vi.advanceTimersByTimeAsync(1);
     expect(root.querySelector('h1')?.textContent).toBe('Teamöversikt');
-    expect(root.querySelector('[role="status"]')?.textContent).toMatch(/^Kurskompis väntar fortfarande på det som sparats/);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/^Kurskompis väntar fortfarande på det som sparats/);
     expect(root.querySelector('button')?.textContent).toBe('Ladda om sidan');
     open('opened');
     await done;
     expect(draw).toHaveBeenCalledWith('opened');
     expect(root.querySelector('[data-testid="store-slow"]')).toBeNull();
     root.remove();
+  });
+});
+
+describe('readInto', () => {
+  it('flags a reading that fails, or whose use fails, and clears the flag on the next that works', async () => {
+    const errors = quietErrors();
+    const failed = { value: false };
+    await readInto(Promise.reject(new DOMException('gone', 'UnknownError')), vi.fn(), failed);
+    expect(failed.value).toBe(true);
+    await readInto(Promise.resolve(1), () => undefined, failed);
+    expect(failed.value).toBe(false);
+    await readInto(Promise.resolve(2), () => {
+      throw new TypeError('not the shape expected');
+    }, failed);
+    expect(failed.value).toBe(true);
+    expect(errors).toHaveBeenCalledTimes(2);
+  });
+
+  it('of readings that overlap, counts only the one started last', async () => {
+    quietErrors();
+    const failed = { value: false };
+    const used: number[] = [];
+    let failOld: (error: Error) => void = () => {};
+    let answerOlder: (value: number) => void = () => {};
+    const old = readInto(new Promise<number>((_, reject) => (failOld = reject)), (n) => used.push(n), failed);
+    const older = readInto(new Promise<number>((resolve) => (answerOlder = resolve)), (n) => used.push(n), failed);
+    await readInto(Promise.resolve(3), (n) => used.push(n), failed);
+    failOld(new Error('late'));
+    answerOlder(2);
+    await Promise.all([old, older]);
+    expect(used).toEqual([3]);
+    expect(failed.value).toBe(false);
   });
 });

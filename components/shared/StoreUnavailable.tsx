@@ -25,30 +25,37 @@ export function StoreUnavailable({ title, reload }: { title: string; reload?: ()
   );
 }
 
-/** Over what a page already shows, when reading it again failed: it may be out of date. */
-export function ReadFailedNotice() {
+/** Over what a page already shows, when reading it again failed: it may be out of date, or (`message`) incomplete. */
+export function ReadFailedNotice({ message = 'pageReadFailedShowingLast' }: { message?: 'pageReadFailedShowingLast' | 'notesReadFailedShowingNewest' }) {
   return (
-    <p role="alert" class="error" data-testid="read-failed">
-      {t('pageReadFailedShowingLast')}
+    <p role="alert" class="error no-print" data-testid="read-failed">
+      {t(message)}
     </p>
   );
 }
 
+/** The latest reading started for each page's `failed` flag: an older one's answer comes too late to count. */
+const latest = new WeakMap<object, number>();
+
 /**
- * Uses what `reading` reads; when it fails, the failure is logged and `failed` is set for the
- * page to say so (never left an uncaught rejection, never a page that stays busy and blank).
+ * Uses what `reading` reads; when it (or using it) fails, the failure is logged and `failed` is
+ * set for the page to say so (never an uncaught rejection, never a page that stays busy and
+ * blank). Of readings that overlap, only the one started last counts.
  */
 export function readInto<Read>(reading: Promise<Read>, use: (read: Read) => void, failed: { value: boolean }): Promise<void> {
-  return reading.then(
-    (read) => {
-      failed.value = false;
+  const turn = (latest.get(failed) ?? 0) + 1;
+  latest.set(failed, turn);
+  const current = () => latest.get(failed) === turn;
+  return reading
+    .then((read) => {
+      if (!current()) return;
       use(read);
-    },
-    (error: unknown) => {
+      failed.value = false;
+    })
+    .catch((error: unknown) => {
       console.error(error);
-      failed.value = true;
-    },
-  );
+      if (current()) failed.value = true;
+    });
 }
 
 /** How long a page waits for its database before it says it is still waiting. */
@@ -62,7 +69,7 @@ export function StoreSlow({ title, reload = () => location.reload() }: { title: 
         <h1>{title}</h1>
       </header>
       <section class="card" data-testid="store-slow">
-        <p role="status">{t('storeSlow')}</p>
+        <p role="alert">{t('storeSlow')}</p>
         <button type="button" onClick={reload}>
           {t('reloadPage')}
         </button>

@@ -135,6 +135,5 @@ describe('SummaryApp, when what is saved cannot be read', () => {
     await renderSummary(summaryProps({ load: unreadable }));
     await expectSaidUnreadable('Kurskompis – sammanfattning för ledningen');
     expect(errors).toHaveBeenCalled();
-    errors.mockRestore();
   });
 });

@@ -255,6 +255,5 @@ describe('TeamOverviewApp, when what is saved cannot be read', () => {
     render(<TeamOverviewApp {...overviewProps({ load: unreadable })} />);
     await expectSaidUnreadable('Teamöversikt');
     expect(errors).toHaveBeenCalled();
-    errors.mockRestore();
   });
 });

@@ -19,7 +19,7 @@ import { SharedNotes } from './SharedNotes';
 import { TeamAssessment } from './TeamAssessment';
 import { TeamEvaluation } from './TeamEvaluation';
 import { BUILD_PLAN, LOAD_PLAN, NextSteps } from '../shared/NextSteps';
-import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
+import { StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './team.css';
 import './grid.css';
 
@@ -128,9 +128,10 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     });
   }, []);
 
+  // The grid read so far is not the team: a reading that failed is said in its place.
+  if (failed.value && !reading.value) return <StoreUnavailable title={t('teamOverviewTitle')} />;
   const soFar = reading.value ? null : partial.value;
   if (!reading.value && !soFar) {
-    if (failed.value) return <StoreUnavailable title={t('teamOverviewTitle')} />;
     return (
       <main class="team-app" aria-busy="true">
         <header>
@@ -153,7 +154,6 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
     <main class="team-app">
       <header>
         <h1>{t('teamOverviewTitle')}</h1>
-        {failed.value && <ReadFailedNotice />}
         {/* In the same place as while nothing is read yet: the bar and its stop button stay as they are. */}
         {soFar && props.reading && <ReadingProgress {...props.reading} />}
         <p class="muted" data-testid="team-source">

@@ -26,7 +26,7 @@ document.title = `${t('optionsTitle')} – ${t('extName')}`;
 /** What the organisation's policy presets; read each time, since IT may change it while the page is open. */
 const managed = () => readManaged(() => browser.storage.managed.get(null));
 
-void whenOpen(openReader(), t('optionsTitle'), (store) => {
+void whenOpen(openReader(), t('extName'), (store) => {
   render(
     <OptionsApp
       load={async () => ({

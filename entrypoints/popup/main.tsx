@@ -43,15 +43,12 @@ const snapshot = settings.then((known): Reading | null => {
   const data = readPopupSnapshot(web, known[3], VERSION);
   return data ? [data, known] : null;
 });
-// Drawn from the snapshot, the database waits for the popup's first paint: its opening and reading
-// compete with the frame that shows the window, and their answer only confirms what is shown.
-const reading = snapshot
-  .then((quick) => (quick ? afterFirstPaint() : undefined), () => undefined)
-  .then(() => Promise.all([openReader(), settings]))
-  .then(([store, known]) => {
-    performance.mark('kurskompis-popup-db');
-    return { store, fresh: readPopup(store, known) };
-  });
+const opening = openReader();
+opening.then(() => performance.mark('kurskompis-popup-db'), () => undefined);
+// Drawn from the snapshot, the database is read only after the popup's first paint: the reading
+// competes with the frame that shows the window, and its answer only confirms what is shown.
+const painted = snapshot.then((quick) => (quick ? afterFirstPaint() : undefined), () => undefined);
+const reading = Promise.all([opening, settings, painted]).then(([store, known]) => ({ store, fresh: readPopup(store, known) }));
 // A failure is shown by the popup when it asks; until then it is not an uncaught error.
 reading.catch(() => undefined);
 document.documentElement.lang = t('localeCode');

@@ -100,7 +100,7 @@ describe('a database that cannot be opened', () => {
     const report = await browser.context.newPage();
     try {
       await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
-      const waiting = report.getByRole('status').filter({ hasText: /^Kurskompis väntar fortfarande på det som sparats/ });
+      const waiting = report.getByRole('alert').filter({ hasText: /^Kurskompis väntar fortfarande på det som sparats/ });
       await waiting.waitFor({ timeout: 15_000 });
       assert.match((await report.getByRole('heading', { level: 1 }).textContent()) ?? '', /^Min fortbildning/);
       // Once the database answers again, reloading draws the page.

@@ -1,12 +1,14 @@
 import { screen } from '@testing-library/preact';
-import { expect, vi } from 'vitest';
+import { expect, onTestFinished, vi } from 'vitest';
 
 /** A read from a database that opened but cannot be read (a damaged profile, a failing disk). */
 export const unreadable = (): Promise<never> => Promise.reject(new DOMException('The database could not be read.', 'UnknownError'));
 
-/** Keeps the logged failures out of the test output; gives the spy to check they were logged. */
+/** Keeps the logged failures out of the test's output, until it ends; gives the spy to check they were logged. */
 export function quietErrors() {
-  return vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  onTestFinished(() => spy.mockRestore());
+  return spy;
 }
 
 /** The page says it could not read what is saved, under its own `heading`, with a way to reload. */
