@@ -97,7 +97,7 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
     <main class="notes-view options-app" aria-busy={data.value === null}>
       <header>
         <h1>{t('notesTitle')}</h1>
-        {failed.value && <ReadFailedNotice message="notesReadFailedShowingNewest" />}
+        {failed.value && <ReadFailedNotice newestOnly />}
         <p>
           <a class="button primary" href={discussionHref}>
             {t('discussionTitle')}

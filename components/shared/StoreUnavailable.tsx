@@ -25,11 +25,11 @@ export function StoreUnavailable({ title, reload }: { title: string; reload?: ()
   );
 }
 
-/** Over what a page already shows, when reading it again failed: it may be out of date, or (`message`) incomplete. */
-export function ReadFailedNotice({ message = 'pageReadFailedShowingLast' }: { message?: 'pageReadFailedShowingLast' | 'notesReadFailedShowingNewest' }) {
+/** Over what a page already shows, when reading it again failed: it may be out of date, or, for the notes view's first screenful, incomplete. */
+export function ReadFailedNotice({ newestOnly = false }: { newestOnly?: boolean }) {
   return (
     <p role="alert" class="error no-print" data-testid="read-failed">
-      {t(message)}
+      {newestOnly ? t('notesReadFailedShowingNewest') : t('pageReadFailedShowingLast')}
     </p>
   );
 }
