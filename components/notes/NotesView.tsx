@@ -9,6 +9,7 @@ import type { Plan } from '../../lib/model/plan';
 import { NoteSearch, newestFirst, searchable, type SearchableNote, type ShareFilter } from '../../lib/domain/notes';
 import { formatNoteTime } from './format';
 import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
+import { afterNextPaint } from '../shared/frames';
 import './notes.css';
 
 export interface NotesLoaded {
@@ -41,18 +42,6 @@ export function firstScreen(height = window.innerHeight): number {
   return Math.min(PAGE, Math.max(10, Math.ceil(height / 48)));
 }
 
-/** Runs `next` once the next frame has begun (or after 100 ms, in a tab that is not drawn). */
-function afterNextFrame(next: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    next();
-  };
-  requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 100);
-}
-
 export function NotesView({ load, newest, loadRecent, discussionHref }: NotesViewProps) {
   const data = useSignal<{ notes: SearchableNote[]; plan: Plan | undefined; complete: boolean } | null>(
     newest ? { notes: searchable(newest.notes), plan: newest.plan, complete: false } : null,
@@ -66,7 +55,7 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
   // frame); the rest of the first page and everything else are read a frame later still, so
   // that drawing them does not hold up that frame on its way to the screen.
   useEffect(() => {
-    afterNextFrame(() => {
+    void afterNextPaint(100).then(() => {
       // A failure here is the full read's to say: it reads the same notes and more.
       loadRecent?.(PAGE).then(({ notes, plan }) => {
         if (!data.value?.complete) data.value = { notes: searchable(notes), plan, complete: false };

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupApp, type PopupLoaded } from '../../components/popup/PopupApp';
+import { afterNextPaint } from '../../components/shared/frames';
 import { t } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
 import { coordinatorMode, revision, siteCheckSuggested, teamFolderSetting } from '../../lib/storage/settings';
@@ -26,14 +27,6 @@ async function readPopup(store: StoreReader, known?: Settings): Promise<Reading>
   return [await store.popupData(), settings];
 }
 
-/** After the next frame is painted, or a quarter second, whichever comes first (a hidden page draws no frames). */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 250);
-  });
-}
-
 const VERSION = `${DB_VERSION}:${browser.runtime.getManifest().version}`;
 const web = webStorage();
 // Asked for first: the settings; what the last opening drew is drawn at once if nothing changed
@@ -47,7 +40,7 @@ const opening = openReader();
 opening.then(() => performance.mark('kurskompis-popup-db'), () => undefined);
 // Drawn from the snapshot, the database is read only after the popup's first paint: the reading
 // competes with the frame that shows the window, and its answer only confirms what is shown.
-const painted = snapshot.then((quick) => (quick ? afterFirstPaint() : undefined), () => undefined);
+const painted = snapshot.then((quick) => (quick ? afterNextPaint(250) : undefined), () => undefined);
 const reading = Promise.all([opening, settings, painted]).then(([store, known]) => ({ store, fresh: readPopup(store, known) }));
 // A failure is shown by the popup when it asks; until then it is not an uncaught error.
 reading.catch(() => undefined);
