@@ -101,15 +101,19 @@ export function CoordinatorApp(props: CoordinatorProps) {
     </>
   );
 
+  const header = (
+    <header>
+      <h1>{t('coordinatorTitle')}</h1>
+      <p class="muted">{t('coordinatorIntro')}</p>
+      {readFailed.value && <ReadFailedNotice />}
+    </header>
+  );
+
   const current = draft.value;
   if (!current) {
     return (
       <main class="coordinator-app">
-        <header>
-          <h1>{t('coordinatorTitle')}</h1>
-          <p class="muted">{t('coordinatorIntro')}</p>
-          {readFailed.value && <ReadFailedNotice />}
-        </header>
+        {header}
         {start}
       </main>
     );
@@ -126,11 +130,7 @@ export function CoordinatorApp(props: CoordinatorProps) {
   return (
     <ProblemsContext.Provider value={byField}>
       <main class="coordinator-app">
-        <header>
-          <h1>{t('coordinatorTitle')}</h1>
-          <p class="muted">{t('coordinatorIntro')}</p>
-          {readFailed.value && <ReadFailedNotice />}
-        </header>
+        {header}
 
         <div class={`save-state ${problems.length ? 'invalid' : ''}`} role="status" data-testid="save-state">
           {problems.length > 0
