@@ -1,5 +1,6 @@
 import { Component } from 'preact';
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
+import { useLayoutEffect } from 'preact/hooks';
 import { dayMonth } from '../../lib/text/format';
 import { t } from '../../lib/text/i18n';
 import { overviewCsv, sameRowShown, type OverviewRow, type TeamOverview } from '../../lib/team/overview';
@@ -26,6 +27,12 @@ interface GridRowProps {
   granting: boolean;
   /** Opens or closes this member's grant form; absent where the page cannot change the plan. */
   onGrant: ((memberId: string) => void) | undefined;
+  /**
+   * True while the member files are still read: the grant buttons are there but cannot be used
+   * yet. A signal bound to each button's `disabled`, so that the reading's end changes a
+   * thousand attributes instead of drawing a thousand rows again.
+   */
+  grantWaits: ReadonlySignal<boolean>;
 }
 
 /**
@@ -66,6 +73,7 @@ class GridRow extends Component<GridRowProps> {
               class="grant-open no-print"
               aria-label={t('grantButtonFor', row.displayName)}
               aria-expanded={granting}
+              disabled={this.props.grantWaits}
               onClick={() => this.props.onGrant?.(this.props.row.memberId)}
             >
               {t('grantButton')}
@@ -84,12 +92,20 @@ export function ProgressGrid(props: {
   partial?: boolean;
   /** Absent while the member files are still being read: a CSV is of the whole team. */
   download?: ((fileName: string, text: string) => void) | undefined;
-  /** Granting more time; absent where the page cannot change the plan. */
-  grants?: GrantActions | undefined;
+  /**
+   * Granting more time; absent where the page cannot change the plan, `later` while the member
+   * files are still read (the grants in force are read with the last of them).
+   */
+  grants?: GrantActions | 'later' | undefined;
 }) {
-  const { overview, grants } = props;
+  const { overview } = props;
+  const grants = props.grants === 'later' ? undefined : props.grants;
   const granting = useSignal<string | null>(null);
-  const grantRow = overview.rows.find((r) => r.memberId === granting.value);
+  const grantWaits = useSignal(grants === undefined);
+  useLayoutEffect(() => {
+    grantWaits.value = grants === undefined;
+  }, [grants === undefined]);
+  const grantRow = grants && overview.rows.find((r) => r.memberId === granting.value);
   const toggleGrant = (memberId: string) => (granting.value = granting.value === memberId ? null : memberId);
   return (
     <section aria-labelledby="progress-heading">
@@ -101,6 +117,7 @@ export function ProgressGrid(props: {
       </p>
       {overview.notStarted.length > 0 && <p>{t('teamNotStartedNames', overview.notStarted.join(', '))}</p>}
       {overview.finished.length > 0 && <p>{t('teamFinishedNames', overview.finished.join(', '))}</p>}
+      {props.grants === 'later' && <p class="muted no-print">{t('grantWaitsForReading')}</p>}
       <GridLegend />
       {/* The grid scrolls in its own box, its header row and name column staying in view. */}
       <div class="grid-wrap" tabIndex={0} role="region" aria-labelledby="grid-caption" data-testid="team-grid-scroll">
@@ -136,7 +153,8 @@ export function ProgressGrid(props: {
                 row={row}
                 requiredTotal={overview.requiredTotal}
                 granting={granting.value === row.memberId}
-                onGrant={grants ? toggleGrant : undefined}
+                onGrant={props.grants ? toggleGrant : undefined}
+                grantWaits={grantWaits}
               />
             ))}
           </tbody>

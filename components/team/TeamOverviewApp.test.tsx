@@ -184,8 +184,13 @@ describe('TeamOverviewApp', () => {
     // The CSV, the sign-ups and the shared notes are of the whole team: shown once everything is read.
     expect(screen.queryByRole('button', { name: /CSV/ })).toBeNull();
     expect(screen.queryByText('Bra om ljud')).toBeNull();
-    // Granting waits for the whole reading (the grants in force are read with it).
-    expect(container.querySelector('.grant-open')).toBeNull();
+    // Granting waits for the whole reading (the grants in force are read with it): the button is
+    // there, in its place, but cannot be used yet, and the page says when it can.
+    const waiting = screen.getByRole('button', { name: 'Ge mer tid till Kim' });
+    expect((waiting as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(waiting);
+    expect(screen.queryByRole('heading', { name: /Mer tid för Kim/ })).toBeNull();
+    expect(screen.getByText('”Ge mer tid” går att använda när alla medlemsfiler är lästa.')).toBeTruthy();
     await expectAccessible(container);
     // A period chosen meanwhile stays chosen when the whole reading arrives.
     const select = screen.getByLabelText('Period') as HTMLSelectElement;
@@ -217,13 +222,20 @@ describe('TeamOverviewApp', () => {
     await vi.waitFor(() => expect(screen.getByTestId('team-grid').querySelectorAll('tbody tr')).toHaveLength(1));
     expect(screen.getByTestId('team-grid').textContent).not.toContain('Kim');
 
+    const alexWaits = screen.getByRole('button', { name: 'Ge mer tid till Alex' }) as HTMLButtonElement;
+    expect(alexWaits.disabled).toBe(true);
+
     finish();
     await vi.waitFor(() => expect(screen.getByTestId('team-source').textContent).toBe('Från teamets mapp: 2 medlemsfiler.'));
     expect(screen.queryByRole('button', { name: 'Avbryt' })).toBeNull();
     expect(screen.getAllByRole('button', { name: /CSV/ })).toHaveLength(2);
     expect(screen.getByTestId('team-summary').textContent).toMatch(/^Medlemmar: 2\. /);
     expect((screen.getByLabelText('Period') as HTMLSelectElement).value).toBe(other);
-    expect(container.querySelector('.grant-open')).not.toBeNull();
+    // The same button in a row not drawn again, now usable, and nothing left saying to wait.
+    expect(screen.getByRole('button', { name: 'Ge mer tid till Alex' })).toBe(alexWaits);
+    expect(alexWaits.disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Ge mer tid till Kim' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByText(/går att använda när alla medlemsfiler är lästa/)).toBeNull();
     fireEvent.change(screen.getByLabelText('Period'), { target: { value: original } });
     expect(await screen.findByText('Bra om ljud')).toBeTruthy();
   });

@@ -148,7 +148,7 @@ export function TeamOverviewApp(props: TeamOverviewProps) {
   const period = currentPlan?.periods.find((p) => p.id === periodId.value);
   const overview = period ? teamOverview(period, members, soFar ? soFar.granted : granted.value) : null;
   // Granting waits for the whole reading: the page's plan and grants are read with it.
-  const grants: GrantActions | undefined = !soFar && props.grant ? { ...props.grant, changed: (extensions) => (granted.value = extensions) } : undefined;
+  const grants: GrantActions | 'later' | undefined = !props.grant ? undefined : soFar ? 'later' : { ...props.grant, changed: (extensions) => (granted.value = extensions) };
 
   return (
     <main class="team-app">
