@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { render as draw } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { noteSchema, type Note } from '../../lib/model/note';
+import { foldForSearch } from '../../lib/domain/notes';
 import { expectAccessible } from '../../test/unit/axe';
 import { NotesView, PAGE, firstScreen, type NotesLoaded } from './NotesView';
 import { expectSaidUnreadable, quietErrors, unreadable } from '../../test/support/unreadable';
@@ -126,8 +127,40 @@ describe('NotesView', () => {
     expect(screen.getByTestId('notes-count').textContent).toBe('1 reflektioner');
     fireEvent.input(search, { target: { value: '' } });
     await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe('250 reflektioner'));
-    fireEvent.click(screen.getByRole('button', { name: 'Visa fler' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Visa fler' }));
     await waitFor(() => expect(document.querySelectorAll('.note')).toHaveLength(2 * PAGE));
+  });
+
+  it('a search or filter that brings a new page draws a screenful at once and the rest once that is painted, with no "Visa fler" before', async () => {
+    const all = history(250, 3);
+    render(<NotesView load={async () => ({ notes: all, plan: undefined })} discussionHref="/discussion.html" />);
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe('250 reflektioner'));
+    expect(document.querySelectorAll('.note')).toHaveLength(PAGE);
+    const texts = () => [...document.querySelectorAll('.note-text')].map((n) => n.textContent ?? '');
+    const search = screen.getByLabelText('Sök i reflektionerna');
+
+    // The same hundred notes: drawn as they are, at once.
+    fireEvent.input(search, { target: { value: 'kallkritik' } });
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe('249 reflektioner'));
+    expect(texts()).toHaveLength(PAGE);
+    expect(screen.getByRole('button', { name: 'Visa fler' })).toBeTruthy();
+
+    // Every note with both words: a third of the page is new.
+    const found = [...all].reverse().filter((n) => ['kurs', '1'].every((word) => foldForSearch(`${n.courseTitle}\n${n.text}`).includes(word)));
+    expect(found.slice(0, PAGE).filter((n) => !texts().includes(n.text)).length).toBeGreaterThan(firstScreen());
+    fireEvent.input(search, { target: { value: 'kurs 1' } });
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe(`${found.length} reflektioner`));
+    expect(texts().sort()).toEqual(found.slice(0, firstScreen()).map((n) => n.text).sort());
+    expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
+    await waitFor(() => expect(texts()).toHaveLength(PAGE));
+    expect(texts().sort()).toEqual(found.slice(0, PAGE).map((n) => n.text).sort());
+    expect(screen.getByRole('button', { name: 'Visa fler' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Privata' }));
+    const privateOnes = found.filter((n) => !n.shared);
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe(`${privateOnes.length} reflektioner`));
+    await waitFor(() => expect(texts()).toHaveLength(PAGE));
+    expect(texts().sort()).toEqual(privateOnes.slice(0, PAGE).map((n) => n.text).sort());
   });
 });
 

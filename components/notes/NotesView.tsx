@@ -1,5 +1,5 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { isCourseKey, urlOfKey } from '../../lib/site/course-key';
 import { COURSE_LIST_URL } from '../../lib/site/hosts';
 import { groupByPeriod } from '../../lib/domain/discussion';
@@ -49,6 +49,10 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
   const query = useSignal('');
   const filter = useSignal<ShareFilter>('all');
   const limit = useSignal(PAGE);
+  // A new search or filter draws a screenful in its keystroke's own frame and the rest of its
+  // page a frame later: a hundred notes laid out anew take ~30 ms, longer than a frame.
+  const screenOnly = useSignal(false);
+  const searchTurn = useRef(0);
   const failed = useSignal(false);
 
   // Effects run once the browser has drawn the first frame (Preact waits for the next animation
@@ -79,7 +83,24 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
 
   const search = useComputed(() => (data.value ? new NoteSearch(data.value.notes) : null));
   const matches = useComputed(() => search.value?.find(query.value, filter.value) ?? []);
-  const groups = useComputed(() => groupByPeriod(matches.value.slice(0, limit.value), data.value?.plan));
+  const groups = useComputed(() => groupByPeriod(matches.value.slice(0, screenOnly.value ? Math.min(limit.value, firstScreen()) : limit.value), data.value?.plan));
+  /**
+   * A search or filter as `change` sets it: when its first page brings more than a screenful of
+   * notes not drawn now, its first screenful now and the rest once that is painted.
+   */
+  const drawScreenFirst = (change: () => void) => {
+    const shown = matches.value.slice(0, limit.value);
+    change();
+    limit.value = PAGE;
+    // Notes already drawn are kept as they are; only new ones cost their layout.
+    const drawn = new Set(shown);
+    if (matches.value.slice(0, PAGE).filter((note) => !drawn.has(note)).length <= firstScreen()) return;
+    screenOnly.value = true;
+    const turn = ++searchTurn.current;
+    void afterNextPaint(100).then(() => {
+      if (turn === searchTurn.current) screenOnly.value = false;
+    });
+  };
 
   if (failed.value && !data.value) return <StoreUnavailable title={t('notesTitle')} />;
   return (
@@ -101,8 +122,8 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
             type="search"
             value={query.value}
             onInput={(e) => {
-              query.value = (e.currentTarget as HTMLInputElement).value;
-              limit.value = PAGE;
+              const typed = (e.currentTarget as HTMLInputElement).value;
+              drawScreenFirst(() => (query.value = typed));
             }}
           />
         </div>
@@ -115,7 +136,7 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
                 name="filter"
                 value={value}
                 checked={filter.value === value}
-                onChange={() => (filter.value = value)}
+                onChange={() => drawScreenFirst(() => (filter.value = value))}
               />{' '}
               {value === 'all' ? t('notesFilterAll') : value === 'shared' ? t('notesFilterShared') : t('notesFilterPrivate')}
             </label>
@@ -165,7 +186,7 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
           ))}
         </section>
       ))}
-      {data.value?.complete && matches.value.length > limit.value && (
+      {data.value?.complete && !screenOnly.value && matches.value.length > limit.value && (
         <button type="button" onClick={() => (limit.value += PAGE)}>
           {t('notesShowMore')}
         </button>
