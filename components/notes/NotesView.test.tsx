@@ -150,17 +150,34 @@ describe('NotesView', () => {
     expect(found.slice(0, PAGE).filter((n) => !texts().includes(n.text)).length).toBeGreaterThan(firstScreen());
     fireEvent.input(search, { target: { value: 'kurs 1' } });
     await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe(`${found.length} reflektioner`));
-    expect(texts().sort()).toEqual(found.slice(0, firstScreen()).map((n) => n.text).sort());
+    const cut = texts();
+    expect(cut).toHaveLength(firstScreen());
     expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
     await waitFor(() => expect(texts()).toHaveLength(PAGE));
+    // The first frame is the top of the page as it stands: the rest is added below it.
+    expect(texts().slice(0, firstScreen())).toEqual(cut);
     expect(texts().sort()).toEqual(found.slice(0, PAGE).map((n) => n.text).sort());
     expect(screen.getByRole('button', { name: 'Visa fler' })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('radio', { name: 'Privata' }));
+    // A filter that brings a screenful of notes not drawn yet is drawn the same way.
     const privateOnes = found.filter((n) => !n.shared);
+    expect(privateOnes.slice(0, PAGE).filter((n) => !texts().includes(n.text)).length).toBeGreaterThan(firstScreen());
+    fireEvent.click(screen.getByRole('radio', { name: 'Privata' }));
     await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe(`${privateOnes.length} reflektioner`));
+    const privateCut = texts();
+    expect(privateCut).toHaveLength(firstScreen());
     await waitFor(() => expect(texts()).toHaveLength(PAGE));
+    expect(texts().slice(0, firstScreen())).toEqual(privateCut);
     expect(texts().sort()).toEqual(privateOnes.slice(0, PAGE).map((n) => n.text).sort());
+
+    // After "Visa fler", a new filter starts its list at its first page again.
+    fireEvent.click(screen.getByRole('button', { name: 'Visa fler' }));
+    await waitFor(() => expect(texts()).toHaveLength(Math.min(2 * PAGE, privateOnes.length)));
+    fireEvent.click(screen.getByRole('radio', { name: 'Alla' }));
+    await waitFor(() => expect(screen.getByTestId('notes-count').textContent).toBe(`${found.length} reflektioner`));
+    await waitFor(() => expect(texts()).toHaveLength(PAGE));
+    expect(texts().sort()).toEqual(found.slice(0, PAGE).map((n) => n.text).sort());
+    await screen.findByRole('button', { name: 'Visa fler' });
   });
 });
 

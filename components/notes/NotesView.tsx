@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { isCourseKey, urlOfKey } from '../../lib/site/course-key';
 import { COURSE_LIST_URL } from '../../lib/site/hosts';
-import { groupByPeriod } from '../../lib/domain/discussion';
+import { firstShown, groupByPeriod } from '../../lib/domain/discussion';
 import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Plan } from '../../lib/model/plan';
@@ -83,13 +83,15 @@ export function NotesView({ load, newest, loadRecent, discussionHref }: NotesVie
 
   const search = useComputed(() => (data.value ? new NoteSearch(data.value.notes) : null));
   const matches = useComputed(() => search.value?.find(query.value, filter.value) ?? []);
-  const groups = useComputed(() => groupByPeriod(matches.value.slice(0, screenOnly.value ? Math.min(limit.value, firstScreen()) : limit.value), data.value?.plan));
+  const page = useComputed(() => groupByPeriod(matches.value.slice(0, limit.value), data.value?.plan));
+  // The top of the page as it will stand: the rest is only added below it.
+  const groups = useComputed(() => (screenOnly.value ? firstShown(page.value, firstScreen()) : page.value));
   /**
    * A search or filter as `change` sets it: when its first page brings more than a screenful of
    * notes not drawn now, its first screenful now and the rest once that is painted.
    */
   const drawScreenFirst = (change: () => void) => {
-    const shown = matches.value.slice(0, limit.value);
+    const shown = groups.value.flatMap((group) => group.courses.flatMap((course) => course.notes));
     change();
     limit.value = PAGE;
     // Notes already drawn are kept as they are; only new ones cost their layout.

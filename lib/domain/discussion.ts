@@ -71,3 +71,21 @@ export function groupByPeriod(notes: readonly Note[], plan: Plan | undefined): N
   }
   return [...groups.values()].filter((g) => g.courses.length > 0);
 }
+
+/** The first `count` notes as the groups show them, top to bottom, in the same groups. */
+export function firstShown(groups: readonly NoteGroup[], count: number): NoteGroup[] {
+  const kept: NoteGroup[] = [];
+  let left = count;
+  for (const group of groups) {
+    if (left <= 0) break;
+    const courses: CourseNotes[] = [];
+    for (const course of group.courses) {
+      if (left <= 0) break;
+      const notes = course.notes.slice(0, left);
+      left -= notes.length;
+      courses.push(notes.length === course.notes.length ? course : { ...course, notes });
+    }
+    kept.push(courses.length === group.courses.length && courses.every((c, i) => c === group.courses[i]) ? group : { ...group, courses });
+  }
+  return kept;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discussionText, groupByPeriod, notesForPeriod } from '../../lib/domain/discussion';
+import { discussionText, firstShown, groupByPeriod, notesForPeriod } from '../../lib/domain/discussion';
 import { planSchema } from '../../lib/model/plan';
 import type { Note } from '../../lib/model/note';
 import { fixturePlan } from '../support/fixtures';
@@ -54,5 +54,24 @@ describe('discussion sheet', () => {
     expect(groups.map((g) => g.periodTitle)).toEqual(['November: Skapa innehåll', 'Januari: Säkerhet']);
     const outside = groupByPeriod([note('n5', 'digiteket.se/kurs/okand/', 'x')], plan);
     expect(outside).toEqual([{ periodId: null, periodTitle: null, courses: [expect.objectContaining({ key: 'digiteket.se/kurs/okand/' })] }]);
+  });
+
+  it('cuts the grouped notes to the first ones as shown, top to bottom, in the same groups', () => {
+    const groups = groupByPeriod([...notes.filter((n) => !n.deleted), note('n5', 'digiteket.se/kurs/okand/', 'x')], plan);
+    const order = (cut: ReturnType<typeof firstShown>) => cut.map((g) => [g.periodTitle, ...g.courses.map((c) => [c.title, ...c.notes.map((n) => n.id)])]);
+    expect(order(groups)).toEqual([
+      ['November: Skapa innehåll', ['digiteket.se/kurs/skapa-en-podd/', 'n2', 'n1']],
+      ['Januari: Säkerhet', ['Starka lösenord', 'n3']],
+      [null, ['digiteket.se/kurs/okand/', 'n5']],
+    ]);
+    expect(order(firstShown(groups, 1))).toEqual([['November: Skapa innehåll', ['digiteket.se/kurs/skapa-en-podd/', 'n2']]]);
+    expect(order(firstShown(groups, 3))).toEqual([
+      ['November: Skapa innehåll', ['digiteket.se/kurs/skapa-en-podd/', 'n2', 'n1']],
+      ['Januari: Säkerhet', ['Starka lösenord', 'n3']],
+    ]);
+    // What is shown whole is the same object: the page leaves it as it is.
+    expect(firstShown(groups, 3)[0]).toBe(groups[0]);
+    expect(firstShown(groups, 10)).toEqual(groups);
+    expect(firstShown(groups, 0)).toEqual([]);
   });
 });
