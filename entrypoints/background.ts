@@ -7,6 +7,7 @@ import { sendToTab } from '../lib/messages/send';
 import { dueReminder, nextReminderCheck, REMINDER_TIME } from '../lib/time/reminders';
 import { nextRoutineSync } from '../lib/time/sync-schedule';
 import {
+  bumpNotesRevision,
   bumpRevision,
   coordinatorMode,
   lastReminderDay,
@@ -54,6 +55,7 @@ export default defineBackground(() => {
         await bumpRevision();
       },
       bumpRevision,
+      notesChanged: bumpNotesRevision,
       scheduleSync: () => scheduleSync(),
       afterSync: (state) => planRetry(state),
       openReport: async (section) => {

@@ -4,7 +4,9 @@ import { newestFirst, nextRevision } from '../domain/notes';
 import type { Store } from '../storage/store';
 
 // Notes are written by the extension pages that show them (the in-page panel is one), through
-// the worker into the extension's IndexedDB; `onChange` tells the rest of the extension.
+// the worker into the extension's IndexedDB; `onChange` tells the rest of the extension, and
+// whether the member's file in the team folder may change with it: a private note never
+// reaches the folder, so writing one costs the team's server nothing.
 // A note's `updatedAt` is its revision: it only ever grows, so a text typed on one revision is
 // never written over a newer one (another tab, the same member's other browser via the team
 // folder) without the user choosing.
@@ -23,7 +25,7 @@ export function isConflict(result: NoteWrite): result is Conflict {
 export class NotesService {
   constructor(
     private readonly store: Store,
-    private readonly onChange: () => void | Promise<void>,
+    private readonly onChange: (toFolder: boolean) => void | Promise<void>,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
@@ -53,7 +55,7 @@ export class NotesService {
       updatedAt: at,
     };
     await this.store.putNotes([note]);
-    await this.onChange();
+    await this.onChange(false);
     return note;
   }
 
@@ -78,7 +80,8 @@ export class NotesService {
   private async write(existing: Note, patch: Partial<Pick<Note, 'text' | 'shared' | 'deleted'>>, now: Date): Promise<Note> {
     const note: Note = { ...existing, ...patch, updatedAt: nextRevision(existing.updatedAt, now) };
     await this.store.putNotes([note]);
-    await this.onChange();
+    // A note shared until now may be in the folder: its change, or its tombstone, goes there.
+    await this.onChange(existing.shared || note.shared);
     return note;
   }
 }

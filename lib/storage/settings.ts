@@ -44,5 +44,16 @@ export async function bumpRevision(): Promise<void> {
   await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
 }
 
+/**
+ * Bumped when a note changed. Notes are saved every few seconds while someone writes, and
+ * nothing on Digiteket, in the toolbar or in the popup shows them: only the pages that do
+ * listen, and the others (and the popup's snapshot) are left as they are.
+ */
+export const notesRevision = storage.defineItem<number>('local:notesRevision', { fallback: 0, version: 1 });
+
+export async function bumpNotesRevision(): Promise<void> {
+  await notesRevision.setValue(((await notesRevision.getValue()) + 1) % 1_000_000);
+}
+
 /** How far the worker's reading of the team's member files has come (the overview's progress bar); null when none runs. */
 export const teamReadProgress = storage.defineItem<{ done: number; total: number } | null>('session:teamReadProgress', { fallback: null });

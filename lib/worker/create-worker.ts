@@ -63,6 +63,8 @@ export interface WorkerDeps {
   redraw: () => Promise<void>;
   /** Only open Digiteket tabs redraw (the coordinator's draft changed). */
   bumpRevision: () => Promise<void>;
+  /** A note changed: only the pages that show notes redraw (the toolbar and Digiteket tabs do not). */
+  notesChanged: () => Promise<void>;
   /** What the member did goes to the team folder shortly. */
   scheduleSync: () => void;
   /** After each sync, with the state it ended in, e.g. to plan the retry alarm. */
@@ -144,7 +146,10 @@ export function createWorker(deps: WorkerDeps) {
     sync,
     clearState: () => store.setSyncState(null),
   });
-  const notes = new NotesService(store, changed);
+  const notes = new NotesService(store, async (toFolder) => {
+    await deps.notesChanged();
+    if (toFolder) deps.scheduleSync();
+  });
   const coordinator = new CoordinatorService({ store, plans, isOn: deps.coordinatorMode, onChange: deps.bumpRevision });
   const catalogue = new CatalogueService(store, deps.coordinatorMode);
   const signups = new SignupService(store, changed);

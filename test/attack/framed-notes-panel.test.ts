@@ -24,6 +24,7 @@ async function setup() {
     planAddress: async () => null,
     redraw: none,
     bumpRevision: none,
+    notesChanged: none,
     scheduleSync: () => undefined,
     afterSync: none,
     openReport: none,

@@ -99,6 +99,17 @@ describe('popup, first frame', () => {
     await popup.close();
   });
 
+  it('a reflection written while it was closed changes nothing it shows: it still opens from what it drew', async () => {
+    const created = (await message(options, { type: 'noteCreate', key: PODD, title: 'Skapa en podd', text: 'Tankar' })) as { ok: boolean; note: { id: string; updatedAt: string } };
+    assert.equal(created.ok, true);
+    const updated = (await message(options, { type: 'noteUpdate', id: created.note.id, patch: { text: 'Tankar om ljud' }, base: created.note.updatedAt })) as { ok: boolean };
+    assert.equal(updated.ok, true);
+    const { popup, first, fromSnapshot } = await openPopup(browser);
+    assert.equal(fromSnapshot, true, 'a note kept the popup from drawing what it drew last time');
+    assert.match(first, /^0 av 4 obligatoriska klara/);
+    await popup.close();
+  });
+
   it('a course marked done while it was closed is in its first frame, never the count from before', async () => {
     const before = await options.evaluate((key) => localStorage.getItem(key), SNAPSHOT_KEY);
     assert.deepEqual(await message(options, { type: 'setDone', key: PODD, done: true }), { ok: true });

@@ -119,6 +119,23 @@ describe('self-assessment and the development-talk report', () => {
     assert.doesNotMatch(text, /Skriv ut eller spara som PDF/);
   });
 
+  it('shows a reflection written in another tab while it is open', async () => {
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+    await report.getByTestId('report-summary').waitFor();
+    const options = await browser.options();
+    await options.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'noteCreate',
+        key: 'digiteket.se/kurs/skapa-en-podd/',
+        title: 'Skapa en podd',
+        text: 'Skriven medan rapporten var öppen',
+      }),
+    );
+    await report.getByRole('listitem').filter({ hasText: 'Skriven medan rapporten var öppen' }).waitFor({ timeout: 5000 });
+    await report.close();
+  });
+
   it('exports the calendar file', async () => {
     const report = await browser.context.newPage();
     await report.goto(`chrome-extension://${browser.extensionId}/report.html`);

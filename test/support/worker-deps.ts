@@ -24,6 +24,7 @@ export function workerDeps(store: Store, overrides: Partial<WorkerDeps> = {}): W
     planAddress: async () => null,
     redraw: async () => undefined,
     bumpRevision: async () => undefined,
+    notesChanged: async () => undefined,
     scheduleSync: () => undefined,
     afterSync: async () => undefined,
     openReport: async () => undefined,

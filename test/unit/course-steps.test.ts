@@ -33,6 +33,7 @@ async function worker() {
     planAddress: async () => null,
     redraw,
     bumpRevision: async () => undefined,
+    notesChanged: async () => undefined,
     scheduleSync: () => undefined,
     afterSync: async () => undefined,
     openReport: async () => undefined,

@@ -118,6 +118,7 @@ async function worker(memberId?: string) {
     planAddress: async () => null,
     redraw,
     bumpRevision: async () => undefined,
+    notesChanged: async () => undefined,
     scheduleSync,
     afterSync: async () => undefined,
     openReport: async () => undefined,

@@ -81,6 +81,7 @@ async function worker() {
     planAddress: async () => null,
     redraw: async () => undefined,
     bumpRevision: async () => undefined,
+    notesChanged: async () => undefined,
     scheduleSync: () => undefined,
     afterSync: async () => undefined,
     openReport,

@@ -15,6 +15,8 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
   const name = `test-${++dbCount}`;
   const store = new Store(await openDatabase(name));
   const onChange = vi.fn(async () => undefined);
+  const notesChanged = vi.fn(async () => undefined);
+  const scheduleSync = vi.fn(() => undefined);
   let planUrl: string | null = null;
   const coordinatorOn = { value: false };
   let teamSettings: unknown = null;
@@ -28,13 +30,14 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     managed: managedSettings,
     redraw: onChange,
     bumpRevision: onChange,
-    scheduleSync: () => undefined,
+    notesChanged,
+    scheduleSync,
     afterSync: async () => undefined,
     openReport: async () => undefined,
     planTimeoutMs: 50,
   });
   const { tracker, plans } = worker;
-  return { name, store, tracker, plans, handler: worker, onChange, planUrl: () => planUrl, coordinatorOn };
+  return { name, store, tracker, plans, handler: worker, onChange, notesChanged, scheduleSync, planUrl: () => planUrl, coordinatorOn };
 }
 
 describe('the database', () => {
@@ -257,6 +260,35 @@ describe('the worker', () => {
       ok: true,
       note: { text: 'Bas och B' },
     });
+  });
+
+  it('tells only the note pages of a note, and the team folder only of a shared one', async () => {
+    const { handler, onChange, notesChanged, scheduleSync } = await setup();
+    const created = await handler.handle({ type: 'noteCreate', id: 'n1', key: PODD, title: 'Skapa en podd', text: 'Privat' }, extension, NOW);
+    const revisionOf = (answer: typeof created) => (answer.ok && 'note' in answer ? answer.note.updatedAt : '');
+    let base = revisionOf(created);
+    const update = async (patch: { text?: string; shared?: boolean }) => {
+      const answer = await handler.handle({ type: 'noteUpdate', id: 'n1', patch, base }, extension, NOW);
+      expect(answer.ok).toBe(true);
+      base = revisionOf(answer);
+    };
+    await update({ text: 'Privat, längre' });
+    // Written as someone types: the toolbar and Digiteket tabs are not redrawn, nothing is synced.
+    expect(notesChanged).toHaveBeenCalledTimes(2);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(scheduleSync).not.toHaveBeenCalled();
+    await update({ shared: true });
+    expect(scheduleSync).toHaveBeenCalledTimes(1);
+    await update({ text: 'Delad text' });
+    expect(scheduleSync).toHaveBeenCalledTimes(2);
+    // Made private again: its tombstone goes to the folder; after that, its edits stay here.
+    await update({ shared: false });
+    expect(scheduleSync).toHaveBeenCalledTimes(3);
+    await update({ text: 'Privat igen' });
+    await handler.handle({ type: 'noteRemove', id: 'n1' }, extension, NOW);
+    expect(scheduleSync).toHaveBeenCalledTimes(3);
+    expect(notesChanged).toHaveBeenCalledTimes(7);
+    expect(onChange).not.toHaveBeenCalled();
   });
 
   it('lets only extension pages change the plan', async () => {
