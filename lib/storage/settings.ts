@@ -45,7 +45,8 @@ export async function bumpRevision(): Promise<void> {
 }
 
 /**
- * Bumped when a note changed. Notes are saved every few seconds while someone writes, and
+ * Bumped when a note is written here. Notes merged in by a sync or a backup bump `revision`
+ * instead, so a page that shows notes watches both. Notes are saved every few seconds while someone writes, and
  * nothing on Digiteket, in the toolbar or in the popup shows them: only the pages that do
  * listen, and the others (and the popup's snapshot) are left as they are.
  */
