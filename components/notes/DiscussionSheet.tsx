@@ -6,28 +6,32 @@ import { t } from '../../lib/text/i18n';
 import type { Note } from '../../lib/model/note';
 import type { Period } from '../../lib/model/plan';
 import { formatNoteTime } from './format';
-import { StoreUnavailable, readInto } from '../shared/StoreUnavailable';
+import { ReadFailedNotice, StoreUnavailable, readInto } from '../shared/StoreUnavailable';
 import './notes.css';
 
 export interface DiscussionSheetProps {
   load: () => Promise<{ notes: Note[]; period: Period | undefined }>;
   copy: (text: string) => Promise<void>;
   print: () => void;
+  /** Calls the listener when notes may have changed (written in a course's panel, or synced in while the sheet is open); returns how to stop. */
+  subscribe: (listener: () => void) => () => void;
 }
 
-export function DiscussionSheet({ load, copy, print }: DiscussionSheetProps) {
+export function DiscussionSheet({ load, copy, print, subscribe }: DiscussionSheetProps) {
   const data = useSignal<{ notes: Note[]; period: Period | undefined } | null>(null);
   const onlyShared = useSignal(false);
   const copied = useSignal<'idle' | 'done' | 'failed'>('idle');
   const failed = useSignal(false);
   useEffect(() => {
-    void readInto(load(), (loaded) => (data.value = loaded), failed);
+    const refresh = () => void readInto(load(), (loaded) => (data.value = loaded), failed);
+    refresh();
+    return subscribe(refresh);
   }, []);
   const courses = useComputed(() =>
     data.value?.period ? notesForPeriod(data.value.period, data.value.notes, onlyShared.value) : [],
   );
   const period = data.value?.period;
-  if (failed.value) return <StoreUnavailable title={t('discussionTitle')} />;
+  if (failed.value && !data.value) return <StoreUnavailable title={t('discussionTitle')} />;
   if (data.value && !period) {
     return (
       <main class="discussion options-app">
@@ -42,6 +46,7 @@ export function DiscussionSheet({ load, copy, print }: DiscussionSheetProps) {
     <main class="discussion options-app" aria-busy={data.value === null}>
       <h1>{heading}</h1>
       <p class="muted">{sub}</p>
+      {failed.value && <ReadFailedNotice />}
       <div class="row no-print">
         <label class="inline">
           <input type="checkbox" checked={onlyShared.value} onChange={(e) => (onlyShared.value = (e.currentTarget as HTMLInputElement).checked)} />{' '}

@@ -4,6 +4,7 @@ import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { t } from '../../lib/text/i18n';
 import { discussionPeriod } from '../../lib/time/periods';
 import { openReader } from '../../lib/storage/store';
+import { watchNotes } from '../../lib/storage/settings';
 
 document.documentElement.lang = t('localeCode');
 document.title = `${t('discussionTitle')} – ${t('extName')}`;
@@ -18,6 +19,7 @@ void whenOpen(openReader(), t('discussionTitle'), (store) => {
       }}
       copy={(text) => navigator.clipboard.writeText(text)}
       print={() => window.print()}
+      subscribe={watchNotes}
     />,
     document.getElementById('app') as HTMLElement,
   );

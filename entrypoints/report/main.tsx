@@ -5,7 +5,7 @@ import { whenOpen } from '../../components/shared/StoreUnavailable';
 import { calendarFile } from '../../lib/domain/calendar-file';
 import { t, uiLocale } from '../../lib/text/i18n';
 import { send } from '../../lib/messages/send';
-import { notesRevision, revision, teamFolderSetting } from '../../lib/storage/settings';
+import { teamFolderSetting, watchNotes } from '../../lib/storage/settings';
 import { openReader } from '../../lib/storage/store';
 import { parseTeamSettings } from '../../lib/folder/team-settings';
 
@@ -33,11 +33,8 @@ void whenOpen(openReader(), t('reportTitle'), (store) => {
         if (file) downloadText(file.name, file.text, 'text/calendar;charset=utf-8');
       }}
       print={() => window.print()}
-      subscribe={(listener) => {
-        // The report shows the member's reflections too, which change on a counter of their own.
-        const stops = [revision.watch(listener), notesRevision.watch(listener)];
-        return () => stops.forEach((stop) => stop());
-      }}
+      // The report shows the member's reflections too, which change on a counter of their own.
+      subscribe={watchNotes}
       locale={uiLocale()}
     />,
     document.getElementById('app') as HTMLElement,

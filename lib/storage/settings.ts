@@ -39,21 +39,29 @@ export const notesPanelTickets = storage.defineItem<unknown>('session:notesPanel
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0, version: 1 });
 
-/** Tells open pages and tabs that stored data changed. */
-export async function bumpRevision(): Promise<void> {
-  await revision.setValue(((await revision.getValue()) + 1) % 1_000_000);
+/** Counters wrap, so a browser that never restarts never stores an ever-growing number. */
+async function bump(counter: typeof revision): Promise<void> {
+  await counter.setValue(((await counter.getValue()) + 1) % 1_000_000);
 }
+
+/** Tells open pages and tabs that stored data changed. */
+export const bumpRevision = (): Promise<void> => bump(revision);
 
 /**
  * Bumped when a note is written here. Notes merged in by a sync or a backup bump `revision`
- * instead, so a page that shows notes watches both. Notes are saved every few seconds while someone writes, and
- * nothing on Digiteket, in the toolbar or in the popup shows them: only the pages that do
- * listen, and the others (and the popup's snapshot) are left as they are.
+ * instead, so a page that shows notes watches both. Notes are saved every few seconds while
+ * someone writes, and nothing on Digiteket, in the toolbar or in the popup shows them: only
+ * the pages that do listen, and the others (and the popup's snapshot) are left as they are.
  */
 export const notesRevision = storage.defineItem<number>('local:notesRevision', { fallback: 0, version: 1 });
 
-export async function bumpNotesRevision(): Promise<void> {
-  await notesRevision.setValue(((await notesRevision.getValue()) + 1) % 1_000_000);
+/** Tells the pages that show notes that a note was written here. */
+export const bumpNotesRevision = (): Promise<void> => bump(notesRevision);
+
+/** For a page that shows notes: calls `listener` on any change, a note's own or a sync's; returns how to stop. */
+export function watchNotes(listener: () => void): () => void {
+  const stops = [revision.watch(listener), notesRevision.watch(listener)];
+  return () => stops.forEach((stop) => stop());
 }
 
 /** How far the worker's reading of the team's member files has come (the overview's progress bar); null when none runs. */

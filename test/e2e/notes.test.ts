@@ -202,4 +202,22 @@ describe('reflection notes', () => {
       await fresh.close();
     }
   });
+
+  it('shows on an open discussion sheet a reflection written in the course meanwhile', async () => {
+    const sheet = await browser.context.newPage();
+    await sheet.goto(`chrome-extension://${browser.extensionId}/discussion.html`);
+    const podd = sheet.locator('section[data-course="digiteket.se/kurs/skapa-en-podd/"]');
+    await podd.locator('li').first().waitFor();
+    const before = await podd.locator('li').count();
+
+    const course = await browser.open('/kurs/skapa-en-podd/');
+    const panel = await openPanel(course);
+    await panel.getByLabel('Ny reflektion').fill('Skrivet medan diskussionsbladet var öppet');
+    await panel.getByRole('status').filter({ hasText: 'Sparad' }).waitFor();
+
+    await podd.locator('li').filter({ hasText: 'Skrivet medan diskussionsbladet var öppet' }).waitFor({ timeout: 5000 });
+    assert.equal(await podd.locator('li').count(), before + 1);
+    await course.close();
+    await sheet.close();
+  });
 });

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fixturePage } from '../support/fixtures';
 import { ClosedRoots } from './closed-root';
-import { fixturePlanAt, launch, loadPlanFile, seriousViolations, type Browser } from './harness';
+import { fixturePlanAt, launch, loadPlanFile, message, seriousViolations, type Browser } from './harness';
 
 // The self-assessment saved from Digiteket's result page, a course finished, and the
 // development-talk report printed to PDF by Chromium, its text read back.
@@ -66,16 +66,7 @@ describe('self-assessment and the development-talk report', () => {
     await strip.waitFor({ selector: '.badge', text: 'Klar ✓', in: { selector: 'kurskompis-panel' } });
     const options = await browser.options();
     for (const text of ['Ta med den här tanken', 'Den här är privat']) {
-      await options.evaluate(
-        (t) =>
-          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-            type: 'noteCreate',
-            key: 'digiteket.se/kurs/skapa-en-podd/',
-            title: 'Skapa en podd',
-            text: t,
-          }),
-        text,
-      );
+      await message(options, { type: 'noteCreate', key: 'digiteket.se/kurs/skapa-en-podd/', title: 'Skapa en podd', text });
     }
     const report = await browser.context.newPage();
     await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
@@ -124,14 +115,12 @@ describe('self-assessment and the development-talk report', () => {
     await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
     await report.getByTestId('report-summary').waitFor();
     const options = await browser.options();
-    await options.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        type: 'noteCreate',
-        key: 'digiteket.se/kurs/skapa-en-podd/',
-        title: 'Skapa en podd',
-        text: 'Skriven medan rapporten var öppen',
-      }),
-    );
+    await message(options, {
+      type: 'noteCreate',
+      key: 'digiteket.se/kurs/skapa-en-podd/',
+      title: 'Skapa en podd',
+      text: 'Skriven medan rapporten var öppen',
+    });
     await report.getByRole('listitem').filter({ hasText: 'Skriven medan rapporten var öppen' }).waitFor({ timeout: 5000 });
     await report.close();
   });
