@@ -148,7 +148,8 @@ export function createWorker(deps: WorkerDeps) {
   });
   const notes = new NotesService(store, async (toFolder) => {
     await deps.notesChanged();
-    if (toFolder) deps.scheduleSync();
+    // With the team's notes sharing off, the member file carries no notes: a sync would only cost requests.
+    if (toFolder && parseTeamSettings(await deps.teamFolder.getValue())?.shareNotes) deps.scheduleSync();
   });
   const coordinator = new CoordinatorService({ store, plans, isOn: deps.coordinatorMode, onChange: deps.bumpRevision });
   const catalogue = new CatalogueService(store, deps.coordinatorMode);

@@ -37,7 +37,9 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     planTimeoutMs: 50,
   });
   const { tracker, plans } = worker;
-  return { name, store, tracker, plans, handler: worker, onChange, notesChanged, scheduleSync, planUrl: () => planUrl, coordinatorOn };
+  const joinTeam = (sharing: { shareNotes: boolean }) =>
+    void (teamSettings = { url: 'https://moln.example.se/dav/team/', memberId: 'member-0001', displayName: 'Kim', shareProgress: true, ...sharing });
+  return { name, store, tracker, plans, handler: worker, onChange, notesChanged, scheduleSync, planUrl: () => planUrl, coordinatorOn, joinTeam };
 }
 
 describe('the database', () => {
@@ -263,7 +265,8 @@ describe('the worker', () => {
   });
 
   it('tells only the note pages of a note, and the team folder only of a shared one', async () => {
-    const { handler, onChange, notesChanged, scheduleSync } = await setup();
+    const { handler, onChange, notesChanged, scheduleSync, joinTeam } = await setup();
+    joinTeam({ shareNotes: true });
     const created = await handler.handle({ type: 'noteCreate', id: 'n1', key: PODD, title: 'Skapa en podd', text: 'Privat' }, extension, NOW);
     const revisionOf = (answer: typeof created) => (answer.ok && 'note' in answer ? answer.note.updatedAt : '');
     let base = revisionOf(created);
@@ -289,6 +292,24 @@ describe('the worker', () => {
     expect(scheduleSync).toHaveBeenCalledTimes(3);
     expect(notesChanged).toHaveBeenCalledTimes(7);
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('syncs no shared note for a member whose team sharing of notes is off, nor for one in no team', async () => {
+    const { handler, notesChanged, scheduleSync, joinTeam } = await setup();
+    const writeShared = async (id: string) => {
+      const created = await handler.handle({ type: 'noteCreate', id, key: PODD, title: 'Skapa en podd', text: 'Delad' }, extension, NOW);
+      const base = created.ok && 'note' in created ? created.note.updatedAt : '';
+      expect((await handler.handle({ type: 'noteUpdate', id, patch: { shared: true }, base }, extension, NOW)).ok).toBe(true);
+    };
+    await writeShared('n1');
+    expect(scheduleSync).not.toHaveBeenCalled();
+    joinTeam({ shareNotes: false });
+    await writeShared('n2');
+    expect(scheduleSync).not.toHaveBeenCalled();
+    expect(notesChanged).toHaveBeenCalledTimes(4);
+    joinTeam({ shareNotes: true });
+    await writeShared('n3');
+    expect(scheduleSync).toHaveBeenCalledTimes(1);
   });
 
   it('lets only extension pages change the plan', async () => {
