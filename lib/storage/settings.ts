@@ -39,7 +39,7 @@ export const notesPanelTickets = storage.defineItem<unknown>('session:notesPanel
 /** Bumped by the background after every change, so open Digiteket tabs redraw their badges. */
 export const revision = storage.defineItem<number>(`local:${REVISION_KEY}`, { fallback: 0, version: 1 });
 
-/** Counters wrap, so a browser that never restarts never stores an ever-growing number. */
+/** Counters wrap: those who watch need only that the number changed, never how large it grew. */
 async function bump(counter: typeof revision): Promise<void> {
   await counter.setValue(((await counter.getValue()) + 1) % 1_000_000);
 }
