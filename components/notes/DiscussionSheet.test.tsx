@@ -58,6 +58,7 @@ describe('DiscussionSheet, open while notes are written', () => {
     await screen.findByText('Vem håller i mikrofonen?');
     expect(screen.getByText('Bokpoddar med skolklasser?')).toBeTruthy();
 
+    expect(sheet.stop).not.toHaveBeenCalled();
     // Preact runs an unmounted effect's cleanup after the next paint, as React does.
     sheet.unmount();
     await vi.waitFor(() => expect(sheet.stop).toHaveBeenCalledTimes(1));

@@ -36,6 +36,7 @@ export function DiscussionSheet({ load, copy, print, subscribe }: DiscussionShee
     return (
       <main class="discussion options-app">
         <h1>{t('discussionTitle')}</h1>
+        {failed.value && <ReadFailedNotice />}
         <p>{t('discussionNoPeriod')}</p>
       </main>
     );

@@ -148,8 +148,10 @@ export function createWorker(deps: WorkerDeps) {
   });
   const notes = new NotesService(store, async (toFolder) => {
     await deps.notesChanged();
-    // With the team's notes sharing off, the member file carries no notes: a sync would only cost requests.
-    if (toFolder && parseTeamSettings(await deps.teamFolder.getValue())?.shareNotes) deps.scheduleSync();
+    // When the member does not share notes with the team, the member file carries none: a sync
+    // would only cost requests. Settings that cannot be read schedule it, as before.
+    const sharing = await deps.teamFolder.getValue().then((raw) => parseTeamSettings(raw)?.shareNotes === true, () => true);
+    if (toFolder && sharing) deps.scheduleSync();
   });
   const coordinator = new CoordinatorService({ store, plans, isOn: deps.coordinatorMode, onChange: deps.bumpRevision });
   const catalogue = new CatalogueService(store, deps.coordinatorMode);

@@ -11,6 +11,9 @@ const PODD = 'digiteket.se/kurs/skapa-en-podd/';
 const planText = JSON.stringify(fixturePlan());
 const NOW = new Date('2026-11-20T10:00:00Z');
 
+/** Stands for team settings whose read fails (a storage error), not a value anyone stores. */
+const UNREADABLE = Symbol('unreadable');
+
 async function setup(fetchImpl: typeof fetch = vi.fn()) {
   const name = `test-${++dbCount}`;
   const store = new Store(await openDatabase(name));
@@ -24,7 +27,13 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
     store,
     fetch: fetchImpl,
     planUrl: { getValue: async () => planUrl, setValue: async (url) => void (planUrl = url) },
-    teamFolder: { getValue: async () => teamSettings, setValue: async (value) => void (teamSettings = value) },
+    teamFolder: {
+      getValue: async () => {
+        if (teamSettings === UNREADABLE) throw new Error('storage.local could not be read');
+        return teamSettings;
+      },
+      setValue: async (value) => void (teamSettings = value),
+    },
     coordinatorMode: async () => coordinatorOn.value,
     planAddress: () => planAddress(async () => planUrl),
     managed: managedSettings,
@@ -39,7 +48,8 @@ async function setup(fetchImpl: typeof fetch = vi.fn()) {
   const { tracker, plans } = worker;
   const joinTeam = (sharing: { shareNotes: boolean }) =>
     void (teamSettings = { url: 'https://moln.example.se/dav/team/', memberId: 'member-0001', displayName: 'Kim', shareProgress: true, ...sharing });
-  return { name, store, tracker, plans, handler: worker, onChange, notesChanged, scheduleSync, planUrl: () => planUrl, coordinatorOn, joinTeam };
+  const breakTeamFolder = () => void (teamSettings = UNREADABLE);
+  return { name, store, tracker, plans, handler: worker, onChange, notesChanged, scheduleSync, planUrl: () => planUrl, coordinatorOn, joinTeam, breakTeamFolder };
 }
 
 describe('the database', () => {
@@ -294,7 +304,7 @@ describe('the worker', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it('syncs no shared note for a member whose team sharing of notes is off, nor for one in no team', async () => {
+  it('syncs no shared note for a member who chose not to share notes with the team, nor for one in no team', async () => {
     const { handler, notesChanged, scheduleSync, joinTeam } = await setup();
     const writeShared = async (id: string) => {
       const created = await handler.handle({ type: 'noteCreate', id, key: PODD, title: 'Skapa en podd', text: 'Delad' }, extension, NOW);
@@ -309,6 +319,17 @@ describe('the worker', () => {
     expect(notesChanged).toHaveBeenCalledTimes(4);
     joinTeam({ shareNotes: true });
     await writeShared('n3');
+    expect(scheduleSync).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a shared note and schedules its sync when the team settings cannot be read', async () => {
+    const { handler, scheduleSync, joinTeam, breakTeamFolder, store } = await setup();
+    joinTeam({ shareNotes: true });
+    const created = await handler.handle({ type: 'noteCreate', id: 'n1', key: PODD, title: 'Skapa en podd', text: 'Delad' }, extension, NOW);
+    const base = created.ok && 'note' in created ? created.note.updatedAt : '';
+    breakTeamFolder();
+    expect((await handler.handle({ type: 'noteUpdate', id: 'n1', patch: { shared: true }, base }, extension, NOW)).ok).toBe(true);
+    expect((await store.note('n1'))?.shared).toBe(true);
     expect(scheduleSync).toHaveBeenCalledTimes(1);
   });
 
