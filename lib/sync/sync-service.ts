@@ -70,9 +70,13 @@ export class SyncService {
 
   /**
    * One sync now (a second call while one runs waits for it). `joining`: the first sync of a
-   * join; if it fails, the member file it created is taken out of the folder again.
+   * join; if it fails, the member file it created is taken out of the folder again. `fresh`:
+   * the settings just changed, so a sync already running (it read them as they were) is waited
+   * for and another one run.
    */
-  sync(now: Date = new Date(), options: { joining?: boolean; asked?: boolean; looking?: boolean } = {}): Promise<SyncState | null> {
+  sync(now: Date = new Date(), options: { joining?: boolean; asked?: boolean; looking?: boolean; fresh?: boolean } = {}): Promise<SyncState | null> {
+    const { fresh, ...rest } = options;
+    if (fresh && this.running) return this.running.catch(() => null).then(() => this.sync(now, rest));
     this.running ??= this.run(now, options.joining === true, options.asked === true, options.looking === true).finally(() => (this.running = null));
     return this.running;
   }

@@ -15,6 +15,8 @@ export interface TeamDeps {
   write: (settings: TeamSettings | null) => Promise<void>;
   sync: SyncService;
   clearState: () => Promise<void>;
+  /** Sharing notes turned on again: the notes marked shared get a revision newer than now's. */
+  reshareNotes: (now: Date) => Promise<void>;
   newId?: () => string;
   newKey?: () => string;
 }
@@ -64,6 +66,9 @@ export class TeamService {
     const next = parseTeamSettings({ ...current, ...patch });
     if (!next) return null;
     await this.deps.write(next);
-    return this.deps.sync.sync(now);
+    // Turning it off left a tombstone in the folder for each shared note, newer than the note.
+    if (next.shareNotes && !current.shareNotes) await this.deps.reshareNotes(now);
+    // A sync already running read the settings as they were: this one must read them anew.
+    return this.deps.sync.sync(now, { fresh: true });
   }
 }
