@@ -77,19 +77,6 @@ export class NotesService {
     return existing && this.write(existing, { deleted: false }, now);
   }
 
-  /**
-   * The member shares notes with the team again: each note marked shared gets a new revision,
-   * newer than the tombstone that turning sharing off left for it in the folder. Otherwise that
-   * tombstone would win the next sync, and the note would turn private here too.
-   */
-  async reshare(now: Date = new Date()): Promise<void> {
-    const revised = await this.store.reviseNotes((note) =>
-      note.shared && !note.deleted ? { ...note, updatedAt: nextRevision(note.updatedAt, now) } : null,
-    );
-    // The sync that follows is the caller's, who turned sharing on.
-    if (revised) await this.onChange(false);
-  }
-
   private async write(existing: Note, patch: Partial<Pick<Note, 'text' | 'shared' | 'deleted'>>, now: Date): Promise<Note> {
     const note: Note = { ...existing, ...patch, updatedAt: nextRevision(existing.updatedAt, now) };
     await this.store.putNotes([note]);

@@ -320,17 +320,6 @@ export class Store extends StoreReader {
     const tx = this.db.transaction('notes', 'readwrite');
     await Promise.all([...notes.map((n) => tx.store.put(n)), tx.done]);
   }
-
-  /**
-   * Writes anew each note `revise` returns a new version of (null: left as it is), read and
-   * written in one transaction so that no note saved meanwhile is written over. Returns how many.
-   */
-  async reviseNotes(revise: (note: Note) => Note | null): Promise<number> {
-    const tx = this.db.transaction('notes', 'readwrite');
-    const revised = (await tx.store.getAll()).map(revise).filter((note): note is Note => note !== null);
-    await Promise.all([...revised.map((n) => tx.store.put(n)), tx.done]);
-    return revised.length;
-  }
 }
 
 /** What an extension page may do with the database: read. */

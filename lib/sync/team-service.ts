@@ -15,8 +15,6 @@ export interface TeamDeps {
   write: (settings: TeamSettings | null) => Promise<void>;
   sync: SyncService;
   clearState: () => Promise<void>;
-  /** Sharing notes turned on again: the notes marked shared get a revision newer than now's. */
-  reshareNotes: (now: Date) => Promise<void>;
   newId?: () => string;
   newKey?: () => string;
 }
@@ -46,7 +44,8 @@ export class TeamService {
     });
     if (!settings) return { ok: false, error: 'teamError_badAddress' };
     await this.deps.write(settings);
-    const state = await this.deps.sync.sync(now, { joining: true }).catch(() => null);
+    // Fresh: a sync that began before the settings were written would answer for the old ones.
+    const state = await this.deps.sync.sync(now, { joining: true, fresh: true }).catch(() => null);
     if (!state || state.error) {
       await this.deps.write(previous);
       await this.deps.clearState();
@@ -66,8 +65,6 @@ export class TeamService {
     const next = parseTeamSettings({ ...current, ...patch });
     if (!next) return null;
     await this.deps.write(next);
-    // Turning it off left a tombstone in the folder for each shared note, newer than the note.
-    if (next.shareNotes && !current.shareNotes) await this.deps.reshareNotes(now);
     // A sync already running read the settings as they were: this one must read them anew.
     return this.deps.sync.sync(now, { fresh: true });
   }

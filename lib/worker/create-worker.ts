@@ -145,7 +145,6 @@ export function createWorker(deps: WorkerDeps) {
     write: (value) => deps.teamFolder.setValue(value),
     sync,
     clearState: () => store.setSyncState(null),
-    reshareNotes: (now) => notes.reshare(now),
   });
   const notes = new NotesService(store, async (toFolder) => {
     await deps.notesChanged();

@@ -173,7 +173,6 @@ describe('joining a folder that fails', () => {
       write: async (value) => void (saved = value),
       sync,
       clearState: () => opened.setSyncState(null),
-      reshareNotes: async () => undefined,
       newId: () => MEMBER,
     });
     return { team, store: opened, saved: () => parseTeamSettings(saved) };

@@ -93,32 +93,6 @@ describe('NotesService', () => {
     await notes.create(PODD, 'Skapa en podd', long, at(1));
     expect((await notes.forCourse(PODD))[0]?.text).toBe(long);
   });
-
-  it('gives only the shared notes a new revision when sharing is turned on again, and writes over no save made meanwhile', async () => {
-    const { notes, store, onChange } = await setup();
-    const shared = await notes.create(PODD, 'Skapa en podd', 'Delad', at(1));
-    await notes.update(shared.id, { shared: true }, at(2));
-    const typedOn = await notes.create(PODD, 'Skapa en podd', 'Delad, skrivs på', at(3));
-    await notes.update(typedOn.id, { shared: true }, at(4));
-    const kept = await notes.create(PODD, 'Skapa en podd', 'Privat', at(5));
-    const gone = await notes.create(PODD, 'Skapa en podd', 'Borttagen', at(6));
-    await notes.update(gone.id, { shared: true }, at(7));
-    await notes.remove(gone.id, at(8));
-    onChange.mockClear();
-
-    // The member types on in a course's panel while the settings page turns sharing on.
-    const resharing = notes.reshare(at(30));
-    const typing = notes.update(typedOn.id, { text: 'Delad, skrivs på – längre' }, at(30));
-    await Promise.all([resharing, typing]);
-
-    expect(await store.note(shared.id)).toMatchObject({ text: 'Delad', shared: true, updatedAt: at(30).toISOString() });
-    expect((await store.note(typedOn.id))?.text).toBe('Delad, skrivs på – längre');
-    expect(Date.parse((await store.note(typedOn.id))!.updatedAt)).toBeGreaterThanOrEqual(at(30).getTime());
-    expect((await store.note(kept.id))?.updatedAt).toBe(at(5).toISOString());
-    expect((await store.note(gone.id))?.updatedAt).toBe(at(8).toISOString());
-    // Pages that show notes redraw; no sync of its own (the caller's follows).
-    expect(onChange).toHaveBeenCalledWith(false);
-  });
 });
 
 describe('the database upgrade', () => {
