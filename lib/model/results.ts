@@ -57,12 +57,6 @@ export interface SyncState {
   signupCountsAt?: string;
   /** Syncs in a row that found nothing new either way (lib/time/sync-schedule.ts). */
   quietSyncs?: number;
-  /**
-   * The tombstones this browser wrote when the member turned off the sharing of notes, note id
-   * → its `updatedAt`: turned on again, a note whose entry in the folder is still that very
-   * tombstone is shared again (lib/sync/sync-service.ts).
-   */
-  withdrawnNotes?: Record<string, string>;
 }
 
 /**

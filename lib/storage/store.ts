@@ -320,17 +320,6 @@ export class Store extends StoreReader {
     const tx = this.db.transaction('notes', 'readwrite');
     await Promise.all([...notes.map((n) => tx.store.put(n)), tx.done]);
   }
-
-  /**
-   * Writes anew the notes named in `ids` that `revise` returns a new version of (null: left as
-   * it is), read and written in one transaction so that no note saved meanwhile is written over.
-   */
-  async reviseNotes(ids: readonly string[], revise: (note: Note) => Note | null): Promise<void> {
-    const tx = this.db.transaction('notes', 'readwrite');
-    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-    const revised = found.map((note) => (note ? revise(note) : null)).filter((note): note is Note => note !== null);
-    await Promise.all([...revised.map((n) => tx.store.put(n)), tx.done]);
-  }
 }
 
 /** What an extension page may do with the database: read. */

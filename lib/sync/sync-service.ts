@@ -2,7 +2,6 @@ import { dequal } from 'dequal/lite';
 import { PLAN_MAX_BYTES } from '../model/limits';
 import { MEMBER_KIND, MEMBER_VERSION, parseMemberText, type MemberFile, type SharedNote } from '../model/member';
 import type { Note } from '../model/note';
-import { nextRevision } from '../domain/notes';
 import { evaluationId } from '../model/evaluation';
 import type { PlanService } from '../services/plan-service';
 import type { Store } from '../storage/store';
@@ -300,27 +299,14 @@ export class SyncService {
         // Never written this large here: someone else's, unless from before sealing.
         foreign = state.memberSealed === true;
       }
-      if (remote && settings.shareNotes && state.withdrawnNotes) await this.reshare(remote, state.withdrawnNotes);
       const local = await this.localMember(settings, published, now);
       const applied = remote && !fromCopy ? await this.applyRemote(remote, settings) : false;
       let merged = remote ? mergeMembers(remote, local) : local;
       // What the member stopped sharing leaves the folder, whatever older copies held.
       if (!settings.shareProgress) merged = { ...merged, progress: [], selfAssessments: [], ...(merged.extensions ? { extensions: [] } : {}) };
-      const withdrawn: Record<string, string> = {};
-      if (!settings.shareNotes) {
-        const stamp = now.toISOString();
-        const sharedNotes = merged.sharedNotes.map((n) => {
-          if (n.deleted) return n;
-          withdrawn[n.id] = stamp;
-          return { ...n, text: '', deleted: true, updatedAt: stamp };
-        });
-        merged = { ...merged, sharedNotes };
-      }
+      if (!settings.shareNotes) merged = { ...merged, sharedNotes: merged.sharedNotes.map((n) => (n.deleted ? n : { ...n, text: '', deleted: true, updatedAt: now.toISOString() })) };
       merged = { ...merged, displayName: settings.displayName, updatedAt: now.toISOString() };
       let next: SyncState = { ...state };
-      // Kept while sharing is off (each tombstone as it was written); spent once it is on again.
-      if (settings.shareNotes) delete next.withdrawnNotes;
-      else if (Object.keys(withdrawn).length) next.withdrawnNotes = { ...state.withdrawnNotes, ...withdrawn };
       if (foreign) next.memberChangedAt = now.toISOString();
       else if (remote && next.memberChangedAt && now.getTime() - Date.parse(next.memberChangedAt) > MEMBER_WARNING_MS) delete next.memberChangedAt;
       if (remote) next.memberSealed = true;
@@ -372,23 +358,6 @@ export class SyncService {
     }
   }
 
-  /**
-   * Sharing of notes is on again. Turning it off left in the folder a tombstone for each shared
-   * note, newer than the note, which would make it private here too; a note whose entry is still
-   * that very tombstone, and still marked shared here, gets a revision 1 ms newer, so it goes
-   * back to the folder. Anything written there since (an edit, a delete from the member's other
-   * browser) is newer still and wins as usual.
-   */
-  private async reshare(remote: MemberFile, withdrawn: Readonly<Record<string, string>>): Promise<void> {
-    const ours = new Map(remote.sharedNotes.filter((n) => n.deleted && withdrawn[n.id] === n.updatedAt).map((n) => [n.id, n.updatedAt]));
-    if (!ours.size) return;
-    await this.deps.store.reviseNotes([...ours.keys()], (note) => {
-      const tombstone = ours.get(note.id)!;
-      if (!note.shared || note.deleted || Date.parse(note.updatedAt) > Date.parse(tombstone)) return null;
-      return { ...note, updatedAt: nextRevision(tombstone, new Date(0)) };
-    });
-  }
-
   /** Records this member wrote from another browser, newer than ours, come here too. */
   private async applyRemote(remote: MemberFile, settings: TeamSettings): Promise<boolean> {
     const store = this.deps.store;
@@ -409,32 +378,30 @@ export class SyncService {
         );
       }
     }
-    const changed: Note[] = [];
-    for (const shared of remote.sharedNotes) {
-      // While the member shares no notes, the texts the folder still holds (from before, or from
-      // the member's other browser) come here all the same, so that a note shared again never
-      // goes back with an older text; what was unshared or deleted there waits until then.
-      if (!settings.shareNotes && shared.deleted) continue;
-      const mine = await store.note(shared.id);
-      if (mine && Date.parse(mine.updatedAt) >= Date.parse(shared.updatedAt)) continue;
-      if (shared.deleted) {
-        // Unshared or deleted elsewhere: here it becomes private, never lost.
-        if (mine) changed.push({ ...mine, shared: false, updatedAt: shared.updatedAt });
-      } else {
-        changed.push({
-          id: shared.id,
-          courseKey: shared.courseKey,
-          ...(shared.courseTitle ? { courseTitle: shared.courseTitle } : {}),
-          text: shared.text,
-          shared: true,
-          createdAt: mine?.createdAt ?? shared.updatedAt,
-          updatedAt: shared.updatedAt,
-        });
+    if (settings.shareNotes) {
+      const changed: Note[] = [];
+      for (const shared of remote.sharedNotes) {
+        const mine = await store.note(shared.id);
+        if (mine && Date.parse(mine.updatedAt) >= Date.parse(shared.updatedAt)) continue;
+        if (shared.deleted) {
+          // Unshared or deleted elsewhere: here it becomes private, never lost.
+          if (mine) changed.push({ ...mine, shared: false, updatedAt: shared.updatedAt });
+        } else {
+          changed.push({
+            id: shared.id,
+            courseKey: shared.courseKey,
+            ...(shared.courseTitle ? { courseTitle: shared.courseTitle } : {}),
+            text: shared.text,
+            shared: true,
+            createdAt: mine?.createdAt ?? shared.updatedAt,
+            updatedAt: shared.updatedAt,
+          });
+        }
       }
-    }
-    if (changed.length) {
-      applied = true;
-      await store.putNotes(changed);
+      if (changed.length) {
+        applied = true;
+        await store.putNotes(changed);
+      }
     }
     const newerSignups = mergeById(await store.signups(), remote.signups, (s) => s.sessionId, (s) => s.updatedAt).changed;
     if (newerSignups.length) await store.putSignups(newerSignups);
