@@ -148,10 +148,11 @@ export function createWorker(deps: WorkerDeps) {
   });
   const notes = new NotesService(store, async (toFolder) => {
     await deps.notesChanged();
+    if (!toFolder) return;
     // When the member does not share notes with the team, the member file carries none: a sync
     // would only cost requests. Settings that cannot be read schedule it, as before.
     const sharing = await deps.teamFolder.getValue().then((raw) => parseTeamSettings(raw)?.shareNotes === true, () => true);
-    if (toFolder && sharing) deps.scheduleSync();
+    if (sharing) deps.scheduleSync();
   });
   const coordinator = new CoordinatorService({ store, plans, isOn: deps.coordinatorMode, onChange: deps.bumpRevision });
   const catalogue = new CatalogueService(store, deps.coordinatorMode);
