@@ -22,6 +22,11 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     server = await startTeamFolder({ root, account: { username: 'demo', password: 'kurskompis' } });
     [coordinator, kim, alex] = await Promise.all([launch(), launch(), launch()]);
   });
+  /** Kim's member file as the folder holds it, or '' before it is written. */
+  const kimsFile = () => {
+    const name = readdirSync(join(root, 'members')).find((f) => readFileSync(join(root, 'members', f), 'utf8').includes('"Kim"'));
+    return name ? readFileSync(join(root, 'members', name), 'utf8') : '';
+  };
   after(async () => {
     await Promise.all([coordinator?.close(), kim?.close(), alex?.close()]);
     await server?.close();
@@ -81,8 +86,8 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
     let file: { progress: unknown[]; sharedNotes: Array<{ text: string }>; signups: unknown[] } | undefined;
     for (let i = 0; i < 60 && !(file?.signups.length && file.sharedNotes.length && file.progress.length); i += 1) {
       await new Promise((r) => setTimeout(r, 250));
-      const name = readdirSync(join(root, 'members')).find((f) => readFileSync(join(root, 'members', f), 'utf8').includes('"Kim"'));
-      file = name ? JSON.parse(readFileSync(join(root, 'members', name), 'utf8')) : undefined;
+      const text = kimsFile();
+      file = text ? JSON.parse(text) : undefined;
     }
     assert.ok(file, 'Kim’s member file is in the folder');
     assert.deepEqual(file.sharedNotes.map((n) => n.text), ['Bokpoddar med skolklasser?']);
@@ -192,10 +197,6 @@ describe('a team folder shared by a coordinator and two colleagues', () => {
   });
 
   it('takes the shared notes out of the folder when sharing is turned off, and keeps them here', async () => {
-    const kimsFile = () => {
-      const name = readdirSync(join(root, 'members')).find((f) => readFileSync(join(root, 'members', f), 'utf8').includes('"Kim"'));
-      return name ? readFileSync(join(root, 'members', name), 'utf8') : '';
-    };
     assert.ok(kimsFile().includes('Bokpoddar med skolklasser?'));
     const options = await kim.options();
     await options.getByTestId('sync-state').filter({ hasText: /^Synkat / }).waitFor();
